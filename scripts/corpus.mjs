@@ -1,0 +1,62 @@
+// Parses every cable in a folder and prints what the parser found.
+// Usage: npm run corpus -- DIR
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { createRequire } from 'node:module';
+
+const require = createRequire(import.meta.url);
+const { parse } = require('../out/server/src/parse/index.js');
+
+const dir = process.argv[2];
+if (!dir) {
+  console.error('usage: npm run corpus -- DIR');
+  process.exit(2);
+}
+const files = readdirSync(dir).filter((f) => /\.(txt|cable|tel)$/i.test(f)).map((f) => join(dir, f)).filter((f) => statSync(f).isFile());
+const count = {};
+const inc = (k, n = 1) => (count[k] = (count[k] ?? 0) + n);
+let failures = 0;
+let bytes = 0;
+let parseMs = 0;
+for (const f of files) {
+  const text = readFileSync(f, 'utf8');
+  bytes += text.length;
+  const t0 = performance.now();
+  let c;
+  try {
+    c = parse(text);
+  } catch (e) {
+    failures++;
+    console.error(`${f}: ${e && e.stack}`);
+    continue;
+  }
+  parseMs += performance.now() - t0;
+  inc('cables');
+  inc(`header: ${c.header ? c.header.kind : 'none'}`);
+  inc(`banner: ${c.banner ? c.banner.className : 'missing'}`);
+  if (c.banner?.section) inc('banner with SECTION n OF m');
+  inc(`E.O. line: ${c.eo ? c.eo.decl.kind + (c.eo.decl.date ? ' ' + c.eo.decl.date.form : '') : 'missing'}`);
+  inc(c.tags ? 'TAGS line' : 'TAGS line missing');
+  inc('tags', c.tags ? c.tags.tags.length : 0);
+  inc(c.subject ? 'SUBJECT' : 'SUBJECT missing');
+  if (c.refs) { inc('REF block'); inc('REF items', c.refs.items.length); }
+  inc(c.classifiedBy ? 'Classified By' : 'Classified By missing');
+  if (c.classifiedBy && c.classifiedBy.reasons.length === 0) inc('Classified By without reason letters');
+  inc('paragraphs', c.paragraphs.length);
+  if (c.paragraphs.length === 0) inc('cables without numbered paragraphs');
+  inc('paragraphs marked', c.paragraphs.filter((p) => p.marking).length);
+  inc('sub-paragraphs', c.paragraphs.reduce((n, p) => n + p.subparagraphs.length, 0));
+  inc('summary blocks', c.blocks.filter((b) => b.kind === 'summary').length);
+  inc('comment blocks', c.blocks.filter((b) => b.kind === 'comment').length);
+  inc('page lines', c.pageLines.length);
+  if (c.signature) inc('signature');
+  inc('captions', c.captions.length);
+  inc('passing lines', c.passing.length);
+  inc('unplaced lines (preamble wrappers, odd header lines)', c.preamble.length + (c.header ? c.header.other.length : 0));
+  inc('web-copy artifacts', c.artifacts.length);
+}
+const width = Math.max(...Object.keys(count).map((k) => k.length));
+for (const k of Object.keys(count).sort()) console.log(`${k.padEnd(width)}  ${count[k]}`);
+console.log(`${'exceptions'.padEnd(width)}  ${failures}`);
+console.log(`\n${files.length} files, ${(bytes / 1e6).toFixed(1)} MB of text, parsed in ${parseMs.toFixed(0)} ms (${(bytes / 1e6 / (parseMs / 1000)).toFixed(1)} MB/s)`);
+process.exit(failures ? 1 : 0);

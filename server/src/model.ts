@@ -1,0 +1,272 @@
+// The cable model: what parse() returns. Every element carries exact offsets
+// into the text it was parsed from (start inclusive, end exclusive, UTF-16
+// code units, the same units as JavaScript strings and LSP positions).
+
+export interface Span {
+  start: number;
+  end: number;
+}
+
+/** A piece of the text with its value as written. */
+export interface Token extends Span {
+  text: string;
+}
+
+/** Classification levels, lowest first. SBU is an administrative control, ranked between U and C. */
+export type Level = 'U' | 'SBU' | 'C' | 'S' | 'TS';
+export const LEVEL_RANK: Record<Level, number> = { U: 0, SBU: 1, C: 2, S: 3, TS: 4 };
+export const LEVEL_NAME: Record<Level, string> = {
+  U: 'UNCLASSIFIED',
+  SBU: 'SENSITIVE BUT UNCLASSIFIED',
+  C: 'CONFIDENTIAL',
+  S: 'SECRET',
+  TS: 'TOP SECRET',
+};
+
+export function isClassified(level: Level | undefined): boolean {
+  return level !== undefined && LEVEL_RANK[level] >= LEVEL_RANK.C;
+}
+
+export interface Line {
+  /** 0-based line number. */
+  n: number;
+  start: number;
+  /** End of the content, before the line break. */
+  end: number;
+  text: string;
+}
+
+export interface CalendarDate {
+  year: number;
+  month: number;
+  day: number;
+}
+
+// ---- transmission header ------------------------------------------------
+
+export interface Addressee extends Span {
+  /** FM, TO or INFO when the line starts with it; continuation lines have none. */
+  keyword?: Token;
+  ri?: Token;
+  plad?: Token;
+  precedence?: Token;
+  serial?: Token;
+}
+
+export interface DateTimeGroup extends Span {
+  /** Precedence letters before the group (`O`, `O R`). */
+  precedence: Token[];
+  /** `151318Z FEB 08` as written. */
+  group: Token;
+  day: number;
+  hour: number;
+  minute: number;
+  month: number;
+  /** Four-digit year (two-digit years: 00-69 are 20xx). */
+  year: number;
+  /** False when the day does not exist in the month or the time is out of range. */
+  valid: boolean;
+  /** Anything after the group, e.g. `///ZFR////`. */
+  trailer?: Token;
+}
+
+export interface Header extends Span {
+  /** acp127: VZCZC lines; acp126: starts at the date-time group; printout: 1970s PAGE/ORIGIN lines. */
+  kind: 'acp127' | 'acp126' | 'printout';
+  vzczc?: Token & { trigraph: string; sequence: string };
+  prosignLine?: Span & { prosign: Token; routing: Token[] };
+  de?: Span & { keyword: Token; station: Token; serial: Token; section?: Token; julian: Token };
+  security?: Span & { keyword: Token; group: Token; letter: string; trailer?: Token };
+  dtg?: DateTimeGroup;
+  from?: Addressee;
+  to: Addressee[];
+  info: Addressee[];
+  /** Header lines the parser could not place (kept, never dropped). */
+  other: Token[];
+}
+
+// ---- banner, captions ---------------------------------------------------
+
+export interface Banner extends Span {
+  /** The class words as written, e.g. `C O N F I D E N T I A L`. */
+  classText: Token;
+  /** Normalised class: UNCLASSIFIED, UNCLAS, UNCLAS EFTO, SBU, CONFIDENTIAL, SECRET, TOP SECRET. */
+  className: string;
+  level: Level;
+  efto: boolean;
+  /** Written with a space between every letter. */
+  spaced: boolean;
+  /** Spacing that is neither plain nor one space between every letter (`CO N F I D ...`). */
+  oddSpacing: boolean;
+  section?: Span & { n: number; m: number; text: string };
+  post?: Token;
+  serial?: Token;
+  /** Text after the serial on the same line (run-together copies). */
+  rest?: Span;
+}
+
+export interface Caption extends Token {
+  /** Normalised caption, e.g. SIPDIS, NOFORN, SENSITIVE BUT UNCLASSIFIED. */
+  name: string;
+}
+
+// ---- E.O. line ------------------------------------------------------------
+
+export type DeclKind = 'date' | 'na' | 'oadr' | 'exemption' | 'downgrade' | 'event' | 'other' | 'empty';
+
+export interface Decl extends Span {
+  kind: DeclKind;
+  /** The `DECL:` keyword when written. */
+  keyword?: Token;
+  /** The instruction after the keyword as written (date, N/A, OADR, free text). */
+  value: Token;
+  /** For kind 'date': the date written, its form, and whether it is a real calendar date. */
+  date?: CalendarDate & {
+    form: 'MM/DD/YYYY' | 'YYYY/MM/DD' | 'MM/DD/YY' | 'other';
+    valid: boolean;
+  };
+}
+
+export interface EoLine extends Span {
+  /** `E.O.`, `EO`, `E.o.` as written. */
+  keyword: Token;
+  /** The order number as written, e.g. 12958. */
+  order?: Token;
+  decl: Decl;
+}
+
+// ---- TAGS, SUBJECT, REF, Classified By --------------------------------------
+
+export interface Tag extends Token {
+  /** The code, upper-cased, without any web-copy wrapper. */
+  code: string;
+  /** The whole `[PREL](#)` wrapper when the tag came from a web copy. */
+  wrapper?: Span;
+}
+
+export interface TagsLine extends Span {
+  keyword: Token;
+  tags: Tag[];
+  /** Parenthesised names after person tags (`OVIP (VANCE, CYRUS)`). */
+  names: Token[];
+  /** True when codes are separated by commas. */
+  commas: boolean;
+}
+
+export interface Marking extends Token {
+  /** What is inside the parentheses, upper-cased, e.g. `S//NF`. */
+  value: string;
+  /** Level of the first component when it is a known classification. */
+  level?: Level;
+  /** Components after the level (NF, NOFORN, RELNATO, FGI, ...). */
+  caveats: string[];
+  /** True when the whole marking is in the known vocabulary. */
+  known: boolean;
+}
+
+export interface Subject extends Span {
+  keyword: Token;
+  /** The subject text, lines joined with single spaces. */
+  text: string;
+  /** Span of the subject text (first to last character, over several lines). */
+  textSpan: Span;
+  marking?: Marking;
+  lineCount: number;
+}
+
+export interface RefItem extends Span {
+  /** The marker as written (`A.`, `A)`, `(A)`), when lettered. */
+  marker?: Token;
+  /** The letter, upper-cased, when lettered. */
+  letter?: string;
+  /** What the item refers to (`STATE 14840`). */
+  target: Token;
+}
+
+export interface RefBlock extends Span {
+  keyword: Token;
+  items: RefItem[];
+}
+
+export interface ClassifiedBy extends Span {
+  keyword: Token;
+  /** Everything after the keyword: authority and reasons. */
+  body: Token;
+  /** The classifier's name and title as written (text before the reasons). */
+  authority?: Token;
+  /** `1.4` or `1.5` as written. */
+  section?: Token;
+  /** Reason letters as written (`b`, `D`). */
+  reasons: Token[];
+}
+
+// ---- body -------------------------------------------------------------------
+
+export interface SubParagraph extends Span {
+  /** The marker as written (`A.`, `(a)`, `b)`, `2A.`). */
+  marker: Token;
+  /** The letter, upper-cased. */
+  letter: string;
+}
+
+export interface Paragraph extends Span {
+  /** The number as written, without artifacts. */
+  number: Token;
+  value: number;
+  /** `.` normally; `)` or other for malformed numbers such as `3)`. */
+  punctuation: string;
+  /** Span from the number through the marking: where a marking would go. */
+  head: Span;
+  marking?: Marking;
+  subparagraphs: SubParagraph[];
+  /** The first words of the paragraph text (for outlines). */
+  firstWords: string;
+}
+
+export interface Block extends Span {
+  kind: 'summary' | 'comment';
+  /** Missing when an END marker has no opening marker. */
+  open?: Token;
+  close?: Token;
+}
+
+export interface RefMention extends Token {
+  /** Letters cited (`ref a` -> ['A']); empty for `reftel`. */
+  letters: Token[];
+}
+
+export interface Artifact extends Token {
+  kind: 'anchor' | 'tag-link' | 'pilcrow';
+}
+
+export interface Cable {
+  text: string;
+  lines: Line[];
+  /** 1 when the text starts with a byte-order mark. */
+  bom: number;
+  header?: Header;
+  /** Lines before the banner that are not a transmission header (wrappers, a weekday date line). */
+  preamble: Token[];
+  banner?: Banner;
+  captions: Caption[];
+  /** `DEPT FOR EUR/CARC` and other passing or handling lines between banner and E.O. line. */
+  passing: Token[];
+  eo?: EoLine;
+  tags?: TagsLine;
+  subject?: Subject;
+  refs?: RefBlock;
+  classifiedBy?: ClassifiedBy;
+  paragraphs: Paragraph[];
+  blocks: Block[];
+  /** Page and section lines of long cables, and repeated banners. */
+  pageLines: Token[];
+  signature?: Token;
+  refMentions: RefMention[];
+  artifacts: Artifact[];
+  /** Where the body (text after the preamble) starts. */
+  bodyStart: number;
+  /** The cable's overall classification, from the banner. */
+  level?: Level;
+  /** The cable's date from its date-time group, when it has one. */
+  date?: CalendarDate;
+}

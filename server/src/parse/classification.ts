@@ -1,0 +1,123 @@
+import type { Banner, Level, Marking } from '../model';
+import { token } from './lines';
+
+// Class words with optional single spaces between letters: drafters and the
+// telegram system write `C O N F I D E N T I A L`; copies also have `CONFIDENTIAL`
+// and `CO N F I D E N T I A L`. Each `\s?` is a fixed one-or-none step, so the
+// pattern cannot backtrack more than a few characters.
+const CLASS_WORDS =
+  'T\\s?O\\s?P\\s{0,2}S\\s?E\\s?C\\s?R\\s?E\\s?T' +
+  '|C\\s?O\\s?N\\s?F\\s?I\\s?D\\s?E\\s?N\\s?T\\s?I\\s?A\\s?L' +
+  '|S\\s?S?\\s?E\\s?C\\s?R\\s?E\\s?T' +
+  '|U\\s?N\\s?C\\s?L\\s?A\\s?S(?:\\s?S\\s?I\\s?F\\s?I\\s?E\\s?D)?(?:\\s+E\\s?F\\s?T\\s?O)?';
+const BANNER = new RegExp(`^(${CLASS_WORDS})(?=\\s|$)`, 'i');
+const SECTION = /^\s+SECTION\s+(\d{1,3})\s+OF\s+(\d{1,3})(?=\s|$)/i;
+// Post then serial: the post is letters, spaces and a few marks; the serial 3 to 8 digits.
+const POST_SERIAL = /^\s+([A-Za-z][A-Za-z .'&/-]{0,40}?)\s+(\d{3,8})(?=\s|$)/;
+const POST_ONLY = /^\s+([A-Za-z][A-Za-z .'&/-]{0,40}?)\s*$/;
+
+function className(compact: string): { name: string; level: Level; efto: boolean } {
+  const c = compact.toUpperCase().replace(/\s+/g, '');
+  if (c.startsWith('TOP')) return { name: 'TOP SECRET', level: 'TS', efto: false };
+  if (c.startsWith('CONF')) return { name: 'CONFIDENTIAL', level: 'C', efto: false };
+  if (c.startsWith('S')) return { name: 'SECRET', level: 'S', efto: false };
+  const efto = c.endsWith('EFTO');
+  const name = c.startsWith('UNCLASSIFIED') ? 'UNCLASSIFIED' : efto ? 'UNCLAS EFTO' : 'UNCLAS';
+  return { name, level: 'U', efto };
+}
+
+function spacing(written: string): { spaced: boolean; odd: boolean } {
+  const words = written.trim().split(/\s+/);
+  const single = words.filter((w) => w.length === 1).length;
+  if (single === 0) return { spaced: false, odd: false }; // CONFIDENTIAL, TOP SECRET, UNCLAS EFTO
+  if (single === words.length) return { spaced: true, odd: false }; // C O N F I D E N T I A L
+  if (/^UNCLAS(SIFIED)?$/i.test(words[0]) && single === words.length - 1) return { spaced: false, odd: false }; // UNCLAS E F T O
+  return { spaced: true, odd: true }; // CO N F I D E N T I A L
+}
+
+/**
+ * Reads a classification line starting at `start`. `requireTail` demands a
+ * post and serial (or SECTION) after the class, so that a body sentence
+ * starting with "Secret" is not taken for a banner.
+ */
+export function parseBanner(text: string, start: number, end: number, requireTail: boolean): Banner | undefined {
+  const line = text.slice(start, end);
+  const m = BANNER.exec(line);
+  if (!m) return undefined;
+  const written = m[1];
+  const { name, level, efto } = className(written);
+  const { spaced, odd } = spacing(written);
+  let i = m[0].length;
+  const banner: Banner = {
+    start,
+    end: start + i,
+    classText: token(text, start, start + written.length),
+    className: name,
+    level,
+    efto,
+    spaced,
+    oddSpacing: odd,
+  };
+  const s = SECTION.exec(line.slice(i));
+  if (s) {
+    const sStart = start + i + s[0].length - s[0].trimStart().length;
+    banner.section = { start: sStart, end: start + i + s[0].length, n: Number(s[1]), m: Number(s[2]), text: s[0].trim() };
+    i += s[0].length;
+  }
+  const rest = line.slice(i);
+  const ps = POST_SERIAL.exec(rest);
+  if (ps) {
+    const postStart = start + i + ps[0].indexOf(ps[1]);
+    banner.post = token(text, postStart, postStart + ps[1].length);
+    const serialStart = start + i + ps[0].length - ps[2].length;
+    banner.serial = token(text, serialStart, serialStart + ps[2].length);
+    i += ps[0].length;
+  } else {
+    const po = POST_ONLY.exec(rest);
+    if (po && po[1].trim()) {
+      const postStart = start + i + po[0].indexOf(po[1]);
+      banner.post = token(text, postStart, postStart + po[1].trimEnd().length);
+      i += po[0].length;
+    } else if (requireTail && !banner.section && rest.trim() !== '') {
+      return undefined;
+    }
+  }
+  if (requireTail && !banner.post && !banner.section) return undefined;
+  let e = start + i;
+  while (e > start && /\s/.test(text[e - 1])) e--;
+  banner.end = e;
+  const after = start + i;
+  if (text.slice(after, end).trim() !== '') banner.rest = { start: after + (text.slice(after, end).length - text.slice(after, end).trimStart().length), end };
+  return banner;
+}
+
+// ---- portion markings ----------------------------------------------------
+
+const LEVELS: Record<string, Level> = { U: 'U', SBU: 'SBU', C: 'C', S: 'S', TS: 'TS' };
+const KNOWN_CAVEATS = /^(NF|NOFORN|N|FOUO|FGI|ORCON|OC|PROPIN|PR|REL(?:[A-Z ]{0,30})?|ENTIRE TEXT|NODIS|EXDIS|LIMDIS|SIPDIS)$/;
+
+// One to five letters, then components joined by `/`, `//` or `-`. Bounded
+// repetitions keep matching linear.
+const MARK = /^\(\s{0,2}([A-Za-z]{1,5}(?:\s{0,2}(?:\/{1,2}|-)\s{0,2}[A-Za-z]{1,12}(?: [A-Za-z]{1,12}){0,3}){0,6})\s{0,2}\)/;
+
+/**
+ * Reads a portion marking at `start` (`(C)`, `(S//NF)`, `(SBU-N)`), or returns
+ * undefined when the parentheses hold something else (`(a)`, `(Text ...)`).
+ */
+export function parseMarking(text: string, start: number, end: number): Marking | undefined {
+  if (text.charCodeAt(start) !== 40) return undefined;
+  const m = MARK.exec(text.slice(start, Math.min(end, start + 120)));
+  if (!m) return undefined;
+  const inner = m[1];
+  const value = inner.toUpperCase().replace(/\s*(\/{1,2}|-)\s*/g, '$1');
+  const parts = value.split(/\/{1,2}|-/);
+  const first = parts[0];
+  const level = LEVELS[first];
+  const caveats = parts.slice(1).map((p) => p.trim());
+  const known = level !== undefined && caveats.every((c) => KNOWN_CAVEATS.test(c));
+  const upper = inner === inner.toUpperCase();
+  // A lone letter other than U, C, S is a list item, not a marking; lower-case
+  // copies only count when the marking is known.
+  if (!level && (!upper || first.length < 2 || first.length > 4)) return undefined;
+  return { ...token(text, start, start + m[0].length), value, level, caveats, known };
+}

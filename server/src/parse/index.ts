@@ -1,0 +1,372 @@
+import type { Cable, ClassifiedBy, Header, Line, RefBlock, Subject, TagsLine, Token } from '../model';
+import { PAGE_LINE, parseBody } from './body';
+import { parseCaptionLine } from './captions';
+import { parseBanner, parseMarking } from './classification';
+import {
+  addressKeyword,
+  parseAddressee,
+  parseDe,
+  parseDtg,
+  parseProsignLine,
+  parseRiLine,
+  parseSecurity,
+  parseVzczc,
+} from './header';
+import { contentStart, splitLines, token, trimEnd } from './lines';
+import { inlineStarts, parseEo, parseReasons, preambleStart, readRefItems, readTags, refMarker } from './preamble';
+
+const PARA_START = /^\d{1,3}(?:\.|\))(?=\s|\(|$)|^\d{1,3}[ \t]+\((?:U|C|S|SBU|TS)[)/-]/;
+const PRINTOUT = /^(PAGE\s+\d{2}\b|ORIGIN\s|DRAFTED BY|APPROVED BY|-{6,}\s*\S+)/i;
+const HEADER_SEARCH_LINES = 80;
+
+/**
+ * Parses a cable. Never throws: a line it does not understand stays body or
+ * passing text, and every element keeps exact offsets into `text`.
+ */
+export function parse(text: string): Cable {
+  const bom = text.charCodeAt(0) === 0xfeff ? 1 : 0;
+  const lines = splitLines(text, bom);
+  const cable: Cable = {
+    text,
+    lines,
+    bom,
+    captions: [],
+    passing: [],
+    preamble: [],
+    paragraphs: [],
+    blocks: [],
+    pageLines: [],
+    refMentions: [],
+    artifacts: [],
+    bodyStart: text.length,
+  };
+  let n = skipBlank(lines, 0);
+  n = parseHeaderZone(text, lines, n, cable);
+  n = parseBannerZone(text, lines, n, cable);
+  n = parsePreamble(text, lines, n, cable);
+  cable.bodyStart = n < lines.length ? lines[n].start : text.length;
+  const body = parseBody(text, lines, n, cable.artifacts);
+  cable.paragraphs = body.paragraphs;
+  cable.blocks = body.blocks;
+  cable.pageLines = body.pageLines;
+  cable.signature = body.signature;
+  cable.refMentions = body.refMentions;
+  if (!cable.classifiedBy) classifiedByInParagraph(text, cable);
+  cable.level = cableLevel(cable);
+  const dtg = cable.header?.dtg;
+  if (dtg && dtg.valid) cable.date = { year: dtg.year, month: dtg.month, day: dtg.day };
+  cable.artifacts.sort((a, b) => a.start - b.start);
+  return cable;
+}
+
+/** A page line (`PAGE 02 HARARE 05461 01 OF 02 271458Z`) or a class word repeated alone at a page break. */
+function isPageLine(text: string, s: number, e: number): boolean {
+  const line = text.slice(s, e);
+  if (PAGE_LINE.test(line)) return true;
+  const b = parseBanner(text, s, e, false);
+  return b !== undefined && b.end === e && !b.post && !b.spaced;
+}
+
+/** Older cables put `Classified By` inside paragraph 1: `1. (U) CLASSIFIED BY DCM ...; REASONS 1.5 (B) AND (D).` */
+function classifiedByInParagraph(text: string, cable: Cable): void {
+  for (const p of cable.paragraphs.slice(0, 2)) {
+    const s = skipTo(text, p.head.end, p.end);
+    const st = preambleStart(text, s, p.end);
+    if (st?.kind !== 'classifiedBy') continue;
+    const el: ClassifiedBy = { start: s, end: p.end, keyword: token(text, s, st.keywordEnd), body: token(text, st.contentStart, p.end), reasons: [] };
+    fillReasons(text, el);
+    cable.classifiedBy = el;
+    return;
+  }
+}
+
+function skipBlank(lines: Line[], n: number): number {
+  while (n < lines.length && lines[n].text.trim() === '') n++;
+  return n;
+}
+
+function cableLevel(cable: Cable): Cable['level'] {
+  const b = cable.banner;
+  if (!b) return undefined;
+  if (b.level !== 'U') return b.level;
+  // An UNCLAS banner with a SENSITIVE (BUT UNCLASSIFIED) caption is an SBU cable.
+  if (cable.captions.some((c) => /^(SENSITIVE|SBU|FOR OFFICIAL USE ONLY|FOUO)/.test(c.name))) return 'SBU';
+  return 'U';
+}
+
+// ---- transmission header ---------------------------------------------------
+
+function parseHeaderZone(text: string, lines: Line[], n: number, cable: Cable): number {
+  // The header normally starts at the first line; some copies put a wrapper first.
+  let startLine = -1;
+  let kind: Header['kind'] = 'acp127';
+  for (let k = n, seen = 0; k < lines.length && seen < HEADER_SEARCH_LINES; k++) {
+    const l = lines[k];
+    if (l.text.trim() === '') continue;
+    seen++;
+    const cs = contentStart(text, l, undefined);
+    if (l.end - cs > 300) continue;
+    if (/^VZCZC/i.test(text.slice(cs, cs + 5))) {
+      startLine = k;
+      kind = 'acp127';
+      break;
+    }
+    if (k === n && parseDtg(text, cs, l.end)) {
+      startLine = k;
+      kind = 'acp126';
+      break;
+    }
+    if (k === n && PRINTOUT.test(text.slice(cs, Math.min(l.end, cs + 60)))) {
+      startLine = k;
+      kind = 'printout';
+      break;
+    }
+  }
+  if (startLine < 0) return n;
+  for (let k = n; k < startLine; k++) {
+    const l = lines[k];
+    const cs = contentStart(text, l, undefined);
+    const ce = trimEnd(text, cs, l.end);
+    if (ce > cs) cable.preamble.push(token(text, cs, ce));
+  }
+  const header: Header = { kind, start: lines[startLine].start, end: lines[startLine].end, to: [], info: [], other: [] };
+  let list: 'to' | 'info' | undefined;
+  let k = startLine;
+  for (; k < lines.length; k++) {
+    const l = lines[k];
+    const cs = contentStart(text, l, undefined);
+    const ce = trimEnd(text, cs, l.end);
+    if (cs >= ce) {
+      // A blank line ends the header once the addressees have started.
+      if (header.from || list) break;
+      continue;
+    }
+    if (ce - cs > 2000) break; // no header line is this long: leave it to the body
+    // The banner can follow the last addressee with no blank line.
+    if (parseBanner(text, cs, ce, true)) break;
+    const kw = addressKeyword(text, cs, ce);
+    let used = true;
+    if (kw === 'FM') {
+      header.from = parseAddressee(text, cs, ce, true);
+      list = undefined;
+    } else if (kw === 'TO' || kw === 'INFO') {
+      list = kw === 'TO' ? 'to' : 'info';
+      header[list].push(parseAddressee(text, cs, ce, true));
+    } else if (list) {
+      header[list].push(parseAddressee(text, cs, ce, false));
+    } else if (!header.vzczc && kind === 'acp127' && /^VZCZC/i.test(text.slice(cs, cs + 5))) {
+      header.vzczc = parseVzczc(text, cs, ce);
+    } else if (!header.prosignLine && !header.de && (header.prosignLine = parseProsignLine(text, cs, ce))) {
+      // FL2
+    } else if (header.prosignLine && !header.de && parseRiLine(text, cs, ce)) {
+      header.prosignLine.routing.push(...parseRiLine(text, cs, ce)!);
+      header.prosignLine.end = ce;
+    } else if (!header.de && /^DE\s/.test(text.slice(cs, cs + 3)) && (header.de = parseDe(text, cs, ce))) {
+      // FL3
+    } else if (!header.security && (header.security = parseSecurity(text, cs, ce))) {
+      // FL4
+    } else if (!header.dtg && (header.dtg = parseDtg(text, cs, ce))) {
+      // FL5
+    } else {
+      used = false;
+    }
+    if (!used) {
+      // Lines before the addressees that are none of the above (1970s printout lines, notes).
+      if (!header.from && !list && (kind === 'printout' || header.de || header.vzczc)) header.other.push(token(text, cs, ce));
+      else break;
+    }
+    header.end = ce;
+  }
+  cable.header = header;
+  return skipBlank(lines, k);
+}
+
+// ---- banner ------------------------------------------------------------------
+
+function parseBannerZone(text: string, lines: Line[], n: number, cable: Cable): number {
+  // The banner is the first line; lines before it that are not a banner, a
+  // caption or a preamble element are kept as preamble (e.g. a weekday date line).
+  for (let k = n, seen = 0; k < lines.length && seen < 12; k++) {
+    const l = lines[k];
+    const cs = contentStart(text, l, cable.artifacts);
+    const ce = trimEnd(text, cs, l.end);
+    if (cs >= ce) continue;
+    seen++;
+    // Copies exported through spreadsheets start the banner line with `","`.
+    let bs = cs;
+    while (bs < ce && (text[bs] === '"' || text[bs] === ',' || text[bs] === "'")) bs++;
+    const b = parseBanner(text, bs, ce, k !== n || bs !== cs);
+    if (b) {
+      for (let j = n; j < k; j++) {
+        const lj = lines[j];
+        const s = contentStart(text, lj, undefined);
+        const e = trimEnd(text, s, lj.end);
+        if (e > s) cable.preamble.push(token(text, s, e));
+      }
+      cable.banner = b;
+      return k + 1;
+    }
+    if (preambleStart(text, cs, ce) || PARA_START.test(text.slice(cs, cs + 12)) || parseCaptionLine(text, cs, ce)) break;
+  }
+  return n;
+}
+
+// ---- preamble: captions, passing lines, E.O., TAGS, SUBJECT, REF, Classified By ----
+
+type Pending =
+  | { kind: 'tags'; el: TagsLine }
+  | { kind: 'subject'; el: Subject }
+  | { kind: 'ref'; el: RefBlock; gap: boolean }
+  | { kind: 'classifiedBy'; el: ClassifiedBy; lines: number }
+  | undefined;
+
+function parsePreamble(text: string, lines: Line[], n: number, cable: Cable): number {
+  let pending: Pending;
+  let seenElement = false;
+  // Segments of a banner line that ran on (`C o n f i d e n t i a l ... e.o. 12958: ...`).
+  const startAt = cable.banner?.rest && cable.banner.rest.start < cable.banner.rest.end ? cable.banner.rest.start : -1;
+  for (let k = startAt >= 0 ? n - 1 : n; k < lines.length; k++) {
+    const l = lines[k];
+    const lineStart = k === n - 1 ? startAt : contentStart(text, l, cable.artifacts);
+    const ce = trimEnd(text, lineStart, l.end);
+    if (lineStart >= ce) {
+      if (pending?.kind === 'ref') pending.gap = true;
+      else pending = undefined;
+      continue;
+    }
+    const head = text.slice(lineStart, Math.min(ce, lineStart + 12));
+    if (PARA_START.test(head)) return k;
+    if (ce - lineStart < 200 && isPageLine(text, lineStart, ce)) {
+      // Page breaks of long cables can fall inside the preamble; they are transparent.
+      cable.pageLines.push(token(text, lineStart, ce));
+      continue;
+    }
+
+    const cuts = [lineStart, ...inlineStarts(text, lineStart, ce), ce];
+    for (let c = 0; c + 1 < cuts.length; c++) {
+      const s = cuts[c];
+      const e = trimEnd(text, s, cuts[c + 1]);
+      if (s >= e) continue;
+      const st = preambleStart(text, s, e);
+      if (st) {
+        seenElement = true;
+        pending = startElement(text, st, s, e, cable);
+        continue;
+      }
+      if (c === 0 && pending && continueElement(text, pending, s, e, cable)) continue;
+      pending = undefined;
+      if (c === 0 && seenElement) return k; // prose after the preamble: the body starts here
+      const caps = parseCaptionLine(text, s, e);
+      if (caps) cable.captions.push(...caps);
+      else cable.passing.push(token(text, s, e));
+    }
+  }
+  return lines.length;
+}
+
+function startElement(text: string, st: NonNullable<ReturnType<typeof preambleStart>>, s: number, e: number, cable: Cable): Pending {
+  const keyword = token(text, s, st.keywordEnd);
+  switch (st.kind) {
+    case 'eo':
+      if (!cable.eo) cable.eo = parseEo(text, s, e);
+      return undefined;
+    case 'tags': {
+      const el: TagsLine = cable.tags ?? { start: s, end: e, keyword, tags: [], names: [], commas: false };
+      if (readTags(text, st.contentStart, e, el.tags, el.names, cable.artifacts)) el.commas = true;
+      el.end = e;
+      cable.tags = el;
+      return text[e - 1] === ',' ? { kind: 'tags', el } : undefined;
+    }
+    case 'subject': {
+      if (cable.subject) return undefined;
+      const marking = parseMarking(text, st.contentStart, e);
+      const textStart = marking ? skipTo(text, marking.end, e) : st.contentStart;
+      const el: Subject = {
+        start: s,
+        end: e,
+        keyword,
+        text: text.slice(textStart, e),
+        textSpan: { start: textStart, end: e },
+        marking,
+        lineCount: 1,
+      };
+      cable.subject = el;
+      return { kind: 'subject', el };
+    }
+    case 'ref': {
+      if (cable.refs) return undefined;
+      const el: RefBlock = { start: s, end: e, keyword, items: [] };
+      readRefItems(text, st.contentStart, e, el.items, undefined);
+      cable.refs = el;
+      return { kind: 'ref', el, gap: false };
+    }
+    case 'classifiedBy': {
+      if (cable.classifiedBy) return undefined;
+      const el: ClassifiedBy = { start: s, end: e, keyword, body: token(text, st.contentStart, e), reasons: [] };
+      fillReasons(text, el);
+      cable.classifiedBy = el;
+      return { kind: 'classifiedBy', el, lines: 1 };
+    }
+  }
+}
+
+function skipTo(text: string, i: number, end: number): number {
+  while (i < end && (text[i] === ' ' || text[i] === '\t')) i++;
+  return i;
+}
+
+function fillReasons(text: string, el: ClassifiedBy): void {
+  const r = parseReasons(text, el.body.start, el.body.end);
+  el.section = r.section;
+  el.reasons = r.reasons;
+  const a = trimEnd(text, el.body.start, r.authorityEnd);
+  el.authority = a > el.body.start ? token(text, el.body.start, a) : undefined;
+}
+
+/** Extends a multi-line element with the line segment [s, e); false when it does not belong. */
+function continueElement(text: string, p: NonNullable<Pending>, s: number, e: number, cable: Cable): boolean {
+  switch (p.kind) {
+    case 'tags': {
+      if (cable.tags !== p.el) return false;
+      if (readTags(text, s, e, p.el.tags, p.el.names, cable.artifacts)) p.el.commas = true;
+      p.el.end = e;
+      if (text[e - 1] !== ',') cable.tags = p.el; // stays; continuation ends
+      return true;
+    }
+    case 'subject': {
+      if (p.el.lineCount >= 6) return false;
+      p.el.text += ' ' + text.slice(s, e);
+      p.el.textSpan.end = e;
+      p.el.end = e;
+      p.el.lineCount++;
+      return true;
+    }
+    case 'ref': {
+      const mk = refMarker(text, s, e);
+      const items = p.el.items;
+      if (mk) {
+        const lastLetter = items.length ? items[items.length - 1].letter : undefined;
+        readRefItems(text, s, e, items, lastLetter);
+      } else if (!p.gap && items.length > 0) {
+        const last = items[items.length - 1];
+        last.end = e;
+        last.target = token(text, last.target.start, e);
+      } else {
+        return false;
+      }
+      p.gap = false;
+      p.el.end = e;
+      return true;
+    }
+    case 'classifiedBy': {
+      if (p.lines >= 5) return false;
+      p.lines++;
+      p.el.end = e;
+      p.el.body = token(text, p.el.body.start, e);
+      fillReasons(text, p.el);
+      return true;
+    }
+  }
+}
+
+export type { Token };

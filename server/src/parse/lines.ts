@@ -1,0 +1,72 @@
+import type { Artifact, Line, Token } from '../model';
+
+/** Splits text into lines on LF, CRLF or CR, keeping exact offsets. */
+export function splitLines(text: string, from = 0): Line[] {
+  const lines: Line[] = [];
+  let start = from;
+  const len = text.length;
+  for (let i = from; i < len; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 10 || c === 13) {
+      lines.push({ n: lines.length, start, end: i, text: text.slice(start, i) });
+      if (c === 13 && text.charCodeAt(i + 1) === 10) i++;
+      start = i + 1;
+    }
+  }
+  lines.push({ n: lines.length, start, end: len, text: text.slice(start, len) });
+  return lines;
+}
+
+export function token(text: string, start: number, end: number): Token {
+  return { start, end, text: text.slice(start, end) };
+}
+
+/** Index of the first non-space, non-tab character at or after `i` within [i, end). */
+export function skipSpace(text: string, i: number, end: number): number {
+  while (i < end) {
+    const c = text.charCodeAt(i);
+    if (c !== 32 && c !== 9 && c !== 0xa0) break;
+    i++;
+  }
+  return i;
+}
+
+/** End of the content with trailing white space removed. */
+export function trimEnd(text: string, start: number, end: number): number {
+  while (end > start) {
+    const c = text.charCodeAt(end - 1);
+    if (c !== 32 && c !== 9 && c !== 0xa0) break;
+    end--;
+  }
+  return end;
+}
+
+export function isBlank(line: Line): boolean {
+  return line.text.trim().length === 0;
+}
+
+const ANCHOR = /^\[\d{1,3}\]\(#\)/;
+
+/**
+ * Skips web-copy artifacts at the start of a line (`[1](#)`, `¶`), recording
+ * them, and returns the offset of the content after them and any indent.
+ */
+export function contentStart(text: string, line: Line, artifacts: Artifact[] | undefined): number {
+  let i = skipSpace(text, line.start, line.end);
+  for (;;) {
+    if (text.charCodeAt(i) === 0xb6) {
+      artifacts?.push({ ...token(text, i, i + 1), kind: 'pilcrow' });
+      i = skipSpace(text, i + 1, line.end);
+      continue;
+    }
+    if (text.charCodeAt(i) === 91 /* [ */) {
+      const m = ANCHOR.exec(text.slice(i, Math.min(i + 10, line.end)));
+      if (m) {
+        artifacts?.push({ ...token(text, i, i + m[0].length), kind: 'anchor' });
+        i = skipSpace(text, i + m[0].length, line.end);
+        continue;
+      }
+    }
+    return i;
+  }
+}

@@ -1,0 +1,243 @@
+import type { Artifact, ClassifiedBy, Decl, EoLine, RefItem, Tag, Token } from '../model';
+import { daysInMonth, fullYear } from './header';
+import { skipSpace, token, trimEnd } from './lines';
+
+// Recognisers for the lines between the banner and the first paragraph:
+// E.O., TAGS, SUBJECT, REF and Classified By. Each works on a segment
+// [start, end) of the text: usually a whole line, sometimes part of a line in
+// copies where these run together.
+
+export type PreambleKind = 'eo' | 'tags' | 'subject' | 'ref' | 'classifiedBy';
+
+const EO_START = /^(E\s?\.\s?[O0]\.?|EO)(?=[\s:.]|\d)\s*(\d{3,6})?/i;
+const TAGS_START = /^(TAGS?|TAS|AGS)(?:\s*:\s*|\s+(?=[A-Za-z[]))/i;
+const SUBJECT_START = /^S?UBJ(?:ECT)?\s*:\s*/i;
+const REF_START = /^(REF\(S\)|REFTELS?|REFS?|REFERENCES?)(?:\s*[:.]\s*|\s+(?=\(?[A-Z][.)]\s))/i;
+const CLBY_START = /^(?:\(U\)\s*)?CLASS?IF[IE]{0,2}D\s+BY\b\s*:?\s*/i;
+
+/** Which preamble element starts at `start`, if any, and where its content begins. */
+export function preambleStart(text: string, start: number, end: number): { kind: PreambleKind; keywordEnd: number; contentStart: number } | undefined {
+  const s = text.slice(start, Math.min(end, start + 40));
+  let m: RegExpExecArray | null;
+  if ((m = EO_START.exec(s)) && (m[2] !== undefined || /^E\s?\.\s?[O0]/i.test(m[1]))) {
+    return { kind: 'eo', keywordEnd: start + m[1].length, contentStart: start + m[1].length };
+  }
+  if ((m = TAGS_START.exec(s))) return { kind: 'tags', keywordEnd: start + m[1].length, contentStart: start + m[0].length };
+  if ((m = SUBJECT_START.exec(s))) return { kind: 'subject', keywordEnd: start + m[0].trimEnd().length, contentStart: start + m[0].length };
+  if ((m = REF_START.exec(s))) return { kind: 'ref', keywordEnd: start + m[1].length, contentStart: start + m[0].length };
+  if ((m = CLBY_START.exec(s))) return { kind: 'classifiedBy', keywordEnd: start + m[0].trimEnd().length, contentStart: start + m[0].length };
+  return undefined;
+}
+
+// Keywords that may start a new element in the middle of a line, in copies
+// where the preamble runs together (`SIPDIS E.O. 12958: DECL: ... TAGS: ...`).
+const INLINE = /\s(E\.O\.\s?\d{5}\s*:?\s*(?:DECL|N\/A)|EO \d{5} (?:DECL|N\/A)|TAGS:|SUBJECT:|REF:|CLASSIFIED BY\b)/gi;
+
+/** Offsets inside [start, end) where another preamble element starts. */
+export function inlineStarts(text: string, start: number, end: number): number[] {
+  const out: number[] = [];
+  if (end - start > 4000) return out; // run-together headers are short; skip long body lines
+  const s = text.slice(start, end);
+  INLINE.lastIndex = 0;
+  // A cut in the first few characters would split `(U) Classified By` from its marking.
+  for (let m = INLINE.exec(s); m; m = INLINE.exec(s)) if (m.index >= 5) out.push(start + m.index + 1);
+  return out;
+}
+
+// ---- E.O. -----------------------------------------------------------------
+
+const DATE_MDY = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/;
+const DATE_YMD = /^(\d{4})\/(\d{1,2})\/(\d{1,2})$/;
+const DATE_MDYY = /^(\d{1,2})\/(\d{1,2})\/(\d{2})$/;
+const DATE_LIKE = /^\d[\d/.-]*\d$|^\d{1,2}\s+[A-Z]+\s+\d{4}$/i;
+const EXEMPTION = /^(\(?X[1-8]\)?|\(?25X\d[\w-]*\)?|\(?50X\d[\w-]*\)?|\(?75X\d[\w-]*\)?|MR|X?GDS\b.*|NGDS)$/i;
+
+export function parseEo(text: string, start: number, end: number): EoLine {
+  const s = text.slice(start, end);
+  const m = EO_START.exec(s)!;
+  const keyword = token(text, start, start + m[1].length);
+  const order = m[2] ? token(text, start + m[0].length - m[2].length, start + m[0].length) : undefined;
+  let i = start + m[0].length;
+  i = skipSpace(text, i, end);
+  if (text[i] === ':') i = skipSpace(text, i + 1, end);
+  const e = trimEnd(text, i, end);
+  return { start, end: e, keyword, order, decl: parseDecl(text, i, e) };
+}
+
+export function parseDecl(text: string, start: number, end: number): Decl {
+  const s = text.slice(start, end);
+  if (s.length === 0) return { start, end, kind: 'empty', value: token(text, start, end) };
+  if (/^N\s?\/\s?A\.?$/i.test(s)) return { start, end, kind: 'na', value: token(text, start, end) };
+  const dng = /^DNG\b\s*:?\s*/i.exec(s);
+  if (dng) return { start, end, kind: 'downgrade', keyword: token(text, start, start + 3), value: token(text, start + dng[0].length, end) };
+  const kw = /^(DECL{1,2}(?:ASSIFY)?(?:\s+ON)?)\b\s*:?\s*/i.exec(s);
+  let keyword: Token | undefined;
+  let v = start;
+  if (kw) {
+    keyword = token(text, start, start + kw[1].length);
+    v = start + kw[0].length;
+  }
+  let ve = end;
+  while (ve > v && text[ve - 1] === '.') ve--; // a full stop after the date is punctuation
+  const value = token(text, v, ve);
+  const d = declDate(value.text);
+  if (d) return { start, end, kind: 'date', keyword, value, date: d };
+  if (value.text.length === 0) return { start, end, kind: 'empty', keyword, value };
+  if (/^OADR$/i.test(value.text)) return { start, end, kind: 'oadr', keyword, value };
+  if (EXEMPTION.test(value.text)) return { start, end, kind: 'exemption', keyword, value };
+  if (keyword && /[A-Za-z]{3}/.test(value.text) && !/\d\/\d/.test(value.text)) return { start, end, kind: 'event', keyword, value };
+  return { start, end, kind: 'other', keyword, value };
+}
+
+function declDate(v: string): Decl['date'] {
+  let m: RegExpExecArray | null;
+  let y: number, mo: number, d: number;
+  let form: 'MM/DD/YYYY' | 'YYYY/MM/DD' | 'MM/DD/YY' | 'other';
+  if ((m = DATE_MDY.exec(v))) [mo, d, y, form] = [Number(m[1]), Number(m[2]), Number(m[3]), 'MM/DD/YYYY'];
+  else if ((m = DATE_YMD.exec(v))) [y, mo, d, form] = [Number(m[1]), Number(m[2]), Number(m[3]), 'YYYY/MM/DD'];
+  else if ((m = DATE_MDYY.exec(v))) [mo, d, y, form] = [Number(m[1]), Number(m[2]), fullYear(Number(m[3])), 'MM/DD/YY'];
+  else if (DATE_LIKE.test(v)) return { year: 0, month: 0, day: 0, form: 'other', valid: false };
+  else return undefined;
+  const valid = mo >= 1 && mo <= 12 && d >= 1 && d <= daysInMonth(y, mo) && y >= 1900;
+  return { year: y, month: mo, day: d, form, valid };
+}
+
+// ---- TAGS -----------------------------------------------------------------
+
+const TAG_LINK = /^\[([^\]\s]{1,40})\]\(#\)/;
+
+/** Reads tag codes from [start, end). Parenthesised names (`OVIP (VANCE, CYRUS)`) go to `names`. */
+export function readTags(text: string, start: number, end: number, tags: Tag[], names: Token[], artifacts: Artifact[]): boolean {
+  let commas = false;
+  let i = start;
+  while (i < end) {
+    const c = text[i];
+    if (c === ' ' || c === '\t' || c === ',' || c === ';') {
+      if (c === ',' || c === ';') commas = true;
+      i++;
+      continue;
+    }
+    if (c === '[') {
+      const m = TAG_LINK.exec(text.slice(i, Math.min(end, i + 48)));
+      if (m) {
+        const wrapper = { start: i, end: i + m[0].length };
+        artifacts.push({ ...token(text, wrapper.start, wrapper.end), kind: 'tag-link' });
+        tags.push({ ...token(text, i + 1, i + 1 + m[1].length), code: m[1].toUpperCase(), wrapper });
+        i = wrapper.end;
+        continue;
+      }
+    }
+    if (c === '(') {
+      const close = text.indexOf(')', i);
+      const e = close >= 0 && close < end ? close + 1 : end;
+      names.push(token(text, i, e));
+      i = e;
+      continue;
+    }
+    let j = i;
+    while (j < end && !' \t,;('.includes(text[j])) j++;
+    let k = j;
+    while (k > i && text[k - 1] === '.') k--; // trailing full stop
+    if (k > i) tags.push({ ...token(text, i, k), code: text.slice(i, k).toUpperCase() });
+    i = j;
+  }
+  return commas;
+}
+
+// ---- REF ------------------------------------------------------------------
+
+const MARKER = /^(\(([A-Za-z])\)|([A-Za-z])[.)])(?=\s)/;
+
+/** A lettered marker at `start` (`A.`, `A)`, `(A)`). */
+export function refMarker(text: string, start: number, end: number): { marker: Token; letter: string } | undefined {
+  const m = MARKER.exec(text.slice(start, Math.min(end, start + 5)));
+  if (!m) return undefined;
+  return { marker: token(text, start, start + m[1].length), letter: (m[2] ?? m[3]).toUpperCase() };
+}
+
+/**
+ * Splits [start, end) into REF items. Run-in items (`(A) MINSK 0638, (B) MINSK 0118`)
+ * are split only at markers whose letters follow in sequence, so that `U.S.` or
+ * `A.` inside a target is not taken for a marker.
+ */
+export function readRefItems(text: string, start: number, end: number, items: RefItem[], expect: string | undefined): void {
+  let i = skipSpace(text, start, end);
+  const first = refMarker(text, i, end);
+  let current: { start: number; marker?: Token; letter?: string; targetStart: number } = first
+    ? { start: i, marker: first.marker, letter: first.letter, targetStart: skipSpace(text, first.marker.end, end) }
+    : { start: i, targetStart: i };
+  let next = String.fromCharCode(((first?.letter ?? expect ?? '@').charCodeAt(0)) + 1);
+  const push = (e: number) => {
+    const te = trimEnd(text, current.targetStart, e);
+    let tEnd = te;
+    while (tEnd > current.targetStart && (text[tEnd - 1] === ',' || text[tEnd - 1] === ';')) tEnd--;
+    items.push({ start: current.start, end: te, marker: current.marker, letter: current.letter, target: token(text, current.targetStart, tEnd) });
+  };
+  if (first) {
+    for (let j = current.targetStart; j < end; j++) {
+      const ch = text[j];
+      if ((ch === ' ' || ch === ',' || ch === ';') && j + 1 < end) {
+        const k = skipSpace(text, j + 1, end);
+        const mk = refMarker(text, k, end);
+        if (mk && mk.letter === next) {
+          push(j);
+          current = { start: k, marker: mk.marker, letter: mk.letter, targetStart: skipSpace(text, mk.marker.end, end) };
+          next = String.fromCharCode(mk.letter.charCodeAt(0) + 1);
+          j = current.targetStart - 1;
+        }
+      }
+    }
+  }
+  if (i < end) push(end);
+}
+
+// ---- Classified By ---------------------------------------------------------
+
+const SECTION = /\b1\s?\.\s?([45])(?=\s|\(|[a-hA-H]\b|$|\))/;
+const REASONS_WORD = /\bREASONS?\b\s*:?/i;
+
+/** Finds the 1.4/1.5 section and the reason letters in [start, end). */
+export function parseReasons(text: string, start: number, end: number): Pick<ClassifiedBy, 'section' | 'reasons'> & { authorityEnd: number } {
+  const s = text.slice(start, end);
+  const sec = SECTION.exec(s);
+  let from: number;
+  let authorityEnd: number;
+  let section: Token | undefined;
+  if (sec) {
+    section = token(text, start + sec.index, start + sec.index + sec[0].length);
+    from = section.end;
+    authorityEnd = start + sec.index;
+  } else {
+    const r = REASONS_WORD.exec(s);
+    if (!r) return { section: undefined, reasons: [], authorityEnd: end };
+    from = start + r.index + r[0].length;
+    authorityEnd = start + r.index;
+  }
+  // Letters: single letters standing alone, joined by spaces, commas, `and`,
+  // `&`, `/` and parentheses. Stop at the first longer word.
+  const reasons: Token[] = [];
+  let i = from;
+  while (i < end) {
+    const c = text[i];
+    if (' \t\r\n,/&();:'.includes(c)) {
+      i++;
+      continue;
+    }
+    if (/[A-Za-z]/.test(c)) {
+      let j = i;
+      while (j < end && /[A-Za-z]/.test(text[j])) j++;
+      const w = text.slice(i, j);
+      if (w.length === 1) reasons.push(token(text, i, j));
+      else if (!/^(and|or)$/i.test(w)) break;
+      i = j;
+      continue;
+    }
+    break; // a full stop or anything else ends the list
+  }
+  // Back up over the connecting words ("for reasons", "per", "reason:") so the authority is just the name and title.
+  // Only the last 80 characters are searched, which keeps this linear on long lines.
+  const tailStart = Math.max(start, authorityEnd - 80);
+  const conn = /[\s,;.]*(?:(?:for|per|under|E\.?O\.?\s*\d{5}|reasons?|sections?|sec\.?)[\s,;:.]*)*$/i.exec(text.slice(tailStart, authorityEnd));
+  if (conn) authorityEnd = tailStart + conn.index;
+  return { section, reasons, authorityEnd };
+}
