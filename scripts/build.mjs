@@ -1,11 +1,9 @@
 // Bundles the extension client, the language server and the CLI, and
 // transpiles sources and tests to out/ for node's test runner.
 import { build } from 'esbuild';
-import { rmSync } from 'node:fs';
 
 const common = { platform: 'node', target: 'node20', format: 'cjs', sourcemap: true, logLevel: 'warning' };
 
-rmSync('out', { recursive: true, force: true });
 await Promise.all([
   build({ ...common, bundle: true, entryPoints: { server: 'server/src/lsp/main.ts' }, outdir: 'dist' }),
   build({ ...common, bundle: true, entryPoints: { cli: 'server/src/cli/main.ts' }, outdir: 'dist' }),
