@@ -1,0 +1,80 @@
+import { GEO_TAGS, ORG_TAGS, POSTS, PROGRAM_TAGS, SUBJECT_TAGS } from './reference';
+import type { GeoEntry, OrgEntry, PostEntry, TagEntry } from './types';
+
+export type { GeoEntry, OrgEntry, PostEntry, TagEntry } from './types';
+
+export type TagKind = 'subject' | 'program' | 'geo' | 'org';
+export type TagInfo =
+  | { kind: 'subject' | 'program'; entry: TagEntry }
+  | { kind: 'geo'; entry: GeoEntry }
+  | { kind: 'org'; entry: OrgEntry };
+
+const TAGS = new Map<string, TagInfo>();
+// Later kinds do not overwrite earlier ones: a code that is both a geo code and an org acronym reads as geo.
+for (const e of SUBJECT_TAGS) if (!TAGS.has(e.code)) TAGS.set(e.code, { kind: 'subject', entry: e });
+for (const e of PROGRAM_TAGS) if (!TAGS.has(e.code)) TAGS.set(e.code, { kind: 'program', entry: e });
+for (const e of GEO_TAGS) if (!TAGS.has(e.code)) TAGS.set(e.code, { kind: 'geo', entry: e });
+for (const e of ORG_TAGS) if (!TAGS.has(e.code)) TAGS.set(e.code, { kind: 'org', entry: e });
+
+const POSTS_BY_RI = new Map<string, PostEntry>(POSTS.map((p) => [p.ri, p]));
+const FIPS_BY_ISO = new Map<string, string>();
+for (const g of GEO_TAGS) if (g.iso && g.status.startsWith('fips10-4')) FIPS_BY_ISO.set(g.iso, g.code);
+
+export function lookupTag(code: string): TagInfo | undefined {
+  return TAGS.get(code.toUpperCase());
+}
+
+export function lookupRoutingIndicator(ri: string): PostEntry | undefined {
+  return POSTS_BY_RI.get(ri.toUpperCase());
+}
+
+/** The TAGS (FIPS) code for a country given by its ISO code, e.g. AZ -> AJ. */
+export function fipsForIso(iso: string): string | undefined {
+  return FIPS_BY_ISO.get(iso.toUpperCase());
+}
+
+export function allTags(): Iterable<[string, TagInfo]> {
+  return TAGS.entries();
+}
+
+export function allPosts(): readonly PostEntry[] {
+  return POSTS;
+}
+
+/** A tag is usable on the TAGS line when it is a listed code, not a known misuse. */
+export function isUsableTag(info: TagInfo | undefined): boolean {
+  if (!info) return false;
+  if (info.kind !== 'geo') return true;
+  return info.entry.status.startsWith('fips10-4') || info.entry.status.startsWith('regional');
+}
+
+function distance(a: string, b: string, limit: number): number {
+  if (Math.abs(a.length - b.length) > limit) return limit + 1;
+  let prev = Array.from({ length: b.length + 1 }, (_, i) => i);
+  for (let i = 1; i <= a.length; i++) {
+    const cur = [i];
+    let best = i;
+    for (let j = 1; j <= b.length; j++) {
+      const v = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+      cur.push(v);
+      if (v < best) best = v;
+    }
+    if (best > limit) return limit + 1;
+    prev = cur;
+  }
+  return prev[b.length];
+}
+
+/** Known usable codes nearest to `code` by edit distance (at most 2), closest first, same length preferred. */
+export function nearestTags(code: string, max = 3, extra: readonly string[] = []): string[] {
+  const c = code.toUpperCase();
+  const scored: { code: string; d: number }[] = [];
+  const consider = (k: string) => {
+    const d = distance(c, k, 2);
+    if (d <= 2 && k !== c) scored.push({ code: k, d: d + (k.length === c.length ? 0 : 0.5) });
+  };
+  for (const [k, info] of TAGS) if (isUsableTag(info)) consider(k);
+  for (const k of extra) consider(k.toUpperCase());
+  scored.sort((x, y) => x.d - y.d || x.code.localeCompare(y.code));
+  return scored.slice(0, max).map((s) => s.code);
+}

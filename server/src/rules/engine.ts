@@ -1,0 +1,56 @@
+import type { CalendarDate, Cable } from '../model';
+import { ALL_RULES } from './index';
+import type { Finding, Fix, Rule, RuleContext, Severity } from './types';
+
+export interface LintOptions {
+  /** Checks the cable against this date instead of its date-time group or today. */
+  date?: CalendarDate;
+  /** Today's date for drafts without a date-time group (tests pass a fixed one). */
+  today?: CalendarDate;
+  /** Per-rule severity or 'off'. */
+  rules?: Record<string, Severity | 'off'>;
+  extraTags?: readonly string[];
+}
+
+export function todayUtc(): CalendarDate {
+  const d = new Date();
+  return { year: d.getUTCFullYear(), month: d.getUTCMonth() + 1, day: d.getUTCDate() };
+}
+
+export function ruleById(id: string): Rule | undefined {
+  return ALL_RULES.find((r) => r.id === id);
+}
+
+/** Runs every enabled rule over a parsed cable. Findings come back sorted by position. */
+export function lint(cable: Cable, options: LintOptions = {}): Finding[] {
+  const findings: Finding[] = [];
+  let date: CalendarDate;
+  let dateSource: RuleContext['dateSource'];
+  if (options.date) [date, dateSource] = [options.date, 'override'];
+  else if (cable.date) [date, dateSource] = [cable.date, 'dtg'];
+  else [date, dateSource] = [options.today ?? todayUtc(), 'today'];
+  const extraTags = new Set((options.extraTags ?? []).map((t) => t.toUpperCase()));
+  for (const rule of ALL_RULES) {
+    const configured = options.rules?.[rule.id];
+    if (configured === 'off') continue;
+    const severity = configured ?? rule.severity;
+    const ctx: RuleContext = {
+      cable,
+      date,
+      dateSource,
+      extraTags,
+      report(id: string, start: number, end: number, message: string, fixes?: Fix[]) {
+        if (id !== rule.id) throw new Error(`rule ${rule.id} reported a finding for ${id}`);
+        findings.push({ rule: id, severity, message, start, end: Math.max(start, end), fixes });
+      },
+    };
+    try {
+      rule.check(ctx);
+    } catch (e) {
+      // A rule that fails must not take the others down; say so where the user will see it.
+      findings.push({ rule: 'internal-error', severity: 'error', message: `rule ${rule.id} failed: ${(e as Error).message}`, start: 0, end: 0 });
+    }
+  }
+  findings.sort((a, b) => a.start - b.start || a.end - b.end || a.rule.localeCompare(b.rule));
+  return findings;
+}

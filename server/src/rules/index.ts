@@ -1,0 +1,5 @@
+import { classificationRules } from './classification';
+import type { Rule } from './types';
+
+/** Every rule, in the order of docs/rules.md. Each family lives in its own module. */
+export const ALL_RULES: readonly Rule[] = [...classificationRules];

@@ -1,0 +1,53 @@
+import type { CalendarDate, Cable } from '../model';
+
+export type Severity = 'error' | 'warning' | 'information' | 'hint';
+export const SEVERITIES: readonly Severity[] = ['error', 'warning', 'information', 'hint'];
+
+/** A text edit in offsets of the parsed text (end exclusive). */
+export interface Edit {
+  start: number;
+  end: number;
+  newText: string;
+}
+
+/** A quick fix: a title and the edits it makes. Fixes change only what they name. */
+export interface Fix {
+  title: string;
+  edits: Edit[];
+  /** True for the fix a client may apply without asking (the obvious one). */
+  preferred?: boolean;
+}
+
+export interface Finding {
+  rule: string;
+  severity: Severity;
+  message: string;
+  start: number;
+  end: number;
+  fixes?: Fix[];
+}
+
+export interface RuleContext {
+  cable: Cable;
+  /** The date the cable is checked against. */
+  date: CalendarDate;
+  /** Where `date` came from: the --date option or setting, the date-time group, or today (a draft). */
+  dateSource: 'override' | 'dtg' | 'today';
+  /** Extra tag codes from the configuration (a post's own program tags), upper case. */
+  extraTags: ReadonlySet<string>;
+  /** Reports a finding of `rule` over [start, end). The engine adds the configured severity. */
+  report(rule: string, start: number, end: number, message: string, fixes?: Fix[]): void;
+}
+
+export interface Rule {
+  /** Stable id, used in configuration, output and docs/rules.md. */
+  id: string;
+  /** Default severity. */
+  severity: Severity;
+  /** One line: what the rule checks. */
+  summary: string;
+  /** Rules in one module share a family name (the module's name). */
+  family: string;
+  /** Reports findings of this rule (and only this rule) through ctx.report. */
+  check(ctx: RuleContext): void;
+}
