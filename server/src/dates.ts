@@ -1,0 +1,59 @@
+import type { CalendarDate } from './model';
+
+// Calendar helpers shared by rules, hovers, completion and the new-cable template.
+
+export const MONTH_NAMES = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+
+export function isRealDate(d: CalendarDate): boolean {
+  return d.month >= 1 && d.month <= 12 && d.day >= 1 && d.day <= new Date(Date.UTC(d.year, d.month, 0)).getUTCDate();
+}
+
+/** Negative, zero or positive as a is before, on or after b. */
+export function compareDates(a: CalendarDate, b: CalendarDate): number {
+  return a.year - b.year || a.month - b.month || a.day - b.day;
+}
+
+/** The same day n years later; 29 February becomes 28 February in a common year. */
+export function addYears(d: CalendarDate, n: number): CalendarDate {
+  const year = d.year + n;
+  const last = new Date(Date.UTC(year, d.month, 0)).getUTCDate();
+  return { year, month: d.month, day: Math.min(d.day, last) };
+}
+
+/** Whole years from a to b (negative when b is before a). */
+export function yearsBetween(a: CalendarDate, b: CalendarDate): number {
+  let y = b.year - a.year;
+  if (b.month < a.month || (b.month === a.month && b.day < a.day)) y--;
+  return y;
+}
+
+/**
+ * The executive order that governed classification on a date: E.O. 12958
+ * (as amended) until E.O. 13526 took effect on 2010-06-27.
+ */
+export function orderForDate(d: CalendarDate): '12958' | '13526' {
+  return compareDates(d, { year: 2010, month: 6, day: 27 }) >= 0 ? '13526' : '12958';
+}
+
+const pad = (n: number, w = 2) => String(n).padStart(w, '0');
+
+/** MM/DD/YYYY, the form of E.O. 12958 cables; YYYY/MM/DD for E.O. 13526 (the later drafting system). */
+export function formatDeclDate(d: CalendarDate, form: 'MM/DD/YYYY' | 'YYYY/MM/DD'): string {
+  return form === 'YYYY/MM/DD' ? `${d.year}/${pad(d.month)}/${pad(d.day)}` : `${pad(d.month)}/${pad(d.day)}/${d.year}`;
+}
+
+/** The default declassification date: ten years after the cable's date, in the form its order uses. */
+export function defaultDecl(date: CalendarDate): { order: '12958' | '13526'; text: string; date: CalendarDate } {
+  const order = orderForDate(date);
+  const decl = addYears(date, 10);
+  return { order, date: decl, text: formatDeclDate(decl, order === '13526' ? 'YYYY/MM/DD' : 'MM/DD/YYYY') };
+}
+
+/** "15 February 2018". */
+export function dateInWords(d: CalendarDate): string {
+  return `${d.day} ${MONTH_NAMES[d.month - 1] ?? '?'} ${d.year}`;
+}
+
+export function isoDate(d: CalendarDate): string {
+  return `${d.year}-${pad(d.month)}-${pad(d.day)}`;
+}
