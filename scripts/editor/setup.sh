@@ -81,7 +81,9 @@ else
   [ -f "$CS_ENTRY" ] || die "code-server entry missing at $CS_ENTRY"
   echo "$CS_WANT" > "$CS_STAMP"
 fi
-v=$("$N/bin/node" "$CS_ENTRY" --version 2>/dev/null | head -1) || die "code-server does not start: $N/bin/node $CS_ENTRY --version"
+# (code-server writes a default config.yaml under $XDG_CONFIG_HOME even for --version: keep it in the cache)
+v=$(XDG_CONFIG_HOME=$CACHE/xdg/config XDG_DATA_HOME=$CACHE/xdg/data "$N/bin/node" "$CS_ENTRY" --version 2>/dev/null | grep -E "^$CODE_SERVER_VERSION ") \
+  || die "code-server does not run: $N/bin/node $CS_ENTRY --version"
 say "code-server --version: $v"
 
 # Paths the runners read (scripts/editor/run-vscode-tests.mjs, code-shim.mjs).
