@@ -220,7 +220,7 @@ function scanRefs(text: string, cs: number, ce: number, mentions: RefMention[]):
       i += sep[0].length;
     }
     if (letters.length === 0 && word !== 'REFTEL' && word !== 'REFTELS') continue;
-    mentions.push({ ...token(text, at, letters.length ? lastEnd : at + m[0].length), letters });
+    mentions.push(Object.assign(token(text, at, letters.length ? lastEnd : at + m[0].length), { letters }));
     REF_WORD.lastIndex = i - cs;
   }
 }

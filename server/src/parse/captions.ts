@@ -41,14 +41,14 @@ export function parseCaptionLine(text: string, start: number, end: number): Capt
     const rest = upper.slice(i - start);
     const rel = /^REL(?:EASABLE)? TO\b/.exec(rest);
     if (rel) {
-      out.push({ ...token(text, i, end), name: 'REL TO' });
+      out.push(Object.assign(token(text, i, end), { name: 'REL TO' }));
       return out;
     }
     const c = CAPTIONS.find((p) => rest.startsWith(p) && (rest.length === p.length || /[\s,(]/.test(rest[p.length])));
     if (!c) return undefined;
     let e = i + c.length;
     if (c.includes('CORRECTED')) e = end; // a correction note follows
-    out.push({ ...token(text, i, e), name: c === 'C O R R E C T E D COPY' ? 'CORRECTED COPY' : c });
+    out.push(Object.assign(token(text, i, e), { name: c === 'C O R R E C T E D COPY' ? 'CORRECTED COPY' : c }));
     i = e;
   }
   return out.length ? out : undefined;

@@ -119,5 +119,5 @@ export function parseMarking(text: string, start: number, end: number): Marking 
   // A lone letter other than U, C, S is a list item, not a marking; lower-case
   // copies only count when the marking is known.
   if (!level && (!upper || first.length < 2 || first.length > 4)) return undefined;
-  return { ...token(text, start, start + m[0].length), value, level, caveats, known };
+  return Object.assign(token(text, start, start + m[0].length), { value, level, caveats, known });
 }

@@ -25,7 +25,7 @@ export function fullYear(yy: number): number {
 export function parseVzczc(text: string, start: number, end: number): Header['vzczc'] {
   const m = VZCZC.exec(text.slice(start, end));
   if (!m) return undefined;
-  return { ...token(text, start, start + m[0].length), trigraph: (m[1] ?? '').toUpperCase(), sequence: m[2] ?? '' };
+  return Object.assign(token(text, start, start + m[0].length), { trigraph: (m[1] ?? '').toUpperCase(), sequence: m[2] ?? '' });
 }
 
 export function parseProsignLine(text: string, start: number, end: number): Header['prosignLine'] {

@@ -55,14 +55,14 @@ export function contentStart(text: string, line: Line, artifacts: Artifact[] | u
   let i = skipSpace(text, line.start, line.end);
   for (;;) {
     if (text.charCodeAt(i) === 0xb6) {
-      artifacts?.push({ ...token(text, i, i + 1), kind: 'pilcrow' });
+      artifacts?.push(Object.assign(token(text, i, i + 1), { kind: 'pilcrow' as const }));
       i = skipSpace(text, i + 1, line.end);
       continue;
     }
     if (text.charCodeAt(i) === 91 /* [ */) {
       const m = ANCHOR.exec(text.slice(i, Math.min(i + 10, line.end)));
       if (m) {
-        artifacts?.push({ ...token(text, i, i + m[0].length), kind: 'anchor' });
+        artifacts?.push(Object.assign(token(text, i, i + m[0].length), { kind: 'anchor' as const }));
         i = skipSpace(text, i + m[0].length, line.end);
         continue;
       }

@@ -121,8 +121,8 @@ export function readTags(text: string, start: number, end: number, tags: Tag[], 
       const m = TAG_LINK.exec(text.slice(i, Math.min(end, i + 48)));
       if (m) {
         const wrapper = { start: i, end: i + m[0].length };
-        artifacts.push({ ...token(text, wrapper.start, wrapper.end), kind: 'tag-link' });
-        tags.push({ ...token(text, i + 1, i + 1 + m[1].length), code: m[1].toUpperCase(), wrapper });
+        artifacts.push(Object.assign(token(text, wrapper.start, wrapper.end), { kind: 'tag-link' as const }));
+        tags.push(Object.assign(token(text, i + 1, i + 1 + m[1].length), { code: m[1].toUpperCase(), wrapper }));
         i = wrapper.end;
         continue;
       }
@@ -138,7 +138,7 @@ export function readTags(text: string, start: number, end: number, tags: Tag[], 
     while (j < end && !' \t,;('.includes(text[j])) j++;
     let k = j;
     while (k > i && text[k - 1] === '.') k--; // trailing full stop
-    if (k > i) tags.push({ ...token(text, i, k), code: text.slice(i, k).toUpperCase() });
+    if (k > i) tags.push(Object.assign(token(text, i, k), { code: text.slice(i, k).toUpperCase() }));
     i = j;
   }
   return commas;
