@@ -1,1 +1,27 @@
-export {};
+import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
+import { startServer } from './server';
+
+// Entry point. VS Code starts the server with --node-ipc; other editors run
+// `cable-language-server --stdio`. createConnection reads the transport from argv.
+
+const TRANSPORTS = ['--stdio', '--node-ipc', '--socket', '--pipe'];
+const args = process.argv.slice(2);
+
+if (args.includes('--help') || args.includes('-h')) {
+  process.stdout.write('Usage: cable-language-server --stdio | --node-ipc | --socket=PORT | --pipe=NAME\n\nThe Cable Tools language server (Language Server Protocol).\n');
+  process.exit(0);
+} else if (args.includes('--version')) {
+  process.stdout.write('0.1.0\n');
+  process.exit(0);
+} else if (!args.some((a) => TRANSPORTS.includes(a.split('=')[0]))) {
+  process.stderr.write('cable-language-server: choose a transport: --stdio (most editors), --node-ipc, --socket=PORT or --pipe=NAME\n');
+  process.exit(2);
+}
+
+const connection = createConnection(ProposedFeatures.all);
+
+// Whatever escapes a handler is logged; the server keeps serving the other documents.
+process.on('uncaughtException', (e) => connection.console.error(`uncaught: ${e?.stack ?? String(e)}`));
+process.on('unhandledRejection', (e) => connection.console.error(`unhandled rejection: ${(e as Error)?.stack ?? String(e)}`));
+
+startServer(connection);

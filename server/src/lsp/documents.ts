@@ -1,0 +1,54 @@
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { featureContext, type FeatureContext } from '../features/context';
+import type { Cable } from '../model';
+import { parse } from '../parse/index';
+import { lint } from '../rules/engine';
+import type { Finding } from '../rules/types';
+import type { Effective } from './settings';
+
+// One parse per document version. The findings are computed from that parse
+// when first asked for, and kept while the version and the settings stay.
+
+export interface DocState {
+  uri: string;
+  version: number;
+  cable: Cable;
+  ctx: FeatureContext;
+  eff: Effective;
+  findings?: Finding[];
+}
+
+export class DocumentStore {
+  private states = new Map<string, DocState>();
+  /** How many times a text was parsed (tests and the benchmark read it). */
+  parses = 0;
+
+  get(doc: TextDocument, eff: Effective): DocState {
+    const old = this.states.get(doc.uri);
+    if (old && old.version === doc.version) {
+      if (old.eff.key === eff.key) return old;
+      // Same text, other settings: keep the parse, drop the findings.
+      const s: DocState = { ...old, eff, ctx: featureContext(old.cable, { date: eff.lint.date, extraTags: eff.lint.extraTags }), findings: undefined };
+      this.states.set(doc.uri, s);
+      return s;
+    }
+    const cable = parse(doc.getText());
+    this.parses++;
+    const s: DocState = { uri: doc.uri, version: doc.version, cable, eff, ctx: featureContext(cable, { date: eff.lint.date, extraTags: eff.lint.extraTags }) };
+    this.states.set(doc.uri, s);
+    return s;
+  }
+
+  findings(s: DocState): Finding[] {
+    if (!s.findings) s.findings = lint(s.cable, s.eff.lint);
+    return s.findings;
+  }
+
+  clearFindings(): void {
+    for (const s of this.states.values()) s.findings = undefined;
+  }
+
+  delete(uri: string): void {
+    this.states.delete(uri);
+  }
+}
