@@ -1,4 +1,4 @@
-import type { Cable, ClassifiedBy, Header, Line, RefBlock, Subject, TagsLine, Token } from '../model';
+import type { Cable, ClassifiedBy, Header, Line, RefBlock, Span, Subject, TagsLine, Token } from '../model';
 import { PAGE_LINE, parseBody } from './body';
 import { parseCaptionLine } from './captions';
 import { parseBanner, parseMarking } from './classification';
@@ -51,6 +51,7 @@ export function parse(text: string): Cable {
   cable.pageLines = body.pageLines;
   cable.signature = body.signature;
   cable.refMentions = body.refMentions;
+  preambleInBody(text, lines, cable);
   if (!cable.classifiedBy) classifiedByInParagraph(text, cable);
   cable.level = cableLevel(cable);
   const dtg = cable.header?.dtg;
@@ -67,6 +68,50 @@ function isPageLine(text: string, s: number, e: number): boolean {
   return b !== undefined && b.end === e && !b.post && !b.spaced;
 }
 
+/**
+ * Copies whose preamble breaks early (a subject wrapped past a blank line, a
+ * web preview cut short with `...` and followed by the full text, a REF run on
+ * into the next line) leave the E.O. line or `Classified By` between the
+ * preamble and paragraph 1, alone or run on after other text.
+ */
+function preambleInBody(text: string, lines: Line[], cable: Cable): void {
+  let needEo = !cable.eo || truncated(text, cable.eo);
+  let needClby = !cable.classifiedBy || truncated(text, cable.classifiedBy);
+  if (!needEo && !needClby) return;
+  const stop = cable.paragraphs.length ? cable.paragraphs[0].start : text.length;
+  let k = 0;
+  while (k < lines.length && lines[k].end < cable.bodyStart) k++;
+  for (let seen = 0; k < lines.length && lines[k].start < stop && seen < 120 && (needEo || needClby); k++, seen++) {
+    const l = lines[k];
+    const cs = contentStart(text, l, undefined);
+    const ce = trimEnd(text, cs, Math.min(l.end, stop));
+    if (cs >= ce) continue;
+    const cuts = [cs, ...inlineStarts(text, cs, ce), ce];
+    for (let c = 0; c + 1 < cuts.length; c++) {
+      const s = cuts[c];
+      const st = preambleStart(text, s, ce);
+      if (st?.kind === 'eo' && needEo) {
+        cable.eo = parseEo(text, s, trimEnd(text, s, cuts[c + 1]));
+        needEo = truncated(text, cable.eo);
+      } else if (st?.kind === 'classifiedBy' && needClby) {
+        const el: ClassifiedBy = { start: s, end: ce, keyword: token(text, s, st.keywordEnd), body: token(text, st.contentStart, ce), reasons: [] };
+        // The reasons can wrap onto the next lines (`for reasons 1.4 (b)\nand (d).`): join up to a blank line.
+        for (let j = k + 1; j < lines.length && j <= k + 4 && lines[j].start < stop; j++) {
+          const js = contentStart(text, lines[j], undefined);
+          const je = trimEnd(text, js, Math.min(lines[j].end, stop));
+          if (js >= je || PARA_START.test(text.slice(js, js + 12))) break;
+          el.end = je;
+        }
+        el.body = token(text, st.contentStart, el.end);
+        fillReasons(text, el);
+        cable.classifiedBy = el;
+        needClby = truncated(text, el);
+        break; // the rest of the line belongs to Classified By
+      }
+    }
+  }
+}
+
 /** Older cables put `Classified By` inside paragraph 1: `1. (U) CLASSIFIED BY DCM ...; REASONS 1.5 (B) AND (D).` */
 function classifiedByInParagraph(text: string, cable: Cable): void {
   for (const p of cable.paragraphs.slice(0, 2)) {
@@ -78,6 +123,11 @@ function classifiedByInParagraph(text: string, cable: Cable): void {
     cable.classifiedBy = el;
     return;
   }
+}
+
+/** Web previews cut a line short with `...`; the full text usually follows. */
+function truncated(text: string, el: Span): boolean {
+  return text.endsWith('...', el.end) || text[el.end - 1] === '\u2026';
 }
 
 function skipBlank(lines: Line[], n: number): number {
@@ -268,7 +318,8 @@ function startElement(text: string, st: NonNullable<ReturnType<typeof preambleSt
   const keyword = token(text, s, st.keywordEnd);
   switch (st.kind) {
     case 'eo':
-      if (!cable.eo) cable.eo = parseEo(text, s, e);
+      // A web preview cut short (`E.O. 12958: DECL...`) is followed by the full text: keep the later line.
+      if (!cable.eo || truncated(text, cable.eo)) cable.eo = parseEo(text, s, e);
       return undefined;
     case 'tags': {
       const el: TagsLine = cable.tags ?? { start: s, end: e, keyword, tags: [], names: [], commas: false };
@@ -301,8 +352,11 @@ function startElement(text: string, st: NonNullable<ReturnType<typeof preambleSt
       return { kind: 'ref', el, gap: false };
     }
     case 'classifiedBy': {
-      if (cable.classifiedBy) return undefined;
-      const el: ClassifiedBy = { start: s, end: e, keyword, body: token(text, st.contentStart, e), reasons: [] };
+      // `Classified By: Classified by DCM ...`: a doubled keyword; the element starts at the first one.
+      let prev = cable.classifiedBy;
+      if (prev && truncated(text, prev)) prev = undefined; // a cut-short web preview; the full text follows
+      if (prev && prev.body.text.trim() !== '') return undefined;
+      const el: ClassifiedBy = { start: prev?.start ?? s, end: e, keyword: prev?.keyword ?? keyword, body: token(text, st.contentStart, e), reasons: [] };
       fillReasons(text, el);
       cable.classifiedBy = el;
       return { kind: 'classifiedBy', el, lines: 1 };

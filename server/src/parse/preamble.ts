@@ -9,7 +9,8 @@ import { skipSpace, token, trimEnd } from './lines';
 
 export type PreambleKind = 'eo' | 'tags' | 'subject' | 'ref' | 'classifiedBy';
 
-const EO_START = /^(E\s?\.\s?[O0]\.?|EO)(?=[\s:.]|\d)\s*(\d{3,6})?/i;
+// `E.0.` (a zero) only with its full stop, so that a REF item `E. 08 ROME 1191` is not taken for it; `E.O.: 12958` has a stray colon.
+const EO_START = /^(E\s?\.\s?(?:O\.?|0\.)|EO)(?=[\s:.]|\d)\s*:?\s*(\d{3,6})?/i;
 const TAGS_START = /^(TAGS?|TAS|AGS)(?:\s*:\s*|\s+(?=[A-Za-z[]))/i;
 const SUBJECT_START = /^S?UBJ(?:ECT)?\s*:\s*/i;
 const REF_START = /^(REF\(S\)|REFTELS?|REFS?|REFERENCES?)(?:\s*[:.]\s*|\s+(?=\(?[A-Z][.)]\s))/i;
@@ -78,7 +79,8 @@ export function parseDecl(text: string, start: number, end: number): Decl {
     v = start + kw[0].length;
   }
   let ve = end;
-  while (ve > v && text[ve - 1] === '.') ve--; // a full stop after the date is punctuation
+  // A full stop after the date is punctuation; a trailing backslash is an escaped line break in CSV-exported copies.
+  while (ve > v && (text[ve - 1] === '.' || text[ve - 1] === '\\' || text[ve - 1] === ' ' || text[ve - 1] === '\t')) ve--;
   const value = token(text, v, ve);
   const d = declDate(value.text);
   if (d) return { start, end, kind: 'date', keyword, value, date: d };
@@ -193,7 +195,8 @@ export function readRefItems(text: string, start: number, end: number, items: Re
 
 // ---- Classified By ---------------------------------------------------------
 
-const SECTION = /\b1\s?\.\s?([45])(?=\s|\(|[a-hA-H]\b|$|\))/;
+// `1.4`, also split over a line break (`1 \n.4`) or followed by punctuation (`1.4, b/d`, `1.4. (B)`).
+const SECTION = /\b1[ \t\r\n]{0,3}\.[ \t\r\n]{0,3}([45])(?=\s|\(|[a-hA-H]\b|$|\)|[.,;:])/;
 const REASONS_WORD = /\bREASONS?\b\s*:?/i;
 
 /** Finds the 1.4/1.5 section and the reason letters in [start, end). */
@@ -219,7 +222,12 @@ export function parseReasons(text: string, start: number, end: number): Pick<Cla
   let i = from;
   while (i < end) {
     const c = text[i];
-    if (' \t\r\n,/&();:'.includes(c)) {
+    if (' \t\r\n,/&();:\\'.includes(c) || (c === '.' && reasons.length === 0)) {
+      i++;
+      continue;
+    }
+    // `REASONS 1 (B) AND (D)`: a section number garbled to a lone digit before the letters.
+    if (!section && reasons.length === 0 && /[0-9]/.test(c) && i + 1 < end && !/[0-9.]/.test(text[i + 1])) {
       i++;
       continue;
     }
