@@ -56,7 +56,9 @@ export function parse(text: string): Cable {
   cable.level = cableLevel(cable);
   const dtg = cable.header?.dtg;
   if (dtg && dtg.valid) cable.date = { year: dtg.year, month: dtg.month, day: dtg.day };
+  // The preamble and the body both read the first paragraph line: keep each artifact once.
   cable.artifacts.sort((a, b) => a.start - b.start);
+  cable.artifacts = cable.artifacts.filter((a, i, all) => i === 0 || a.start !== all[i - 1].start);
   return cable;
 }
 
