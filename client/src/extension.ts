@@ -1,1 +1,219 @@
-export function activate() {}
+import { existsSync, readFileSync } from 'node:fs';
+import * as vscode from 'vscode';
+import {
+  DidChangeWatchedFilesNotification,
+  ExecuteCommandRequest,
+  FileChangeType,
+  LanguageClient,
+  TransportKind,
+  type LanguageClientOptions,
+  type ServerOptions,
+} from 'vscode-languageclient/node';
+import { newCableTemplate } from '../../server/src/features/template';
+import { RULES_DOC_URL } from '../../server/src/lsp/links';
+import { CLASSIFICATION_REQUEST, RENUMBER_COMMAND, type ClassificationResult } from '../../server/src/lsp/protocol';
+
+// The VS Code side: starts the language server over IPC, shows the cable's
+// classification in the status bar, and adds three commands. Everything about
+// the cable itself comes from the server.
+
+let client: LanguageClient | undefined;
+
+const LEVEL_COLOR: Record<string, string> = {
+  U: 'cable.classification.unclassified',
+  SBU: 'cable.classification.unclassified',
+  C: 'cable.classification.confidential',
+  S: 'cable.classification.secret',
+  TS: 'cable.classification.topSecret',
+};
+
+export async function activate(context: vscode.ExtensionContext): Promise<void> {
+  const output = vscode.window.createOutputChannel('Cable Language Server');
+  context.subscriptions.push(output);
+  const serverModule = context.asAbsolutePath('dist/server.js');
+  const serverOptions: ServerOptions = {
+    run: { module: serverModule, transport: TransportKind.ipc },
+    debug: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6019'] } },
+  };
+  const clientOptions: LanguageClientOptions = {
+    documentSelector: [
+      { scheme: 'file', language: 'cable' },
+      { scheme: 'untitled', language: 'cable' },
+    ],
+    synchronize: {
+      configurationSection: 'cable',
+      fileEvents: vscode.workspace.createFileSystemWatcher('**/.cablelintrc.json'),
+    },
+    outputChannel: output,
+  };
+  client = new LanguageClient('cable', 'Cable Language Server', serverOptions, clientOptions);
+
+  context.subscriptions.push(
+    vscode.commands.registerCommand('cable.newCable', newCable),
+    vscode.commands.registerCommand('cable.renumberParagraphs', renumberParagraphs),
+    vscode.commands.registerCommand('cable.openRuleDocumentation', (ruleId?: unknown) => openRuleDocumentation(context, ruleId)),
+  );
+
+  const status = new ClassificationStatus();
+  context.subscriptions.push(status);
+  context.subscriptions.push(watchExtraTagsFile());
+
+  await client.start();
+  status.start();
+}
+
+export async function deactivate(): Promise<void> {
+  if (client) await client.stop();
+  client = undefined;
+}
+
+function settingDate(): { year: number; month: number; day: number } {
+  const s = vscode.workspace.getConfiguration('cable').get<string>('date', '');
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(s.trim());
+  if (m) return { year: Number(m[1]), month: Number(m[2]), day: Number(m[3]) };
+  const d = new Date();
+  return { year: d.getUTCFullYear(), month: d.getUTCMonth() + 1, day: d.getUTCDate() };
+}
+
+async function newCable(): Promise<void> {
+  const doc = await vscode.workspace.openTextDocument({ language: 'cable', content: '' });
+  const editor = await vscode.window.showTextDocument(doc);
+  await editor.insertSnippet(new vscode.SnippetString(newCableTemplate(settingDate(), { snippet: true })));
+}
+
+function activeCable(): vscode.TextEditor | undefined {
+  const e = vscode.window.activeTextEditor;
+  return e && e.document.languageId === 'cable' ? e : undefined;
+}
+
+async function renumberParagraphs(): Promise<void> {
+  const editor = activeCable();
+  if (!editor || !client) {
+    void vscode.window.showInformationMessage('Cable: open a cable to renumber its paragraphs.');
+    return;
+  }
+  const r = (await client.sendRequest(ExecuteCommandRequest.type, { command: RENUMBER_COMMAND, arguments: [editor.document.uri.toString()] })) as { applied: boolean; edits: number } | null;
+  if (r && r.edits === 0) void vscode.window.showInformationMessage('Cable: the paragraphs are already numbered 1 to n.');
+}
+
+/** The rule ids documented in docs/rules.md (`### rule-id` headings) with their lines. */
+function documentedRules(file: string): { id: string; line: number }[] {
+  if (!existsSync(file)) return [];
+  const out: { id: string; line: number }[] = [];
+  readFileSync(file, 'utf8')
+    .split(/\r?\n/)
+    .forEach((l, i) => {
+      const m = /^### ([a-z0-9-]+)\s*$/.exec(l);
+      if (m) out.push({ id: m[1], line: i });
+    });
+  return out;
+}
+
+async function openRuleDocumentation(context: vscode.ExtensionContext, arg?: unknown): Promise<void> {
+  const file = context.asAbsolutePath('docs/rules.md');
+  const rules = documentedRules(file);
+  let id = typeof arg === 'string' ? arg : undefined;
+  if (!id) {
+    // Rules of the diagnostics under the cursor first, then every documented rule.
+    const editor = activeCable();
+    const here = editor
+      ? vscode.languages
+          .getDiagnostics(editor.document.uri)
+          .filter((d) => d.source === 'cable' && d.range.contains(editor.selection.active))
+          .map((d) => (typeof d.code === 'object' ? String(d.code.value) : String(d.code)))
+      : [];
+    const ids = [...new Set([...here, ...rules.map((r) => r.id)])];
+    id = await vscode.window.showQuickPick(ids, { placeHolder: 'Rule to read about' });
+    if (!id) return;
+  }
+  const rule = rules.find((r) => r.id === id);
+  if (rule) {
+    const doc = await vscode.workspace.openTextDocument(vscode.Uri.file(file));
+    const pos = new vscode.Position(rule.line, 0);
+    await vscode.window.showTextDocument(doc, { selection: new vscode.Range(pos, pos), preview: true });
+  } else {
+    await vscode.env.openExternal(vscode.Uri.parse(`${RULES_DOC_URL}#${id}`));
+  }
+}
+
+/** Tells the server when the file named by `cable.extraTagsFile` changes. */
+function watchExtraTagsFile(): vscode.Disposable {
+  let watcher: vscode.FileSystemWatcher | undefined;
+  const notify = (uri: vscode.Uri) =>
+    client?.sendNotification(DidChangeWatchedFilesNotification.type, { changes: [{ uri: uri.toString(), type: FileChangeType.Changed }] });
+  const setup = () => {
+    watcher?.dispose();
+    watcher = undefined;
+    const f = vscode.workspace.getConfiguration('cable').get<string>('extraTagsFile', '').trim();
+    if (!f) return;
+    const folder = vscode.workspace.workspaceFolders?.[0];
+    const pattern = f.startsWith('/') || /^[A-Za-z]:[\\/]/.test(f) || !folder ? f : new vscode.RelativePattern(folder, f);
+    watcher = vscode.workspace.createFileSystemWatcher(pattern);
+    watcher.onDidChange(notify);
+    watcher.onDidCreate(notify);
+    watcher.onDidDelete(notify);
+  };
+  setup();
+  const sub = vscode.workspace.onDidChangeConfiguration((e) => {
+    if (e.affectsConfiguration('cable.extraTagsFile')) setup();
+  });
+  return { dispose: () => (watcher?.dispose(), sub.dispose()) };
+}
+
+/** The status bar item: the active cable's classification, in the colour of its banner. */
+class ClassificationStatus implements vscode.Disposable {
+  private item = vscode.window.createStatusBarItem('cable.classification', vscode.StatusBarAlignment.Right, 100);
+  private subs: vscode.Disposable[] = [];
+  private timer: NodeJS.Timeout | undefined;
+  private seq = 0;
+
+  constructor() {
+    this.item.name = 'Cable Classification';
+  }
+
+  start(): void {
+    this.subs.push(
+      vscode.window.onDidChangeActiveTextEditor(() => this.refresh()),
+      vscode.workspace.onDidChangeTextDocument((e) => {
+        if (e.document === vscode.window.activeTextEditor?.document) this.later();
+      }),
+    );
+    this.refresh();
+  }
+
+  private later(): void {
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = setTimeout(() => this.refresh(), 150);
+  }
+
+  private async refresh(): Promise<void> {
+    const editor = activeCable();
+    if (!editor || !client) {
+      this.item.hide();
+      return;
+    }
+    const seq = ++this.seq;
+    try {
+      const r = await client.sendRequest<ClassificationResult | null>(CLASSIFICATION_REQUEST, { textDocument: { uri: editor.document.uri.toString() } });
+      if (seq !== this.seq) return; // a newer refresh is under way
+      if (r?.level) {
+        this.item.text = `$(shield) ${r.name}`;
+        this.item.color = new vscode.ThemeColor(LEVEL_COLOR[r.level]);
+        this.item.tooltip = `Classification of this cable, from its banner (${r.banner ?? r.name})`;
+      } else {
+        this.item.text = '$(shield) no banner';
+        this.item.color = undefined;
+        this.item.tooltip = 'This cable has no classification line';
+      }
+      this.item.show();
+    } catch {
+      this.item.hide();
+    }
+  }
+
+  dispose(): void {
+    if (this.timer) clearTimeout(this.timer);
+    this.subs.forEach((s) => s.dispose());
+    this.item.dispose();
+  }
+}
