@@ -111,7 +111,11 @@ async function cleanup() {
 }
 const tailLog = () => { try { return fs.readFileSync(serverLogFile, 'utf8').split('\n').slice(-40).join('\n'); } catch { return ''; } };
 for (const sig of ['SIGINT', 'SIGTERM', 'SIGHUP']) {
-  process.on(sig, async () => { console.error(`[code-shim] ${sig}: stopping`); await cleanup(); process.exit(130); });
+  process.on(sig, async () => {
+    if (!cleaning) console.error(`[code-shim] ${sig}: stopping`);
+    await cleanup();
+    process.exit(130);
+  });
 }
 
 for (let i = 0; ; i++) {
@@ -152,7 +156,7 @@ const page = context.pages()[0] ?? await context.newPage();
 let finish;
 const done = new Promise((r) => { finish = r; });
 // The workbench forwards all its log lines; drop the offline/workbench noise unless CODE_SHIM_VERBOSE=1.
-const noise = /workbench\.js:\d|^\[(AgentHost|AgentHost:remote|ChatModelSelection|AccountPolicyGate)\]|ENOTFOUND|open-vsx|ERR_NAME_NOT_RESOLVED|^(Creating a socket|Resolv|Updating additional|\[Service Worker\]|\[reconnection-grace-time\])/;
+const noise = /workbench\.js:\d|^\[(AgentHost|AgentHost:remote|ChatModelSelection|AccountPolicyGate)\]|ENOTFOUND|open-vsx|ERR_NAME_NOT_RESOLVED|^(Creating a socket|Resolv|Updating additional|\[Service Worker\]|\[reconnection-grace-time\]|Creation of workbench contribution )/;
 await page.exposeFunction('codeAutomationLog', (type, args) => {
   const text = (args ?? []).map(String).join(' ');
   if (!process.env.CODE_SHIM_VERBOSE && noise.test(text)) return;
@@ -165,7 +169,9 @@ if (process.env.CODE_SHIM_VERBOSE) page.on('console', (m) => console.log('[brows
 const timeoutMs = Number(process.env.CODE_SHIM_TIMEOUT_MS || 300000);
 const timer = setTimeout(() => { console.error(`[code-shim] ERROR: the tests did not finish within ${timeoutMs} ms`); finish(124); }, timeoutMs);
 say(`opening the workbench${folder ? ` on ${folder}` : ''}`);
-await page.goto(url);
+page.goto(url).catch((err) => {
+  if (!cleaning) { console.error(`[code-shim] ERROR: cannot open the workbench: ${err.message}`); finish(1); }
+});
 const code = await done;
 clearTimeout(timer);
 if (code !== 0) {

@@ -51,18 +51,27 @@ process.env.CABLE_EDITOR_ISOLATED = '1';   // tells code-shim.mjs the XDG/TMPDIR
 process.env.CABLE_EDITOR_RUN = runId;      // marker inherited by every process of this run (see cleanup)
 const resultsFile = path.join(tmp, 'results.json');
 
-let cleaned = false;
-async function cleanup() {
-  if (cleaned) return;
-  cleaned = true;
-  const pids = [...descendants(process.pid), ...pidsWithEnv('CABLE_EDITOR_RUN', runId)];
-  const { killed, forced } = await killPids(pids);
-  if (killed) say(`stopped ${killed} leftover process(es)${forced ? `, ${forced} with SIGKILL` : ''}`);
-  if (!keepTemp) fs.rmSync(tmp, { recursive: true, force: true });
-  else say(`kept ${tmp}`);
+let cleaning;
+function cleanup() {
+  cleaning ??= (async () => {
+    const pids = [...descendants(process.pid), ...pidsWithEnv('CABLE_EDITOR_RUN', runId)];
+    const { killed, forced } = await killPids(pids);
+    if (killed) say(`stopped ${killed} leftover process(es)${forced ? `, ${forced} with SIGKILL` : ''}`);
+    if (!keepTemp) fs.rmSync(tmp, { recursive: true, force: true });
+    else say(`kept ${tmp}`);
+  })();
+  return cleaning;
 }
+let interrupted;
 for (const sig of ['SIGTERM', 'SIGHUP', 'SIGINT']) {
-  process.on(sig, async () => { console.error(`test:vscode: ${sig}, stopping`); await cleanup(); console.log(finalLine); process.exit(130); });
+  process.on(sig, async () => {
+    if (interrupted) return;
+    interrupted = sig;
+    console.error(`test:vscode: ${sig}, stopping`);
+    await cleanup();
+    console.log(finalLine);
+    process.exit(130);
+  });
 }
 
 // ---- run ---------------------------------------------------------------------------------------------
@@ -90,6 +99,7 @@ try {
 let results;
 try { results = JSON.parse(fs.readFileSync(resultsFile, 'utf8')); } catch {}
 await cleanup();
+if (interrupted) await new Promise(() => {}); // the signal handler prints and exits
 if (results) {
   finalLine = `${results.passed} passed, ${results.failed} failed`;
   if (exitCode === 0 && results.failed > 0) exitCode = 1;

@@ -18,12 +18,13 @@ CACHE=${CABLE_EDITOR_CACHE:-$HOME/.cache/cable-tools-editor}
 REPO=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
 
 say() { printf '[editor-setup] %s\n' "$*"; }
-die() { printf '[editor-setup] ERROR: %s\n' "$*" >&2; exit 1; }
-trap 'rc=$?; [ $rc -eq 0 ] || printf "[editor-setup] FAILED (exit %s) at line %s: %s\n" "$rc" "$LINENO" "$BASH_COMMAND" >&2' EXIT
+die() { printf '[editor-setup] ERROR: %s\n' "$*" >&2; trap - ERR; exit 1; }
+# any other failing command (set -e) names itself before the script stops
+trap 'printf "[editor-setup] ERROR: command failed (exit %s) at line %s: %s\n" "$?" "$LINENO" "$BASH_COMMAND" >&2' ERR
 
+CACHE=$(realpath -m "$CACHE")
+case "$CACHE/" in "$(realpath "$REPO")/"*) die "cache folder $CACHE is inside the repository $REPO; set CABLE_EDITOR_CACHE elsewhere";; esac
 mkdir -p "$CACHE" || die "cannot create cache folder $CACHE"
-CACHE=$(cd "$CACHE" && pwd -P)
-case "$CACHE/" in "$(cd "$REPO" && pwd -P)/"*) die "cache folder $CACHE is inside the repository $REPO; set CABLE_EDITOR_CACHE elsewhere";; esac
 say "cache folder: $CACHE"
 t0=$(date +%s)
 
