@@ -1,3 +1,4 @@
+import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 import { parse } from '../parse/index';
 import { positionAt } from '../positions';
 import { lint, type LintOptions } from '../rules/engine';
@@ -14,6 +15,11 @@ export interface OutputFinding {
   message: string;
 }
 
+export type Format = 'text' | 'json';
+
+/** Files larger than this are reported, not checked: no cable comes near it, and it bounds memory. */
+export const MAX_FILE_BYTES = 64 * 1024 * 1024;
+
 const utf8 = new TextDecoder('utf-8', { fatal: true });
 const latin1 = new TextDecoder('latin1');
 
@@ -22,7 +28,7 @@ const latin1 = new TextDecoder('latin1');
  * of cables are Latin-1), so that no byte is lost or replaced.
  * Returns undefined for binary data (NUL bytes).
  */
-export function decode(bytes: Buffer): string | undefined {
+export function decode(bytes: Uint8Array): string | undefined {
   if (bytes.indexOf(0) !== -1) return undefined;
   try {
     return utf8.decode(bytes);
@@ -52,4 +58,92 @@ export function lintText(file: string, text: string, options: LintOptions): Outp
 
 export function formatText(f: OutputFinding): string {
   return `${f.file}:${f.line}:${f.column}: ${f.severity} ${f.rule} ${f.message}`;
+}
+
+/** What checking one file produced: its formatted output, counts, or why it was not checked. */
+export interface FileResult {
+  /** Formatted findings: text lines each ending in a newline, or JSON objects joined by ",\n" (no brackets). */
+  output: string;
+  findings: number;
+  errors: number;
+  warnings: number;
+  /** Set when the file could not be checked (the message names the file). */
+  problem?: string;
+}
+
+const REASONS: Record<string, string> = {
+  ENOENT: 'no such file or folder',
+  EACCES: 'permission denied',
+  EPERM: 'permission denied',
+  EISDIR: 'is a folder',
+  ENOTDIR: 'a part of the path is not a folder',
+  ELOOP: 'too many symbolic links',
+  EMFILE: 'too many open files',
+  EIO: 'input/output error',
+};
+
+/** Why a file operation failed, in words, with the system's code. */
+export function errorReason(e: unknown): string {
+  const code = (e as NodeJS.ErrnoException).code;
+  if (code) return REASONS[code] ? `${REASONS[code]}, ${code}` : code;
+  return (e as Error).message;
+}
+
+/** Reads a file with one open: a FIFO or a path that changed kind is refused, not waited on. */
+function readCableFile(file: string): Uint8Array | string {
+  let fd: number;
+  try {
+    fd = openSync(file, 'r');
+  } catch (e) {
+    return `cannot be read (${errorReason(e)})`;
+  }
+  try {
+    const st = fstatSync(fd);
+    if (!st.isFile()) return 'not a regular file; not checked';
+    if (st.size > MAX_FILE_BYTES) return `too large (${(st.size / 1048576).toFixed(0)} MB; the limit is ${MAX_FILE_BYTES / 1048576} MB); not checked`;
+    const bytes = Buffer.allocUnsafe(st.size);
+    let n = 0;
+    while (n < bytes.length) {
+      const r = readSync(fd, bytes, n, bytes.length - n, null);
+      if (r === 0) break; // the file shrank while being read
+      n += r;
+    }
+    return bytes.subarray(0, n);
+  } catch (e) {
+    return `cannot be read (${errorReason(e)})`;
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/** Reads, parses, lints and formats one file. Never throws. */
+export function checkFile(file: string, options: LintOptions, format: Format): FileResult {
+  const result: FileResult = { output: '', findings: 0, errors: 0, warnings: 0 };
+  const bytes = readCableFile(file);
+  if (typeof bytes === 'string') {
+    result.problem = `${file}: ${bytes}`;
+    return result;
+  }
+  const text = decode(bytes);
+  if (text === undefined) {
+    result.problem = `${file}: not a text file (it contains NUL bytes); not checked`;
+    return result;
+  }
+  let findings: OutputFinding[];
+  try {
+    findings = lintText(file, text, options);
+  } catch (e) {
+    // A parser bug must not stop the run; the file is reported as not checked.
+    result.problem = `${file}: internal error while checking (${(e as Error).message}); please report it`;
+    return result;
+  }
+  const parts: string[] = [];
+  for (const f of findings) {
+    if (f.severity === 'error') result.errors++;
+    else if (f.severity === 'warning') result.warnings++;
+    parts.push(format === 'json' ? JSON.stringify(f) : formatText(f) + '\n');
+  }
+  result.findings = findings.length;
+  result.output = parts.join(format === 'json' ? ',\n' : '');
+  return result;
 }

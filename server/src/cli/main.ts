@@ -1,30 +1,39 @@
-import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+import { availableParallelism } from 'node:os';
+import { dirname } from 'node:path';
+import { isMainThread, workerData } from 'node:worker_threads';
 import { isIgnored, loadConfigFor, type LoadedConfig } from '../config';
 import type { CalendarDate } from '../model';
-import { decode, formatText, lintText, type OutputFinding } from './lint-file';
+import type { LintOptions } from '../rules/engine';
+import { filesOf } from './files';
+import { checkFile, type FileResult, type Format } from './lint-file';
+import { runPool, serveJobs, WORKER_MARK, type Job } from './pool';
 
-// cable-lint [--format text|json] [--date YYYY-MM-DD] PATH...
-// Exit 0: no error-level finding; 1: at least one; 2: usage error, or a path
-// that cannot be read (the other paths are still checked).
+// cable-lint [--format text|json] [--date YYYY-MM-DD] [--jobs N] PATH...
+// Exit 0: no error-level finding; 1: at least one; 2: usage error, or a file
+// or path that could not be checked (the others are still checked).
 
-const USAGE = `usage: cable-lint [--format text|json] [--date YYYY-MM-DD] PATH...
+const USAGE = `usage: cable-lint [--format text|json] [--date YYYY-MM-DD] [--jobs N] PATH...
   PATH        a cable file, or a folder (searched for *.cable, *.tel and *.txt)
   --format    text (default): file:line:col: severity rule-id message
               json: one array of {file, line, column, endLine, endColumn, severity, rule, message}
   --date      check DECL dates against this date instead of the date-time group or today
-Exit status: 0 no errors, 1 errors found, 2 usage error or unreadable path.`;
+  --jobs      files checked in parallel (default: the number of processors; 1: no worker threads)
+A summary goes to standard error: files checked, findings, and files not checked.
+Exit status: 0 no errors, 1 errors found, 2 usage error or a path or file that could not be checked.`;
 
-const EXTENSIONS = /\.(cable|tel|txt)$/i;
+/** Below this many files, starting worker threads costs more than it saves. */
+const WORKER_MIN_FILES = 64;
+const FLUSH_BYTES = 64 * 1024;
 
 interface Args {
-  format: 'text' | 'json';
+  format: Format;
   date?: CalendarDate;
+  jobs: number;
   paths: string[];
 }
 
 function parseArgs(argv: string[]): Args | string {
-  const args: Args = { format: 'text', paths: [] };
+  const args: Args = { format: 'text', jobs: availableParallelism(), paths: [] };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     const value = (name: string) => {
@@ -46,6 +55,10 @@ function parseArgs(argv: string[]): Args | string {
         const valid = date && new Date(Date.UTC(date.year, date.month - 1, date.day)).getUTCDate() === date.day && date.month >= 1 && date.month <= 12;
         if (!date || !valid) return `--date must be a real date written YYYY-MM-DD, not "${d}"`;
         args.date = date;
+      } else if (a === '--jobs' || a.startsWith('--jobs=')) {
+        const j = value('--jobs');
+        if (!/^\d{1,3}$/.test(j) || Number(j) < 1) return `--jobs must be a whole number from 1, not "${j}"`;
+        args.jobs = Number(j);
       } else if (a === '--') args.paths.push(...argv.slice(i + 1)), (i = argv.length);
       else if (a.startsWith('-') && a !== '-') return `unknown option ${a}`;
       else args.paths.push(a);
@@ -57,109 +70,147 @@ function parseArgs(argv: string[]): Args | string {
   return args;
 }
 
-/** Files under `path` in a stable order: the path itself, or a folder's cable files, recursively. */
-function* filesOf(path: string, problems: string[]): Generator<{ file: string; explicit: boolean }> {
-  let st;
-  try {
-    st = statSync(path);
-  } catch (e) {
-    problems.push(`${path}: cannot be read (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`);
-    return;
-  }
-  if (st.isFile()) {
-    yield { file: path, explicit: true };
-    return;
-  }
-  if (!st.isDirectory()) {
-    problems.push(`${path}: not a file or folder`);
-    return;
-  }
-  let names: string[];
-  try {
-    names = readdirSync(path).sort();
-  } catch (e) {
-    problems.push(`${path}: folder cannot be read (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`);
-    return;
-  }
-  for (const name of names) {
-    if (name === 'node_modules' || name === '.git') continue;
-    const p = join(path, name);
-    let s;
-    try {
-      s = statSync(p);
-    } catch (e) {
-      problems.push(`${p}: cannot be read (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`);
-      continue;
-    }
-    if (s.isDirectory()) yield* filesOf(p, problems);
-    else if (s.isFile() && EXTENSIONS.test(name)) yield { file: p, explicit: false };
-  }
+function plural(n: number, word: string): string {
+  return `${n} ${word}${n === 1 ? '' : 's'}`;
 }
 
-export function main(argv: string[], out: (s: string) => void, err: (s: string) => void): number {
-  const args = parseArgs(argv);
-  if (args === 'help') {
-    out(USAGE);
+/**
+ * Runs cable-lint. `out` receives standard output in chunks (findings are
+ * written as they come, never collected), `err` one line at a time.
+ */
+export async function main(argv: string[], out: (chunk: string) => void, err: (line: string) => void): Promise<number> {
+  const parsed = parseArgs(argv);
+  if (parsed === 'help') {
+    out(USAGE + '\n');
     return 0;
   }
-  if (typeof args === 'string') {
-    err(`cable-lint: ${args}\n${USAGE}`);
+  if (typeof parsed === 'string') {
+    err(`cable-lint: ${parsed}\n${USAGE}`);
     return 2;
   }
-  const problems: string[] = [];
+  const args: Args = parsed;
+
+  let problems = 0; // anything that makes the exit status 2
+  let unchecked = 0; // files and paths among them
+  let ignored = 0;
+  const problem = (message: string) => {
+    problems++;
+    err(`cable-lint: ${message}`);
+  };
+  const fileProblem = (message: string) => {
+    unchecked++;
+    problem(message);
+  };
+
+  // Configuration: one lookup per folder; options are keyed by the config file.
   const configs = new Map<string, LoadedConfig>();
-  const reported = new Set<string>();
-  let errors = 0;
-  let warnings = 0;
-  let files = 0;
-  const json: OutputFinding[] = [];
-  for (const path of args.paths) {
-    for (const { file, explicit } of filesOf(path, problems)) {
-      const dir = file.slice(0, Math.max(file.lastIndexOf('/'), 0));
-      let cfg = configs.get(dir);
-      if (!cfg) {
-        cfg = loadConfigFor(file);
-        configs.set(dir, cfg);
+  const options = new Map<string, LintOptions>();
+  const configOf = (file: string): string => {
+    const dir = dirname(file);
+    let cfg = configs.get(dir);
+    if (!cfg) {
+      cfg = loadConfigFor(file);
+      configs.set(dir, cfg);
+      const key = cfg.file ?? '';
+      if (!options.has(key)) {
+        options.set(key, { date: args.date, rules: cfg.config.rules, extraTags: cfg.config.extraTags });
+        for (const p of cfg.problems) problem(`${p.file}: ${p.key}: ${p.message} (the defaults apply instead)`);
       }
-      if (cfg.file && !reported.has(cfg.file)) {
-        reported.add(cfg.file);
-        for (const p of cfg.problems) problems.push(`${p.file}: ${p.key}: ${p.message} (the defaults apply instead)`);
-      }
-      if (isIgnored(cfg, file)) {
-        if (explicit) err(`cable-lint: ${file}: ignored by ${cfg.file}`);
-        continue;
-      }
-      let bytes: Buffer;
-      try {
-        bytes = readFileSync(file);
-      } catch (e) {
-        problems.push(`${file}: cannot be read (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`);
-        continue;
-      }
-      const text = decode(bytes);
-      if (text === undefined) {
-        problems.push(`${file}: not a text file (it contains NUL bytes); not checked`);
-        continue;
-      }
-      files++;
-      const findings = lintText(file, text, { date: args.date, rules: cfg.config.rules, extraTags: cfg.config.extraTags });
-      for (const f of findings) {
-        if (f.severity === 'error') errors++;
-        else if (f.severity === 'warning') warnings++;
-        if (args.format === 'json') json.push(f);
-        else out(formatText(f));
+    }
+    if (isIgnored(cfg, file)) return '\0ignored:' + (cfg.file ?? '');
+    return cfg.file ?? '';
+  };
+
+  function* jobs(): Generator<Omit<Job, 'id'>> {
+    for (const path of args.paths) {
+      for (const { file, explicit } of filesOf(path, fileProblem)) {
+        const key = configOf(file);
+        if (key.startsWith('\0ignored:')) {
+          ignored++;
+          if (explicit) err(`cable-lint: ${file}: ignored by ${key.slice(9)}`);
+          continue;
+        }
+        yield { file, key };
       }
     }
   }
-  if (args.format === 'json') out(JSON.stringify(json, null, 1));
-  for (const p of problems) err(`cable-lint: ${p}`);
-  if (args.format === 'text') err(`${files} file${files === 1 ? '' : 's'} checked: ${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'}`);
-  if (problems.length) return 2;
+
+  // Output: results are written in file order, as soon as the ones before them are in.
+  let buffer = args.format === 'json' ? '[' : '';
+  let firstJson = true;
+  let checked = 0;
+  let errors = 0;
+  let warnings = 0;
+  let next = 0;
+  const waiting = new Map<number, FileResult>();
+  const write = (r: FileResult) => {
+    if (r.problem) fileProblem(r.problem);
+    else checked++;
+    errors += r.errors;
+    warnings += r.warnings;
+    if (r.output) {
+      if (args.format === 'json') {
+        buffer += firstJson ? '\n' : ',\n';
+        firstJson = false;
+      }
+      buffer += r.output;
+      if (buffer.length >= FLUSH_BYTES) {
+        out(buffer);
+        buffer = '';
+      }
+    }
+  };
+  const done = (id: number, r: FileResult) => {
+    waiting.set(id, r);
+    for (let w = waiting.get(next); w; w = waiting.get(next)) {
+      waiting.delete(next++);
+      write(w);
+    }
+  };
+
+  // A few files are checked here; many go to worker threads.
+  const all = jobs();
+  const head: Omit<Job, 'id'>[] = [];
+  for (let j = all.next(); !j.done; j = all.next()) {
+    head.push(j.value);
+    if (head.length >= WORKER_MIN_FILES) break;
+  }
+  const rest: Iterator<Omit<Job, 'id'>> = (function* () {
+    yield* head;
+    yield* all;
+  })();
+  if (args.jobs > 1 && head.length >= WORKER_MIN_FILES) {
+    await runPool(__filename, args.jobs, rest, (key) => options.get(key)!, args.format, done);
+  } else {
+    let id = 0;
+    for (let j = rest.next(); !j.done; j = rest.next()) done(id++, checkFile(j.value.file, options.get(j.value.key)!, args.format));
+  }
+
+  if (args.format === 'json') buffer += firstJson ? ']\n' : '\n]\n';
+  if (buffer) out(buffer);
+  const skipped = [unchecked ? `${unchecked} not checked` : '', ignored ? `${ignored} ignored by configuration` : ''].filter(Boolean);
+  err(`${plural(checked, 'file')} checked: ${plural(errors, 'error')}, ${plural(warnings, 'warning')}${skipped.length ? ` (${skipped.join(', ')})` : ''}`);
+  if (problems) return 2;
   return errors > 0 ? 1 : 0;
 }
 
-if (require.main === module || process.argv[1]?.endsWith('cable-lint.js') || process.argv[1]?.endsWith('cable-lint')) {
-  const lines: string[] = [];
-  const code = main(process.argv.slice(2), (s) => lines.push(s), (s) => process.stderr.write(s + '\n'));
-  process.stdout.write(lines.length ? lines.join('\n') + '\n' : '', () => process.exit(code));
+if (!isMainThread && workerData === WORKER_MARK) {
+  serveJobs();
+} else if (require.main === module || process.argv[1]?.endsWith('cable-lint.js') || process.argv[1]?.endsWith('cable-lint')) {
+  process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+    // The reader went away (`cable-lint DIR | head`): stop quietly.
+    if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+    throw e;
+  });
+  main(
+    process.argv.slice(2),
+    (chunk) => process.stdout.write(chunk),
+    (line) => process.stderr.write(line + '\n'),
+  ).then(
+    (code) => (process.exitCode = code),
+    (e) => {
+      process.stderr.write(`cable-lint: internal error: ${(e as Error).stack ?? e}\n`);
+      process.exitCode = 2;
+    },
+  );
 }
