@@ -27,7 +27,21 @@ const LEVEL_COLOR: Record<string, string> = {
   TS: 'cable.classification.topSecret',
 };
 
-export async function activate(context: vscode.ExtensionContext): Promise<void> {
+/** What activate() returns: read-only views for tests and other extensions. */
+export interface CableApi {
+  /** The classification status bar item as shown now. */
+  classificationStatus(): StatusSnapshot;
+}
+
+export interface StatusSnapshot {
+  visible: boolean;
+  text: string;
+  /** The ThemeColor id of the text, e.g. `cable.classification.confidential`. */
+  color?: string;
+  tooltip?: string;
+}
+
+export async function activate(context: vscode.ExtensionContext): Promise<CableApi> {
   const output = vscode.window.createOutputChannel('Cable Language Server');
   context.subscriptions.push(output);
   const serverModule = context.asAbsolutePath('dist/server.js');
@@ -60,6 +74,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
 
   await client.start();
   status.start();
+  return { classificationStatus: () => status.snapshot() };
 }
 
 export async function deactivate(): Promise<void> {
@@ -166,6 +181,7 @@ class ClassificationStatus implements vscode.Disposable {
   private subs: vscode.Disposable[] = [];
   private timer: NodeJS.Timeout | undefined;
   private seq = 0;
+  private visible = false;
 
   constructor() {
     this.item.name = 'Cable Classification';
@@ -189,7 +205,7 @@ class ClassificationStatus implements vscode.Disposable {
   private async refresh(): Promise<void> {
     const editor = activeCable();
     if (!editor || !client) {
-      this.item.hide();
+      this.hide();
       return;
     }
     const seq = ++this.seq;
@@ -206,9 +222,20 @@ class ClassificationStatus implements vscode.Disposable {
         this.item.tooltip = 'This cable has no classification line';
       }
       this.item.show();
+      this.visible = true;
     } catch {
-      this.item.hide();
+      this.hide();
     }
+  }
+
+  private hide(): void {
+    this.item.hide();
+    this.visible = false;
+  }
+
+  snapshot(): StatusSnapshot {
+    const c = this.item.color;
+    return { visible: this.visible, text: this.item.text, color: c instanceof vscode.ThemeColor ? c.id : c, tooltip: typeof this.item.tooltip === 'string' ? this.item.tooltip : undefined };
   }
 
   dispose(): void {
