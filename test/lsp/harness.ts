@@ -78,11 +78,17 @@ export class Client {
   readonly logs: string[] = [];
   settings: Record<string, unknown> = {};
   stderr = '';
-  private waiters: { uri: string; version?: number; resolve: (p: PublishDiagnosticsParams) => void }[] = [];
+  private waiters: { uri: string; version?: number; resolve: (p: PublishDiagnosticsParams) => void; reject: (e: Error) => void }[] = [];
+  exited = false;
 
   constructor(extraArgs: string[] = []) {
     this.proc = spawn(process.execPath, [SERVER, '--stdio', ...extraArgs], { stdio: 'pipe' });
     this.proc.stderr.on('data', (d) => (this.stderr += d.toString()));
+    this.proc.on('exit', (code) => {
+      this.exited = true;
+      for (const w of this.waiters) w.reject(new Error(`server exited (${code}) while waiting for diagnostics of ${w.uri}: ${this.stderr}`));
+      this.waiters = [];
+    });
     this.conn = createMessageConnection(new StreamMessageReader(this.proc.stdout), new StreamMessageWriter(this.proc.stdin));
     this.conn.onNotification('textDocument/publishDiagnostics', (p: PublishDiagnosticsParams) => {
       this.diagnostics.set(p.uri, p);
@@ -131,7 +137,8 @@ export class Client {
 
   /** Resolves with the next diagnostics for uri (of that version, when given). */
   nextDiagnostics(uri: string, version?: number): Promise<PublishDiagnosticsParams> {
-    return new Promise((resolve) => this.waiters.push({ uri, version, resolve }));
+    if (this.exited) return Promise.reject(new Error(`server exited: ${this.stderr}`));
+    return new Promise((resolve, reject) => this.waiters.push({ uri, version, resolve, reject }));
   }
 
   async open(uri: string, text: string): Promise<Diagnostic[]> {
@@ -155,14 +162,14 @@ export class Client {
     return version;
   }
 
-  /** Inserts text at an offset through an incremental change; returns the new version. */
-  insert(uri: string, offset: number, inserted: string): number {
+  /** Replaces `removed` characters at an offset with `inserted`, as one incremental change; returns the new version. */
+  edit(uri: string, offset: number, removed: number, inserted: string): number {
     const old = this.texts.get(uri)!;
     const version = (this.versions.get(uri) ?? 1) + 1;
     this.versions.set(uri, version);
-    this.texts.set(uri, old.slice(0, offset) + inserted + old.slice(offset));
-    const p = pos(old, offset);
-    void this.conn.sendNotification('textDocument/didChange', { textDocument: { uri, version }, contentChanges: [{ range: { start: p, end: p }, text: inserted }] });
+    this.texts.set(uri, old.slice(0, offset) + inserted + old.slice(offset + removed));
+    const range = { start: pos(old, offset), end: pos(old, offset + removed) };
+    void this.conn.sendNotification('textDocument/didChange', { textDocument: { uri, version }, contentChanges: [{ range, text: inserted }] });
     return version;
   }
 

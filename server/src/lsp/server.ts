@@ -186,10 +186,8 @@ export function startServer(connection: Connection): void {
     revalidateAll();
   });
 
-  documents.onDidOpen((e) => {
-    lastDuration.delete(e.document.uri);
-    void validate(e.document.uri);
-  });
+  // TextDocuments reports an open as a content change too: one check per open or edit.
+  documents.onDidOpen((e) => lastDuration.delete(e.document.uri));
   documents.onDidChangeContent((e) => schedule(e.document.uri));
   documents.onDidClose((e) => {
     const uri = e.document.uri;
