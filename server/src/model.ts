@@ -221,6 +221,12 @@ export interface Paragraph extends Span {
   subparagraphs: SubParagraph[];
   /** The first words of the paragraph text (for outlines). */
   firstWords: string;
+  /**
+   * True when numbering starts again at 1 after a repeated header block (E.O., TAGS,
+   * SUBJECT or banner): web and media-partner copies repeat the cable, and each copy
+   * is numbered on its own.
+   */
+  restart?: boolean;
 }
 
 export interface Block extends Span {

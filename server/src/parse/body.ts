@@ -1,13 +1,24 @@
-import type { Artifact, Block, Line, Paragraph, RefMention, SubParagraph, Token } from '../model';
+import type { Artifact, Block, Level, Line, Marking, Paragraph, RefMention, SubParagraph, Token } from '../model';
 import { parseBanner, parseMarking } from './classification';
 import { contentStart, skipSpace, token, trimEnd } from './lines';
+import { preambleStart } from './preamble';
 
 // The body: numbered paragraphs with their markings and sub-paragraphs,
 // SUMMARY/COMMENT blocks, page lines of long cables, references to REF items,
 // and the signature.
 
-const PARA = /^(\d{1,3})(\.|\))(?=\s|\(|$)/;
-const PARA_NO_DOT = /^(\d{1,3})[ \t]+(?=\((?:U|C|S|SBU|TS)[)/-])/;
+// `1.KEY POINTS` (no space) counts; `1.5` and `2.A.` do not.
+const PARA = /^(\d{1,3})(\.|\))(?=\s|\(|$|[A-Z][A-Za-z])/;
+// A number with a marking but no full stop: `3 (C)`, `5, (S/NF)` (not `2(C)(2)`).
+const PARA_NO_DOT = /^(\d{1,3})(?:([,:;])[ \t]*|[ \t]+)(?=\((?:U|C|S|SBU|TS)[)/-])/;
+// A printout page line run on with the text after it (`PAGE 03 HARARE 06677 03 OF 03 291401Z 11. (C) ...`).
+const PAGE_PREFIX = /^PAGE\s+\d{1,3}\s+[A-Za-z][A-Za-z .'-]{0,30}\s\d{5,8}\s+\d{2,3}(?:\.\d)?\s+OF\s+\d{2,3}(?:\s+\d{6}Z)?\s+(?=\S)/i;
+// A web-page preview of paragraph 1 (`1. ...`, `1. (C...`, `1. (U) ...`), not a paragraph.
+const PREVIEW = /^\s*(?:\([A-Za-z/ ]{0,12}\)?\s?)?(?:\.\.\.|…)\s*$/;
+// The 1970s-1990 convention `1. SECRET - ENTIRE TEXT.` in place of portion markings.
+const ENTIRE_TEXT = /^(UNCLASSIFIED|LIMITED[ \t]OFFICIAL[ \t]USE|CONFIDENTIAL|SECRET|TOP[ \t]SECRET)[ \t]{0,3}-{1,2}[ \t]{0,3}ENTIRE[ \t]TEXT\b/i;
+// The end of a line that stops mid-sentence (a trailing `\` is a copy artifact).
+const MID_SENTENCE = /[A-Za-z0-9,-]\s*\\?$/;
 const SUBNUM = /^(\d{1,3})\.?([A-Za-z])[.)](?=\s)/;
 const SUB = /^(\(([A-Za-z])\)|([A-Za-z])\)|([A-Z])\.)(?=\s)/;
 export const PAGE_LINE = /^(?:PAGE\s+\d{1,3}\s+)?[A-Za-z][A-Za-z .'-]{0,30}\s\d{5,8}\s+\d{2,3}(?:\.\d)?\s+OF\s+\d{2,3}(?:\s+\d{6}Z)?\s*$/i;
@@ -51,7 +62,16 @@ export function parseBody(text: string, lines: Line[], first: number, artifacts:
   }
 
   const openBlocks: Record<'summary' | 'comment', Block[]> = { summary: [], comment: [] };
+  const candidates: Candidate[] = [];
+  let afterRepeat = false; // a repeated header element was seen since the last paragraph
+  // Whether a line continues the last line of text: no blank line between them
+  // (page breaks and the blank lines around them do not count, §11), and that
+  // line stopped mid-sentence.
+  let lastMid = false;
+  let gap = true;
+  let pageBreak = false;
   let para: Paragraph | undefined;
+  let qa = false; // the last lettered line was `Q.` (a question; its `A.` is the answer)
   let paraLastLine = -1;
   const closePara = () => {
     if (para && paraLastLine >= 0) para.end = Math.max(para.head.end, trimEnd(text, lines[paraLastLine].start, lines[paraLastLine].end));
@@ -60,33 +80,57 @@ export function parseBody(text: string, lines: Line[], first: number, artifacts:
 
   for (let n = first; n <= bodyEndLine; n++) {
     const line = lines[n];
-    if (line.start === line.end) continue;
-    const cs = contentStart(text, line, artifacts);
-    if (cs >= line.end) continue;
+    let cs = line.start === line.end ? line.end : contentStart(text, line, artifacts);
+    if (cs >= line.end) {
+      if (!pageBreak) gap = true;
+      continue;
+    }
     const ce = trimEnd(text, cs, line.end);
-    const content = text.slice(cs, Math.min(ce, cs + 200));
+    let content = text.slice(cs, Math.min(ce, cs + 200));
 
-    if (PAGE_LINE.test(content) && ce - cs < 200) {
+    if (ce - cs < 200 && (PAGE_LINE.test(content) || isClassWord(text, cs, ce))) {
       out.pageLines.push(token(text, cs, ce));
+      [gap, pageBreak] = [false, true];
       continue;
     }
     const rb = ce - cs < 200 ? parseBanner(text, cs, ce, true) : undefined;
     if (rb && (rb.section || rb.serial)) {
       out.pageLines.push(token(text, cs, ce));
+      afterRepeat = true;
+      [gap, pageBreak] = [false, true];
       continue;
     }
+    const pp = PAGE_PREFIX.exec(content);
+    if (pp) {
+      out.pageLines.push(token(text, cs, trimEnd(text, cs, cs + pp[0].length)));
+      cs += pp[0].length;
+      content = text.slice(cs, Math.min(ce, cs + 200));
+      gap = false;
+    }
+    const wrapped = !gap && lastMid;
+    const pre = preambleStart(text, cs, ce);
+    if (pre && (pre.kind === 'eo' || pre.kind === 'tags' || pre.kind === 'subject')) afterRepeat = true;
 
     let textStart = cs; // where prose on this line starts (after number, marking, letter)
     let m = PARA.exec(content) ?? PARA_NO_DOT.exec(content);
+    if (m && PREVIEW.test(text.slice(cs + m[0].length, Math.min(ce, cs + m[0].length + 30)))) m = null;
     if (m) {
       closePara();
       const number = token(text, cs, cs + m[1].length);
       const punctuation = m[2] ?? '';
       let i = skipSpace(text, cs + m[0].length, ce);
-      const marking = parseMarking(text, i, ce);
+      const at = i;
+      const marking = parseMarking(text, i, ce) ?? entireTextMarking(text, i, ce) ?? leadInMarking(text, lines, n, i, ce);
       const head = { start: cs, end: marking ? marking.end : cs + m[0].length };
       if (marking) i = skipSpace(text, marking.end, ce);
       textStart = i;
+      // `3)` is mostly a list item, an unmarked number after a line that stops
+      // mid-sentence is mostly a wrapped line ("on November / 28. Ramaer said"), and
+      // a number alone on its line is mostly the end of "see para / 6.":
+      // settleParagraphs() keeps them only where they fit the numbering.
+      let weak: Candidate['weak'];
+      if (punctuation === ')') weak = 'list';
+      else if (!marking && (wrapped || i >= ce)) weak = 'wrapped';
       para = {
         start: cs,
         end: ce,
@@ -96,9 +140,11 @@ export function parseBody(text: string, lines: Line[], first: number, artifacts:
         head,
         marking,
         subparagraphs: [],
-        firstWords: firstWords(text, i, ce),
+        firstWords: firstWords(text, marking && marking.start > at ? at : i, ce),
       };
-      out.paragraphs.push(para);
+      candidates.push({ para, weak, afterRepeat });
+      qa = false;
+      afterRepeat = false;
       paraLastLine = n;
     } else {
       const sn = SUBNUM.exec(content);
@@ -107,9 +153,12 @@ export function parseBody(text: string, lines: Line[], first: number, artifacts:
         const mk = (sn ?? sm)!;
         const letter = (sn ? sn[2] : (sm![2] ?? sm![3] ?? sm![4])).toUpperCase();
         const marker = token(text, cs, cs + (sn ? sn[0].length : sm![1].length));
-        const sub: SubParagraph = { start: cs, end: ce, marker, letter };
-        para.subparagraphs.push(sub);
-        textStart = skipSpace(text, cs + mk[0].length, ce);
+        if (isSubItem(para.subparagraphs, marker.text, letter, wrapped, qa)) {
+          const sub: SubParagraph = { start: cs, end: ce, marker, letter };
+          para.subparagraphs.push(sub);
+          textStart = skipSpace(text, cs + mk[0].length, ce);
+        }
+        qa = letter === 'Q' && marker.text.endsWith('.') && !qa;
       }
       const prev = para?.subparagraphs[para.subparagraphs.length - 1];
       if (prev && prev.start !== cs) prev.end = ce; // sub-paragraph text runs until the next marker
@@ -120,8 +169,11 @@ export function parseBody(text: string, lines: Line[], first: number, artifacts:
       scanBlocks(text, cs, ce, textStart, out.blocks, openBlocks);
       scanRefs(text, cs, ce, out.refMentions);
     }
+    lastMid = ce - cs >= 30 && MID_SENTENCE.test(text.slice(Math.max(cs, ce - 3), ce));
+    [gap, pageBreak] = [false, false];
   }
   closePara();
+  out.paragraphs = settleParagraphs(candidates);
   for (const p of out.paragraphs) {
     const subs = p.subparagraphs;
     for (let k = 0; k < subs.length; k++) if (subs[k].end > p.end) subs[k].end = p.end;
@@ -129,6 +181,160 @@ export function parseBody(text: string, lines: Line[], first: number, artifacts:
   // Blocks still open run to the end of the body.
   const bodyEnd = bodyEndLine >= first ? trimEnd(text, lines[bodyEndLine].start, lines[bodyEndLine].end) : text.length;
   for (const b of out.blocks) if (!b.close) b.end = Math.max(b.start, bodyEnd);
+  return out;
+}
+
+function entireTextMarking(text: string, i: number, ce: number): Marking | undefined {
+  const m = ENTIRE_TEXT.exec(text.slice(i, Math.min(ce, i + 60)));
+  if (!m) return undefined;
+  const word = m[1].toUpperCase().replace(/\t/g, ' ');
+  const level: Level = word === 'TOP SECRET' ? 'TS' : word === 'SECRET' ? 'S' : word === 'CONFIDENTIAL' ? 'C' : word === 'UNCLASSIFIED' ? 'U' : 'SBU';
+  return Object.assign(token(text, i, i + m[0].length), { value: `${level}-ENTIRE TEXT`, level, caveats: ['ENTIRE TEXT'], known: true });
+}
+
+/**
+ * A marking after a short lead-in: `KEY POINTS -- (C)`, `Summary: (C)`,
+ * `Summary and comment. (C)`, or a heading whose first bullet carries it
+ * (`1. KEY POINTS` / `-- (C) ...` on the next line). The paragraph is marked,
+ * if not in the usual place.
+ */
+function leadInMarking(text: string, lines: Line[], n: number, i: number, ce: number): Marking | undefined {
+  let j = i;
+  while (j < ce && j - i <= 40 && isWordChar(text.charCodeAt(j))) j++;
+  if (j === i || j - i > 40) return undefined;
+  let k = j;
+  let separator = false;
+  while (k < ce && k - j <= 8 && ':.- \t\u2013\u2014'.includes(text[k])) {
+    if (text[k] !== ' ' && text[k] !== '\t') separator = true;
+    k++;
+  }
+  if (separator && text[k] === '(') return parseMarking(text, k, ce);
+  if (k < ce) return undefined;
+  // The heading ends the line: look at the first bullet, a few lines down.
+  for (let b = n + 1; b < lines.length && b <= n + 5; b++) {
+    const l = lines[b];
+    let s = skipSpace(text, l.start, l.end);
+    if (s >= l.end) continue;
+    while (s < l.end && (text[s] === '-' || text[s] === ' ' || text[s] === '\t')) s++;
+    return parseMarking(text, s, l.end);
+  }
+  return undefined;
+}
+
+function isWordChar(c: number): boolean {
+  return c === 32 || c === 9 || (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+}
+
+/** A class word alone on a line: printouts repeat it at every page break (` CONFIDENTIAL`). */
+function isClassWord(text: string, cs: number, ce: number): boolean {
+  const b = parseBanner(text, cs, ce, false);
+  return b !== undefined && b.end === ce && !b.post && !b.section;
+}
+
+/** The style of a lettered marker: `(a)`, `a)`, `A.` or `2A.`, and its case. */
+export function markerStyle(marker: string): string {
+  const c = marker.charCodeAt(0);
+  const kind = c >= 48 && c <= 57 ? 'num' : c === 40 ? 'paren' : marker.endsWith(')') ? 'close' : 'dot';
+  return marker === marker.toUpperCase() ? kind : kind + '-lower';
+}
+
+/**
+ * Whether a lettered line starts a sub-paragraph. Not when it is a portion marking
+ * of an unnumbered paragraph (`(C)`, `(S)`, `(U)`), a `Q.`/`A.` label, a roman
+ * numeral (`I.`, `(v)`), or a wrapped line (`(TF-` / `U) Commander`), unless the
+ * letter follows the one before it in the same style.
+ */
+function isSubItem(subs: SubParagraph[], marker: string, letter: string, wrapped: boolean, afterQ: boolean): boolean {
+  const style = markerStyle(marker);
+  let last: SubParagraph | undefined;
+  for (let k = subs.length - 1; k >= 0 && !last; k--) if (markerStyle(subs[k].marker.text) === style) last = subs[k];
+  if (last && last.letter.charCodeAt(0) + 1 === letter.charCodeAt(0)) return true;
+  if (style === 'paren' && (letter === 'C' || letter === 'S' || letter === 'U')) return false;
+  if (letter === 'Q' && style === 'dot') return false;
+  if (letter === 'A' && afterQ) return false;
+  if (letter === 'I' || letter === 'V' || letter === 'X') return false;
+  return !wrapped || letter === 'A';
+}
+
+interface Candidate {
+  para: Paragraph;
+  weak?: 'list' | 'wrapped';
+  afterRepeat: boolean;
+}
+
+/**
+ * Decides which numbered lines are paragraphs. A weak candidate (unmarked `3)`, or a
+ * number at the start of a wrapped line) is a paragraph only where it fits the
+ * numbering; a run 1, 2, … inside paragraph N followed by N+1 is a numbered list
+ * (or quoted text) inside paragraph N. What is not a paragraph joins the one before.
+ */
+function settleParagraphs(cands: Candidate[]): Paragraph[] {
+  const absorb = (into: Paragraph | undefined, p: Paragraph) => {
+    if (!into) return;
+    into.end = Math.max(into.end, p.end);
+    for (const s of p.subparagraphs) into.subparagraphs.push(s);
+  };
+  // For each index, the value of the next candidate that is not `N)`, and of the next one that is not weak at all.
+  const nextFirm: (number | undefined)[] = new Array(cands.length);
+  const nextStrong: (number | undefined)[] = new Array(cands.length);
+  for (let i = cands.length - 1, v: number | undefined, w: number | undefined; i >= 0; i--) {
+    nextFirm[i] = v;
+    nextStrong[i] = w;
+    if (cands[i].weak !== 'list') v = cands[i].para.value;
+    if (!cands[i].weak) w = cands[i].para.value;
+  }
+  // `3)` is a list item, except in a cable numbered `1) (C)` throughout, or where it
+  // takes the place of a missing number (`2.`, `3) (C)`, `4.`); once one `N)` line is
+  // a list item the ones after it are too, until the next `N.` paragraph.
+  const hasFirm = cands.some((c) => c.weak !== 'list');
+  let listOpen = false;
+  const kept: Paragraph[] = [];
+  for (let i = 0; i < cands.length; i++) {
+    const c = cands[i];
+    const last = kept[kept.length - 1];
+    const expected = last ? last.value + 1 : 1;
+    const marked = c.para.marking !== undefined;
+    let ok = true;
+    // "on April / 2. Van den IJssel" fits the count, but the real paragraph 2 follows.
+    if (c.weak === 'wrapped') ok = c.para.value === expected && nextStrong[i] !== c.para.value;
+    else if (c.weak === 'list') {
+      if (!hasFirm) ok = marked;
+      else ok = !listOpen && c.para.value === expected && (nextFirm[i] === expected + 1 || (nextFirm[i] === undefined && marked));
+      if (!ok) listOpen = true;
+    } else listOpen = false;
+    if (!ok) {
+      absorb(last, c.para);
+      continue;
+    }
+    if (c.afterRepeat && last && c.para.value === 1) c.para.restart = true;
+    kept.push(c.para);
+  }
+  // A run 1, 2, … inside paragraph N: a numbered list or quoted text when the
+  // count then resumes at N+1, or when the cable marks its paragraphs and the
+  // list items are not marked (an annex list after the last paragraph).
+  const out: Paragraph[] = [];
+  for (let i = 0; i < kept.length; i++) {
+    const p = kept[i];
+    const prev = out[out.length - 1];
+    if (prev && p.value === 1 && !p.restart && prev.marking && !p.marking) {
+      let j = i;
+      while (j + 1 < kept.length && !kept[j + 1].restart && !kept[j + 1].marking && kept[j + 1].value !== prev.value + 1) j++;
+      for (let k = i; k <= j; k++) absorb(prev, kept[k]);
+      i = j;
+      continue;
+    }
+    if (prev && p.value === 1 && !p.restart && prev.value >= 1) {
+      let j = i;
+      while (j + 1 < kept.length && !kept[j + 1].restart && kept[j + 1].value === kept[j].value + 1) j++;
+      const after = kept[j + 1];
+      if (j > i && after && !after.restart && after.value === prev.value + 1) {
+        for (let k = i; k <= j; k++) absorb(prev, kept[k]);
+        i = j;
+        continue;
+      }
+    }
+    out.push(p);
+  }
   return out;
 }
 

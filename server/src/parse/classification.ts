@@ -94,11 +94,16 @@ export function parseBanner(text: string, start: number, end: number, requireTai
 // ---- portion markings ----------------------------------------------------
 
 const LEVELS: Record<string, Level> = { U: 'U', SBU: 'SBU', C: 'C', S: 'S', TS: 'TS' };
-const KNOWN_CAVEATS = /^(NF|NOFORN|N|FOUO|FGI|ORCON|OC|PROPIN|PR|REL(?:[A-Z ]{0,30})?|ENTIRE TEXT|NODIS|EXDIS|LIMDIS|SIPDIS)$/;
+// Spelled out (`(SECRET/REL IAEA)`): the level is clear, but the marking is not in the vocabulary.
+const SPELLED: Record<string, Level> = { UNCLASSIFIED: 'U', UNCLAS: 'U', CONFIDENTIAL: 'C', SECRET: 'S' };
+// Abbreviations that open a paragraph in parentheses as prose (`3. (UN) Climate Conference`).
+const NOT_MARKINGS = /^(UN|EU|AU|US|USG|UK|OAS|IMF|WTO|WHO|NATO|OSCE|IAEA|ICRC|NGO)$/;
+const KNOWN_CAVEATS = /^(NF|NOFORN|N|FOUO|FGI|ORCON|OC|PROPIN|PR|REL(?:[A-Z ,]{0,80})?|ENTIRE TEXT|NODIS|EXDIS|LIMDIS|SIPDIS)$/;
 
-// One to five letters, then components joined by `/`, `//` or `-`. Bounded
-// repetitions keep matching linear.
-const MARK = /^\(\s{0,2}([A-Za-z]{1,5}(?:\s{0,2}(?:\/{1,2}|-)\s{0,2}[A-Za-z]{1,12}(?: [A-Za-z]{1,12}){0,3}){0,6})\s{0,2}\)/;
+// A level (`C`, or spelled out: `SECRET`), then components joined by `/`, `//` or `-` (a REL list may
+// have commas: `S/REL to UK, PAKISTAN`). Every repeat starts with a separator, and bounded
+// repetitions keep matching linear. A trailing `//` is tolerated (`(C//REL TO USA, KEN//)`).
+const MARK = /^\(\s{0,2}([A-Za-z]{1,12}(?:\s{0,2}(?:\/{1,2}|-{1,2})\s{0,2}[A-Za-z]{1,12}(?:,?[ \t][A-Za-z]{1,12}|,[A-Za-z]{1,12}){0,12}){0,6})(?:\/{1,2})?\s{0,2}\)/;
 
 /**
  * Reads a portion marking at `start` (`(C)`, `(S//NF)`, `(SBU-N)`), or returns
@@ -109,15 +114,23 @@ export function parseMarking(text: string, start: number, end: number): Marking 
   const m = MARK.exec(text.slice(start, Math.min(end, start + 120)));
   if (!m) return undefined;
   const inner = m[1];
-  const value = inner.toUpperCase().replace(/\s*(\/{1,2}|-)\s*/g, '$1');
-  const parts = value.split(/\/{1,2}|-/);
+  const value = inner.toUpperCase().replace(/\s*(\/{1,2}|-{1,2})\s*/g, '$1').replace(/\s+/g, ' ');
+  const parts = value.split(/\/{1,2}|-{1,2}/);
   const first = parts[0];
-  const level = LEVELS[first];
+  const level: Level | undefined = LEVELS[first] ?? SPELLED[first];
   const caveats = parts.slice(1).map((p) => p.trim());
-  const known = level !== undefined && caveats.every((c) => KNOWN_CAVEATS.test(c));
+  // A REL list can go on after slashes: `S/REL TO NATO/AUS/NZL`.
+  let inRel = false;
+  const known =
+    LEVELS[first] !== undefined &&
+    caveats.every((c) => {
+      const ok = KNOWN_CAVEATS.test(c) || (inRel && /^[A-Z]{2,5}$/.test(c));
+      inRel = ok && (inRel || c.startsWith('REL'));
+      return ok;
+    });
   const upper = inner === inner.toUpperCase();
   // A lone letter other than U, C, S is a list item, not a marking; lower-case
   // copies only count when the marking is known.
-  if (!level && (!upper || first.length < 2 || first.length > 4)) return undefined;
+  if (!level && (!upper || first.length < 2 || first.length > 4 || NOT_MARKINGS.test(first))) return undefined;
   return Object.assign(token(text, start, start + m[0].length), { value, level, caveats, known });
 }

@@ -15,7 +15,7 @@ import {
 import { contentStart, splitLines, token, trimEnd } from './lines';
 import { inlineStarts, parseEo, parseReasons, preambleStart, readRefItems, readTags, refMarker } from './preamble';
 
-const PARA_START = /^\d{1,3}(?:\.|\))(?=\s|\(|$)|^\d{1,3}[ \t]+\((?:U|C|S|SBU|TS)[)/-]/;
+const PARA_START = /^\d{1,3}(?:\.|\))(?=\s|\(|$|[A-Z][A-Za-z])|^\d{1,3}[ \t]+\((?:U|C|S|SBU|TS)[)/-]/;
 const PRINTOUT = /^(PAGE\s+\d{2}\b|ORIGIN\s|DRAFTED BY|APPROVED BY|-{6,}\s*\S+)/i;
 const HEADER_SEARCH_LINES = 80;
 

@@ -1,5 +1,6 @@
 import { classificationRules } from './classification';
+import { paragraphRules } from './paragraphs';
 import type { Rule } from './types';
 
 /** Every rule, in the order of docs/rules.md. Each family lives in its own module. */
-export const ALL_RULES: readonly Rule[] = [...classificationRules];
+export const ALL_RULES: readonly Rule[] = [...classificationRules, ...paragraphRules];

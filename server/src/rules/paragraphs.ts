@@ -1,0 +1,332 @@
+import type { Cable, Level, Marking, Paragraph, SubParagraph } from '../model';
+import { isClassified, LEVEL_NAME, LEVEL_RANK } from '../model';
+import { markerStyle } from '../parse/body';
+import type { Edit, Fix, Rule } from './types';
+
+// Paragraphs: numbering, portion markings and lettered sub-paragraphs
+// (5 FAH-1 H-246.2; format document §9 and §14 #13-#15).
+
+const FAH = '5 FAH-1 H-246.2';
+
+// ---- numbering -----------------------------------------------------------------
+
+export interface NumberingIssue {
+  paragraph: Paragraph;
+  expected: number;
+  /** The number of the paragraph before, in the same copy. */
+  previous?: number;
+  kind: 'first' | 'skip' | 'repeat' | 'backwards';
+}
+
+/**
+ * Paragraphs whose number does not follow the one before. Each copy of the text
+ * (see Paragraph.restart) is numbered on its own. After a mistake the count goes
+ * on from what the next paragraph shows, so one slip gives one finding:
+ * `1, 2, 20, 3` (20 is a stray), `1, 2, 7, 4` (7 stands for 3) and `1, 2, 4, 5`
+ * (3 is missing) each report only the odd paragraph.
+ */
+export function numberingIssues(cable: Cable): NumberingIssue[] {
+  const out: NumberingIssue[] = [];
+  const ps = cable.paragraphs;
+  let expected = 1;
+  let previous: number | undefined;
+  for (let i = 0; i < ps.length; i++) {
+    const p = ps[i];
+    if (p.restart) {
+      expected = 1;
+      previous = undefined;
+    }
+    if (p.value === expected) {
+      expected++;
+      previous = p.value;
+      continue;
+    }
+    const kind = previous === undefined ? 'first' : p.value === previous ? 'repeat' : p.value < expected ? 'backwards' : 'skip';
+    out.push({ paragraph: p, expected, previous, kind });
+    const next = ps[i + 1];
+    const nextValue = next && !next.restart ? next.value : undefined;
+    if (nextValue === expected) {
+      // a stray number: the next paragraph carries on the count
+    } else if (nextValue === expected + 1) {
+      expected++; // a wrong number in the right place
+    } else {
+      expected = p.value + 1; // the count goes on from here
+    }
+    previous = p.value;
+  }
+  return out;
+}
+
+/**
+ * Edits that number the paragraphs 1..n (each copy of the text on its own),
+ * replacing only the numbers that change. Punctuation is left alone: `3)` stays
+ * `3)` (para-number-malformed has its own fix). Applying the edits and parsing
+ * again gives no edits.
+ */
+export function renumberParagraphs(cable: Cable): Edit[] {
+  const edits: Edit[] = [];
+  let n = 0;
+  for (const p of cable.paragraphs) {
+    n = p.restart ? 1 : n + 1;
+    if (p.value !== n) edits.push({ start: p.number.start, end: p.number.end, newText: String(n) });
+  }
+  return edits;
+}
+
+function numberingMessage(issue: NumberingIssue): string {
+  const { paragraph: p, expected, previous } = issue;
+  const tail = `paragraphs are numbered 1, 2, 3… without gaps or repeats (${FAH}).`;
+  switch (issue.kind) {
+    case 'first':
+      return `Paragraph numbering starts at ${p.value}: expected 1; ${tail}`;
+    case 'repeat':
+      return `Paragraph number ${p.value} is repeated: expected ${expected}; ${tail}`;
+    case 'backwards':
+      return `Paragraph ${p.value} comes after paragraph ${previous}: expected ${expected}; ${tail}`;
+    case 'skip':
+      return `Paragraph ${p.value} follows paragraph ${previous}: expected ${expected}; ${tail}`;
+  }
+}
+
+const paraNumbering: Rule = {
+  id: 'para-numbering',
+  family: 'paragraphs',
+  severity: 'error',
+  summary: 'Paragraphs are numbered 1, 2, 3… with no gap, repeat or reversal.',
+  check(ctx) {
+    const issues = numberingIssues(ctx.cable);
+    if (issues.length === 0) return;
+    const fix: Fix = { title: 'Renumber paragraphs 1..n', edits: renumberParagraphs(ctx.cable) };
+    for (const issue of issues) {
+      const n = issue.paragraph.number;
+      ctx.report('para-numbering', n.start, n.end, numberingMessage(issue), fix.edits.length ? [fix] : undefined);
+    }
+  },
+};
+
+const paraNumberMalformed: Rule = {
+  id: 'para-number-malformed',
+  family: 'paragraphs',
+  severity: 'warning',
+  summary: 'A paragraph number is written `3.`, not `3)`, `3 (C)` or `3,`.',
+  check(ctx) {
+    for (const p of ctx.cable.paragraphs) {
+      if (p.punctuation === '.') continue;
+      const at = p.number.end;
+      const written = p.number.text + p.punctuation;
+      ctx.report(
+        'para-number-malformed',
+        p.number.start,
+        at + p.punctuation.length,
+        `Paragraph number written \`${written}\`: expected \`${p.number.text}.\`, the number and a full stop, then the marking.`,
+        [{ title: `Write \`${p.number.text}.\``, edits: [{ start: at, end: at + p.punctuation.length, newText: '.' }], preferred: true }],
+      );
+    }
+  },
+};
+
+const paraSingleNumbered: Rule = {
+  id: 'para-single-numbered',
+  family: 'paragraphs',
+  severity: 'information',
+  summary: 'A telegram with a single paragraph does not number it.',
+  check(ctx) {
+    const { cable } = ctx;
+    if (cable.paragraphs.length !== 1) return;
+    const p = cable.paragraphs[0];
+    const end = textStart(cable, p);
+    ctx.report(
+      'para-single-numbered',
+      p.number.start,
+      p.number.end + p.punctuation.length,
+      `The only paragraph is numbered: "do not number a single paragraph" (${FAH}).`,
+      [{ title: 'Remove the paragraph number', edits: [{ start: p.number.start, end, newText: '' }] }],
+    );
+  },
+};
+
+/** Where the marking or, with none, the paragraph text starts. */
+function textStart(cable: Cable, p: Paragraph): number {
+  if (p.marking) return p.marking.start;
+  let i = p.number.end + p.punctuation.length;
+  while (i < p.end && (cable.text[i] === ' ' || cable.text[i] === '\t')) i++;
+  return i;
+}
+
+// ---- portion markings -------------------------------------------------------------
+
+/** True when a paragraph marking says the whole text has that classification (`(C - ENTIRE TEXT)`). */
+function entireText(cable: Cable): boolean {
+  return cable.paragraphs.some((p) => p.marking?.caveats.includes('ENTIRE TEXT'));
+}
+
+const portionMarkMissing: Rule = {
+  id: 'portion-mark-missing',
+  family: 'paragraphs',
+  severity: 'error',
+  summary: 'Every numbered paragraph of a classified cable carries a portion marking after its number.',
+  check(ctx) {
+    const { cable } = ctx;
+    const level = cable.level;
+    if (!level || !isClassified(level) || entireText(cable)) return;
+    for (const p of cable.paragraphs) {
+      // A redacted copy (`6. XXXXXXXXXXXX`) may have lost the marking with the text.
+      if (p.marking || p.firstWords.toUpperCase().startsWith('XXXXXX')) continue;
+      const at = textStart(cable, p);
+      const glued = at === p.number.end + p.punctuation.length; // `3.Text`
+      ctx.report(
+        'portion-mark-missing',
+        p.number.start,
+        p.head.end,
+        `Paragraph ${p.value} has no portion marking: in a ${LEVEL_NAME[level]} cable every paragraph is marked right after its number, e.g. \`${p.value}. (${level})\` (${FAH}).`,
+        [{ title: `Mark the paragraph (${level})`, edits: [{ start: at, end: at, newText: `${glued ? ' ' : ''}(${level}) ` }] }],
+      );
+    }
+  },
+};
+
+// The vocabulary a suggestion is chosen from (format document §9).
+const SUGGESTIONS = ['U', 'SBU', 'SBU-N', 'SBU/NF', 'U//FOUO', 'C', 'C/NF', 'C//NF', 'S', 'S/NF', 'S//NF', 'TS', 'TS//NF'];
+
+function distance(a: string, b: string): number {
+  const row = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    let diag = row[0];
+    row[0] = i;
+    for (let j = 1; j <= b.length; j++) {
+      const up = row[j];
+      row[j] = Math.min(row[j] + 1, row[j - 1] + 1, diag + (a[i - 1] === b[j - 1] ? 0 : 1));
+      diag = up;
+    }
+  }
+  return row[b.length];
+}
+
+/** The nearest known marking when one stands out (ties go to the cable's own level). */
+export function nearestMarking(value: string, level: Level | undefined): string | undefined {
+  if (value.length > 12) return undefined;
+  let best: string[] = [];
+  let bestD = 2; // one edit at most: `SE` -> `S`, `CNF` -> `C/NF`
+  for (const s of SUGGESTIONS) {
+    const d = distance(value, s);
+    if (d < bestD) [best, bestD] = [[s], d];
+    else if (d === bestD) best.push(s);
+  }
+  if (best.length === 1) return best[0];
+  const own = best.filter((s) => level !== undefined && s.split(/[/-]/)[0] === level);
+  return own.length === 1 ? own[0] : undefined;
+}
+
+const portionMarkUnknown: Rule = {
+  id: 'portion-mark-unknown',
+  family: 'paragraphs',
+  severity: 'warning',
+  summary: 'A portion marking is one of U, SBU, SBU-N, C, S, TS, with /NF, //NF, /REL…, //FGI… caveats.',
+  check(ctx) {
+    const { cable } = ctx;
+    for (const p of cable.paragraphs) {
+      const m = p.marking;
+      if (!m || m.known) continue;
+      const near = nearestMarking(m.value, cable.level);
+      const what = m.level ? `a caveat of \`${m.text}\` is not known` : `\`${m.text}\` is not a classification`;
+      ctx.report(
+        'portion-mark-unknown',
+        m.start,
+        m.end,
+        `Unknown portion marking: ${what}; expected (U), (SBU), (SBU-N), (C), (S) or (TS), optionally with /NF, //NF, /REL… or //FGI…${near ? `. Did you mean (${near})?` : ''}`,
+        near ? [{ title: `Change to (${near})`, edits: [{ start: m.start, end: m.end, newText: `(${near})` }], preferred: true }] : undefined,
+      );
+    }
+  },
+};
+
+/** The span of the level letters inside a marking: `S` in `(S//NF)`. */
+function levelSpan(text: string, m: Marking): { start: number; end: number } {
+  let i = m.start + 1;
+  while (i < m.end && (text[i] === ' ' || text[i] === '\t')) i++;
+  let e = i;
+  while (e < m.end && /[A-Za-z]/.test(text[e])) e++;
+  return { start: i, end: e };
+}
+
+const portionMarkExceeds: Rule = {
+  id: 'portion-mark-exceeds',
+  family: 'paragraphs',
+  severity: 'error',
+  summary: 'No paragraph is marked above the cable’s classification.',
+  check(ctx) {
+    const { cable } = ctx;
+    const level = cable.level;
+    if (!level) return;
+    for (const p of cable.paragraphs) {
+      const m = p.marking;
+      // SBU is an administrative control, not a classification: an (SBU) paragraph
+      // in a plain UNCLAS cable is not "above" it (see docs/rules.md).
+      if (!m?.level || !isClassified(m.level) || LEVEL_RANK[m.level] <= LEVEL_RANK[level]) continue;
+      const span = levelSpan(cable.text, m);
+      const to = isClassified(level) ? level : 'U';
+      ctx.report(
+        'portion-mark-exceeds',
+        m.start,
+        m.end,
+        `Paragraph ${p.value} is marked ${m.text}, above the cable's classification (${LEVEL_NAME[level]}): no portion may be classified higher than the banner (ISOO; ${FAH}). Lower the marking or raise the banner.`,
+        [{ title: `Lower the marking to (${to})`, edits: [{ start: span.start, end: span.end, newText: to }] }],
+      );
+    }
+  },
+};
+
+// ---- lettered sub-paragraphs ----------------------------------------------------------
+
+/**
+ * Sub-paragraph letters that break the sequence A, B, C… within a paragraph, per
+ * marker style (`A.`, `(a)`, `a)`, `2A.` are separate lists). A lone lettered line
+ * is a heading or a lettered section running across paragraphs, not a list, and a
+ * list may start again at A.
+ */
+export function letteringIssues(cable: Cable): { sub: SubParagraph; expected: string; previous?: string }[] {
+  const out: { sub: SubParagraph; expected: string; previous?: string }[] = [];
+  for (const p of cable.paragraphs) {
+    const byStyle = new Map<string, SubParagraph[]>();
+    for (const s of p.subparagraphs) {
+      const k = markerStyle(s.marker.text);
+      const list = byStyle.get(k);
+      if (list) list.push(s);
+      else byStyle.set(k, [s]);
+    }
+    for (const list of byStyle.values()) {
+      if (list.length < 2) continue;
+      let prev: string | undefined;
+      for (const s of list) {
+        const expected = prev ? String.fromCharCode(prev.charCodeAt(0) + 1) : 'A';
+        if (s.letter !== expected && s.letter !== 'A') out.push({ sub: s, expected, previous: prev });
+        prev = s.letter;
+      }
+    }
+  }
+  return out;
+}
+
+const subparaLettering: Rule = {
+  id: 'subpara-lettering',
+  family: 'paragraphs',
+  severity: 'warning',
+  summary: 'Lettered sub-paragraphs run A, B, C… within a paragraph.',
+  check(ctx) {
+    for (const { sub, expected, previous } of letteringIssues(ctx.cable)) {
+      const m = sub.marker;
+      const after = previous ? `follows ${previous}` : 'starts the list';
+      ctx.report('subpara-lettering', m.start, m.end, `Sub-paragraph ${m.text} ${after}: expected ${expected}; lettered sub-paragraphs run A, B, C… without gaps or repeats.`);
+    }
+  },
+};
+
+export const paragraphRules: Rule[] = [
+  paraNumbering,
+  paraNumberMalformed,
+  paraSingleNumbered,
+  portionMarkMissing,
+  portionMarkUnknown,
+  portionMarkExceeds,
+  subparaLettering,
+];
