@@ -1,7 +1,8 @@
 // Fix-all: the preferred fixes of all findings as one non-overlapping edit set.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { applyEdits, fixAll, preferredFix } from '../../server/src/features/fixall';
+import fc from 'fast-check';
+import { applyEdits, diffEdits, fixAll, fixAllText, preferredFix } from '../../server/src/features/fixall';
 import { parse } from '../../server/src/parse/index';
 import { lint } from '../../server/src/rules/engine';
 import type { Finding } from '../../server/src/rules/types';
@@ -34,16 +35,38 @@ test('overlapping fixes: the first wins; identical edits count once; a fix is ta
   assert.equal(applyEdits(text, edits), 'XYcdefgh+iJ');
 });
 
-test('seed: fix-all applies every preferred fix and the result has none of those findings left', () => {
+test('seed: one pass strips the web-copy artifacts; the second replaces RU inside them', () => {
   const text = seed();
-  const findings = lint(parse(text));
+  const check = (t: string) => lint(parse(t));
+  const findings = check(text);
   const edits = fixAll(findings);
-  assert.ok(edits.some((e) => e.newText === 'RS'), 'RU -> RS is part of fix-all');
   for (let i = 1; i < edits.length; i++) assert.ok(edits[i - 1].end <= edits[i].start, 'sorted, non-overlapping');
-  const fixed = applyEdits(text, edits);
-  const after = lint(parse(fixed));
-  assert.ok(!after.some((x) => x.rule === 'tag-iso-code'));
-  assert.ok(!after.some((x) => x.severity === 'error'), 'no errors after fix-all');
-  // Fix-all is stable: a second pass changes only what the first could not reach.
-  assert.ok(fixAll(after).length <= edits.length);
+  const { text: fixed, passes } = fixAllText(text, check);
+  assert.ok(passes >= 1 && passes <= 5);
+  assert.ok(fixed.includes('TAGS: PREL PBTS GG RS YI AJ'), fixed.slice(fixed.indexOf('TAGS'), fixed.indexOf('TAGS') + 40));
+  assert.ok(!fixed.includes('](#)'), 'no web-copy artifacts left');
+  const after = check(fixed);
+  assert.deepEqual(fixAll(after), [], 'nothing left to fix');
+  assert.ok(!after.some((x) => x.severity === 'error'));
+  // Back to edits: small ones, and they give the fixed text.
+  const back = diffEdits(text, fixed);
+  assert.equal(applyEdits(text, back), fixed);
+  assert.ok(back.every((e) => e.end - e.start < 80), JSON.stringify(back));
+});
+
+test('diffEdits: applying the edits to a gives b; edits are ordered and do not overlap', () => {
+  const chunk = fc.constantFrom('a', 'b', 'x', ' ', '\n', '\r\n', '\r', 'line\n', 'RU', '[1](#)');
+  const textArb = fc.array(chunk, { maxLength: 40 }).map((xs) => xs.join(''));
+  fc.assert(
+    fc.property(textArb, textArb, (a, b) => {
+      const edits = diffEdits(a, b);
+      for (let i = 1; i < edits.length; i++) if (edits[i - 1].end > edits[i].start) return false;
+      return applyEdits(a, edits) === b && (a !== b || edits.length === 0);
+    }),
+    { numRuns: 2000 },
+  );
+  // More lines differing than the limit: one edit still does it.
+  const a = Array.from({ length: 50 }, (_, i) => `a${i}\n`).join('');
+  const b = Array.from({ length: 50 }, (_, i) => `b${i}\n`).join('');
+  assert.equal(applyEdits(a, diffEdits(a, b, 3)), b);
 });

@@ -81,8 +81,9 @@ export class Client {
   private waiters: { uri: string; version?: number; resolve: (p: PublishDiagnosticsParams) => void; reject: (e: Error) => void }[] = [];
   exited = false;
 
-  constructor(extraArgs: string[] = []) {
-    this.proc = spawn(process.execPath, [SERVER, '--stdio', ...extraArgs], { stdio: 'pipe' });
+  /** `script` defaults to the built server; tests of the `bin` pass bin/cable-language-server.js. */
+  constructor(script = SERVER) {
+    this.proc = spawn(process.execPath, [script, '--stdio'], { stdio: 'pipe' });
     this.proc.stderr.on('data', (d) => (this.stderr += d.toString()));
     this.proc.on('exit', (code) => {
       this.exited = true;
@@ -114,19 +115,25 @@ export class Client {
     this.conn.listen();
   }
 
-  async initialize(initializationOptions?: unknown): Promise<InitializeResult> {
+  /** `configuration: false` plays a client that cannot answer workspace/configuration (it pushes settings instead). */
+  async initialize(initializationOptions?: unknown, opts: { configuration?: boolean; rootPath?: string; codeActionResolve?: boolean } = {}): Promise<InitializeResult> {
+    const rootUri = opts.rootPath ? pathToFileURL(opts.rootPath).toString() : null;
     const r = (await this.conn.sendRequest('initialize', {
       processId: process.pid,
-      rootUri: null,
-      workspaceFolders: null,
+      rootUri,
+      workspaceFolders: rootUri ? [{ uri: rootUri, name: 'root' }] : null,
       initializationOptions,
       capabilities: {
-        workspace: { configuration: true, workspaceEdit: { documentChanges: true }, didChangeConfiguration: { dynamicRegistration: false } },
+        workspace: { configuration: opts.configuration ?? true, workspaceEdit: { documentChanges: true }, didChangeConfiguration: { dynamicRegistration: false } },
         textDocument: {
           hover: { contentFormat: ['markdown', 'plaintext'] },
           documentSymbol: { hierarchicalDocumentSymbolSupport: true },
           publishDiagnostics: { versionSupport: true, codeDescriptionSupport: true },
-          codeAction: { codeActionLiteralSupport: { codeActionKind: { valueSet: ['quickfix', 'source', 'source.fixAll'] } }, isPreferredSupport: true },
+          codeAction: {
+            codeActionLiteralSupport: { codeActionKind: { valueSet: ['quickfix', 'source', 'source.fixAll'] } },
+            isPreferredSupport: true,
+            ...(opts.codeActionResolve ? { resolveSupport: { properties: ['edit'] }, dataSupport: true } : {}),
+          },
           completion: { completionItem: { snippetSupport: false, documentationFormat: ['markdown'] } },
         },
       },

@@ -17,6 +17,18 @@ export interface ClassificationResult {
   banner?: string;
 }
 
+/** `cable/stats`: figures for the benchmark (scripts/bench-lsp.mjs). Runs the GC first when node has --expose-gc. */
+export const STATS_REQUEST = 'cable/stats';
+
+export interface StatsResult {
+  heapUsed: number;
+  rss: number;
+  /** Texts parsed since start: one per document version. */
+  parses: number;
+  /** Per open document: parse and lint time of its current version (wall ms) and their CPU time. */
+  documents: Record<string, { parseMs: number; lintMs: number; cpuMs: number }>;
+}
+
 /** workspace/executeCommand: renumber the paragraphs 1..n. Arguments: [uri]. */
 export const RENUMBER_COMMAND = 'cable.server.renumberParagraphs';
 /** workspace/executeCommand: apply every preferred fix. Arguments: [uri]. */

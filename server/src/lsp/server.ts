@@ -16,16 +16,18 @@ import {
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { completeAt } from '../features/completion';
 import { definitionAt } from '../features/definition';
-import { fixAll } from '../features/fixall';
+import { diffEdits, fixAll, fixAllText } from '../features/fixall';
 import { foldingRanges } from '../features/folding';
 import { hoverAt, tagDoc } from '../features/hover';
 import { outline } from '../features/outline';
 import { LEVEL_NAME } from '../model';
+import { parse } from '../parse/index';
+import { lint } from '../rules/engine';
 import { offsetAt } from '../positions';
 import type { Edit, Finding } from '../rules/types';
 import { completionKind, toDiagnostic, toDocumentSymbol, toFoldingRange, toRange, toTextEdits } from './convert';
 import { DocumentStore, type DocState } from './documents';
-import { CLASSIFICATION_REQUEST, FIX_ALL_COMMAND, FIX_ALL_KIND, RENUMBER_COMMAND, type ClassificationParams, type ClassificationResult } from './protocol';
+import { CLASSIFICATION_REQUEST, FIX_ALL_COMMAND, FIX_ALL_KIND, RENUMBER_COMMAND, STATS_REQUEST, type ClassificationParams, type ClassificationResult, type StatsResult } from './protocol';
 import { renumberEdits } from './renumber';
 import { DiskCache, effectiveSettings, uriToPath, type CableSettings, type Effective } from './settings';
 
@@ -42,6 +44,7 @@ export function startServer(connection: Connection): void {
   let workspaceRoots: string[] = [];
   let canPullConfiguration = false;
   let canVersionEdits = false;
+  let canResolveEdits = false;
   /** Settings pushed by clients that cannot be asked (workspace/didChangeConfiguration). */
   let pushedSettings: CableSettings = {};
   const settingsCache = new Map<string, Promise<CableSettings>>();
@@ -143,6 +146,7 @@ export function startServer(connection: Connection): void {
   connection.onInitialize((params: InitializeParams): InitializeResult => {
     canPullConfiguration = !!params.capabilities.workspace?.configuration;
     canVersionEdits = !!params.capabilities.workspace?.workspaceEdit?.documentChanges;
+    canResolveEdits = !!params.capabilities.textDocument?.codeAction?.resolveSupport?.properties.includes('edit');
     workspaceRoots = (params.workspaceFolders ?? []).map((f) => uriToPath(f.uri)).filter((p): p is string => !!p);
     if (workspaceRoots.length === 0 && params.rootUri) {
       const p = uriToPath(params.rootUri);
@@ -158,7 +162,7 @@ export function startServer(connection: Connection): void {
         documentSymbolProvider: { label: 'Cable' },
         foldingRangeProvider: true,
         completionProvider: { triggerCharacters: ['(', ' ', ':'], resolveProvider: true },
-        codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND] },
+        codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND], resolveProvider: true },
         definitionProvider: true,
         executeCommandProvider: { commands: [RENUMBER_COMMAND, FIX_ALL_COMMAND] },
       },
@@ -308,13 +312,34 @@ export function startServer(connection: Connection): void {
           }
         }
       }
-      if (kindWanted(FIX_ALL_KIND, only)) {
-        const edits = fixAll(findings);
-        if (edits.length) actions.push({ title: 'Fix all auto-fixable cable problems', kind: FIX_ALL_KIND, edit: workspaceEdit(doc, toTextEdits(cable, edits)) });
+      if (kindWanted(FIX_ALL_KIND, only) && fixAll(findings).length > 0) {
+        const action: CodeAction = { title: 'Fix all auto-fixable cable problems', kind: FIX_ALL_KIND, data: { uri: doc.uri, version: doc.version } };
+        // Fixing all takes a few parses; clients that can resolve get it when they pick the action.
+        if (!canResolveEdits) action.edit = workspaceEdit(doc, toTextEdits(cable, fixAllEdits(state)));
+        actions.push(action);
       }
       return actions;
     }),
   );
+
+  connection.onCodeActionResolve(
+    safe('codeAction/resolve', async (action: CodeAction) => {
+      const data = action.data as { uri?: string; version?: number } | undefined;
+      if (action.kind !== FIX_ALL_KIND || !data?.uri || action.edit) return action;
+      const s = await stateOf(data.uri);
+      if (!s) return action;
+      action.edit = workspaceEdit(s.doc, toTextEdits(s.state.cable, fixAllEdits(s.state)));
+      return action;
+    }),
+  );
+
+  /** Every preferred fix, repeated on the fixed text while fixes remain, as edits on the current text. */
+  function fixAllEdits(state: DocState): Edit[] {
+    if (state.eff.ignored) return [];
+    const text = state.cable.text;
+    const check = (t: string) => (t === text ? store.findings(state) : lint(parse(t), state.eff.lint));
+    return diffEdits(text, fixAllText(text, check).text);
+  }
 
   connection.onExecuteCommand(
     safe('executeCommand', async (params) => {
@@ -325,7 +350,7 @@ export function startServer(connection: Connection): void {
       const { doc, state } = s;
       let edits: Edit[];
       if (params.command === RENUMBER_COMMAND) edits = renumberEdits(state.cable);
-      else if (params.command === FIX_ALL_COMMAND) edits = fixAll(state.eff.ignored ? [] : store.findings(state));
+      else if (params.command === FIX_ALL_COMMAND) edits = fixAllEdits(state);
       else throw new ResponseError(ErrorCodes.InvalidParams, `unknown command ${params.command}`);
       if (edits.length === 0) return { applied: false, edits: 0 };
       const r = await connection.workspace.applyEdit({ label: params.command === RENUMBER_COMMAND ? 'Renumber paragraphs' : 'Fix all', edit: workspaceEdit(doc, toTextEdits(state.cable, edits)) });
@@ -341,6 +366,21 @@ export function startServer(connection: Connection): void {
       const { cable } = s.state;
       if (!cable.level) return {};
       return { level: cable.level, name: LEVEL_NAME[cable.level], banner: cable.banner?.classText.text };
+    }),
+  );
+
+  connection.onRequest(
+    STATS_REQUEST,
+    safe('stats', (): StatsResult => {
+      const gc = (globalThis as { gc?: () => void }).gc;
+      if (gc) gc();
+      const m = process.memoryUsage();
+      const docs: StatsResult['documents'] = {};
+      for (const d of documents.all()) {
+        const t = store.timing(d.uri);
+        if (t) docs[d.uri] = t;
+      }
+      return { heapUsed: m.heapUsed, rss: m.rss, parses: store.parses, documents: docs };
     }),
   );
 
