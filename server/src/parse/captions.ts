@@ -44,10 +44,11 @@ export function parseCaptionLine(text: string, start: number, end: number): Capt
       out.push(Object.assign(token(text, i, end), { name: 'REL TO' }));
       return out;
     }
-    const c = CAPTIONS.find((p) => rest.startsWith(p) && (rest.length === p.length || /[\s,(]/.test(rest[p.length])));
+    const c = CAPTIONS.find((p) => rest.startsWith(p) && (rest.length === p.length || /[\s,(]/.test(rest[p.length]) || (p === 'REL NATO' && rest[p.length] === '/')));
     if (!c) return undefined;
     let e = i + c.length;
     if (c.includes('CORRECTED')) e = end; // a correction note follows
+    if (c === 'REL NATO' && text[e] === '/') e = end; // `REL NATO/AUST/NZ/ISAF`: the list goes on
     out.push(Object.assign(token(text, i, e), { name: c === 'C O R R E C T E D COPY' ? 'CORRECTED COPY' : c }));
     i = e;
   }

@@ -7,7 +7,7 @@ import { token } from './lines';
 // pattern cannot backtrack more than a few characters.
 const CLASS_WORDS =
   'T\\s?O\\s?P\\s{0,2}S\\s?E\\s?C\\s?R\\s?E\\s?T' +
-  '|C\\s?O\\s?N\\s?F\\s?I\\s?D\\s?E\\s?N\\s?T\\s?I\\s?A\\s?L' +
+  '|C\\s?C?\\s?O\\s?N\\s?F\\s?I\\s?D\\s?E\\s?N\\s?T\\s?I\\s?A\\s?L' + // also `CC O N F ...`
   '|S\\s?S?\\s?E\\s?C\\s?R\\s?E\\s?T' +
   '|U\\s?N\\s?C\\s?L\\s?A\\s?S(?:\\s?S\\s?I\\s?F\\s?I\\s?E\\s?D)?(?:\\s+E\\s?F\\s?T\\s?O)?';
 const BANNER = new RegExp(`^(${CLASS_WORDS})(?=\\s|$)`, 'i');
@@ -19,7 +19,7 @@ const POST_ONLY = /^\s+([A-Za-z][A-Za-z \t.'&/-]{0,40}?)\s*$/;
 function className(compact: string): { name: string; level: Level; efto: boolean } {
   const c = compact.toUpperCase().replace(/\s+/g, '');
   if (c.startsWith('TOP')) return { name: 'TOP SECRET', level: 'TS', efto: false };
-  if (c.startsWith('CONF')) return { name: 'CONFIDENTIAL', level: 'C', efto: false };
+  if (c.startsWith('CONF') || c.startsWith('CCONF')) return { name: 'CONFIDENTIAL', level: 'C', efto: false };
   if (c.startsWith('S')) return { name: 'SECRET', level: 'S', efto: false };
   const efto = c.endsWith('EFTO');
   const name = c.startsWith('UNCLASSIFIED') ? 'UNCLASSIFIED' : efto ? 'UNCLAS EFTO' : 'UNCLAS';

@@ -123,6 +123,8 @@ function classifiedByInParagraph(text: string, cable: Cable): void {
     const el: ClassifiedBy = { start: s, end: p.end, keyword: token(text, s, st.keywordEnd), body: token(text, st.contentStart, p.end), reasons: [] };
     fillReasons(text, el);
     cable.classifiedBy = el;
+    // `REASONS 1.5\n(A) AND (D)`: a reason letter opening a line is not a sub-paragraph.
+    p.subparagraphs = p.subparagraphs.filter((sp) => !el.reasons.some((r) => r.start >= sp.marker.start && r.end <= sp.marker.end));
     return;
   }
 }
@@ -148,9 +150,21 @@ function cableLevel(cable: Cable): Cable['level'] {
 
 // ---- transmission header ---------------------------------------------------
 
+/** True when the next non-blank line after line `k` starts with `FM`. */
+function nextStartsWithFm(text: string, lines: Line[], k: number): boolean {
+  for (let j = k + 1; j < lines.length && j <= k + 3; j++) {
+    const cs = contentStart(text, lines[j], undefined);
+    if (cs >= lines[j].end) continue;
+    return addressKeyword(text, cs, lines[j].end) === 'FM';
+  }
+  return false;
+}
+
 function parseHeaderZone(text: string, lines: Line[], n: number, cable: Cable): number {
   // The header normally starts at the first line; some copies put a wrapper first.
   let startLine = -1;
+  let acp126Line = -1;
+  let pastPreamble = false;
   let kind: Header['kind'] = 'acp127';
   for (let k = n, seen = 0; k < lines.length && seen < HEADER_SEARCH_LINES; k++) {
     const l = lines[k];
@@ -173,6 +187,14 @@ function parseHeaderZone(text: string, lines: Line[], n: number, cable: Cable): 
       kind = 'printout';
       break;
     }
+    // A date-time group followed by FM after other lines (a caption note, distribution
+    // lines, a web wrapper): the older header starts there, if no preamble element came first.
+    if (acp126Line < 0 && !pastPreamble && parseDtg(text, cs, l.end) && nextStartsWithFm(text, lines, k)) acp126Line = k;
+    if (!pastPreamble && (preambleStart(text, cs, l.end)?.kind === 'eo' || PARA_START.test(text.slice(cs, cs + 12)))) pastPreamble = true;
+  }
+  if (startLine < 0 && acp126Line >= 0) {
+    startLine = acp126Line;
+    kind = 'acp126';
   }
   if (startLine < 0) return n;
   for (let k = n; k < startLine; k++) {
@@ -196,7 +218,8 @@ function parseHeaderZone(text: string, lines: Line[], n: number, cable: Cable): 
     if (ce - cs > 2000) break; // no header line is this long: leave it to the body
     // The banner can follow the last addressee with no blank line.
     if (parseBanner(text, cs, ce, true)) break;
-    const kw = addressKeyword(text, cs, ce);
+    // In a printout, the lines before the date-time group (ORIGIN, INFO LOG-00 ..., DRAFTED BY) are not addressees.
+    const kw = kind === 'printout' && !header.dtg ? undefined : addressKeyword(text, cs, ce);
     let used = true;
     if (kw === 'FM') {
       header.from = parseAddressee(text, cs, ce, true);
@@ -235,30 +258,70 @@ function parseHeaderZone(text: string, lines: Line[], n: number, cable: Cable): 
 
 // ---- banner ------------------------------------------------------------------
 
+/** `----- header ends -----`: the end of a web wrapper (`id:`, `refid:`, `header:` and a copy of the header). */
+const WRAPPER_END = /^-{3,}\s*header ends\s*-{3,}$/i;
+// First line of a web or spreadsheet record wrapped around the cable (record id,
+// date, `id:`, `>`); the banner then follows a copy of the header and other fields.
+const WRAPPER_START = /^(?:id:\s*\d+|\d{1,7}|>|\d{4}-\d{2}-\d{2}(?:[ T]\d{2}:\d{2}(?::\d{2})?)?|\d{2}\.\d{2}\.\d{4}\s+\d{2}:\d{2})(?:\s|$|,)|^(?:class|key|date|refid|origin|classification):\s/i;
+// A record prefix run together with the banner: `Cable dated:2005-08-17T21:24:00]C O N F I D E N T I A L ...`.
+const DATED_PREFIX = /^(?:ID:\s*\d+\s+)?Cable\s+dated:\s*[\d:T-]{10,19}\]?\s*/i;
+
 function parseBannerZone(text: string, lines: Line[], n: number, cable: Cable): number {
+  const pushLines = (from: number, to: number) => {
+    for (let j = from; j < to; j++) {
+      const s = contentStart(text, lines[j], undefined);
+      const e = trimEnd(text, s, lines[j].end);
+      if (e > s) cable.preamble.push(token(text, s, e));
+    }
+  };
+  // A wrapper shows in its first lines (a title line may come first).
+  let wrapped = false;
+  for (let k = n, seen = 0; k < lines.length && seen < 3 && !wrapped; k++) {
+    if (lines[k].start === lines[k].end) continue;
+    seen++;
+    wrapped = WRAPPER_START.test(text.slice(lines[k].start, Math.min(lines[k].end, lines[k].start + 40)).trim());
+  }
   // The banner is the first line; lines before it that are not a banner, a
   // caption or a preamble element are kept as preamble (e.g. a weekday date line).
-  for (let k = n, seen = 0; k < lines.length && seen < 12; k++) {
+  // In a wrapper the banner comes later, after a copy of the header.
+  for (let k = n, seen = 0; k < lines.length && seen < (wrapped ? 60 : 12); k++) {
     const l = lines[k];
     const cs = contentStart(text, l, cable.artifacts);
-    const ce = trimEnd(text, cs, l.end);
+    let ce = trimEnd(text, cs, l.end);
+    if (ce > cs && text[ce - 1] === '\\') ce = trimEnd(text, cs, ce - 1); // escaped line ends of CSV exports
     if (cs >= ce) continue;
     seen++;
-    // Copies exported through spreadsheets start the banner line with `","`.
-    let bs = cs;
-    while (bs < ce && (text[bs] === '"' || text[bs] === ',' || text[bs] === "'")) bs++;
-    const b = parseBanner(text, bs, ce, k !== n || bs !== cs);
-    if (b) {
-      for (let j = n; j < k; j++) {
-        const lj = lines[j];
-        const s = contentStart(text, lj, undefined);
-        const e = trimEnd(text, s, lj.end);
-        if (e > s) cable.preamble.push(token(text, s, e));
-      }
+    if (ce - cs > 2000) break;
+    const content = text.slice(cs, ce);
+    if (WRAPPER_END.test(content)) {
+      pushLines(n, k + 1);
+      n = k + 1;
+      continue;
+    }
+    // Where a banner may start: the line, after a `Cable dated:` prefix, after the last
+    // tab or `","` of a record exported as TSV or CSV.
+    const starts = [cs];
+    const dated = DATED_PREFIX.exec(content);
+    if (dated) starts.push(cs + dated[0].length);
+    for (let tab = content.indexOf('\t'); wrapped && tab > 0 && starts.length < 40; tab = content.indexOf('\t', tab + 1)) {
+      if (content[tab - 1] !== '\t') starts.push(skipTo(text, cs + tab + 1, ce));
+    }
+    const quote = content.lastIndexOf('","');
+    if (wrapped && quote > 0) starts.push(cs + quote + 3);
+    for (const at of starts) {
+      // Copies exported through spreadsheets start the banner line with `","`.
+      let bs = at;
+      while (bs < ce && (text[bs] === '"' || text[bs] === ',' || text[bs] === "'")) bs++;
+      const b = parseBanner(text, bs, ce, k !== n || bs !== cs);
+      if (!b) continue;
+      pushLines(n, k);
+      const pe = trimEnd(text, cs, at);
+      if (pe > cs) cable.preamble.push(token(text, cs, pe));
       cable.banner = b;
       return k + 1;
     }
-    if (preambleStart(text, cs, ce) || PARA_START.test(text.slice(cs, cs + 12)) || parseCaptionLine(text, cs, ce)) break;
+    if (PARA_START.test(text.slice(cs, cs + 12))) break;
+    if (!wrapped && (preambleStart(text, cs, ce) || parseCaptionLine(text, cs, ce))) break;
   }
   return n;
 }

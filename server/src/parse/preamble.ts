@@ -242,10 +242,10 @@ export function parseReasons(text: string, start: number, end: number): Pick<Cla
     }
     break; // a full stop or anything else ends the list
   }
-  // Back up over the connecting words ("for reasons", "per", "reason:") so the authority is just the name and title.
+  // Back up over the connecting words ("for reasons", "per", "reason:", also split: `REAS\nONS`) so the authority is just the name and title.
   // Only the last 80 characters are searched, which keeps this linear on long lines.
   const tailStart = Math.max(start, authorityEnd - 80);
-  const conn = /[\s,;.]*(?:(?:for|per|under|E\.?O\.?\s*\d{5}|reasons?|sections?|sec\.?)[\s,;:.]*)*$/i.exec(text.slice(tailStart, authorityEnd));
+  const conn = /[\s,;.]*(?:(?:for|per|under|E\.?O\.?\s*\d{5}|r\s?e\s?a\s{0,3}s\s{0,3}o\s{0,3}n\s?s?|sections?|sec\.?)[\s,;:.]*)*$/i.exec(text.slice(tailStart, authorityEnd));
   if (conn) authorityEnd = tailStart + conn.index;
   return { section, reasons, authorityEnd };
 }
