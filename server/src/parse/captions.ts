@@ -26,6 +26,8 @@ export const CAPTIONS = [
   'FOUO',
 ];
 
+const CORRECTED = /^C ?O ?R ?R ?E ?C ?T ?E ?D\s+C ?O ?P ?Y\b/;
+
 /**
  * Reads a line made only of captions (`SIPDIS`, `NOFORN SIPDIS`), or returns
  * undefined when anything else is on it (then it is a passing line).
@@ -42,6 +44,11 @@ export function parseCaptionLine(text: string, start: number, end: number): Capt
     const rel = /^REL(?:EASABLE)? TO\b/.exec(rest);
     if (rel) {
       out.push(Object.assign(token(text, i, end), { name: 'REL TO' }));
+      return out;
+    }
+    // `C O R R E C T E D C O P Y (...)`, spaced or not: a correction note follows.
+    if (CORRECTED.test(rest)) {
+      out.push(Object.assign(token(text, i, end), { name: 'CORRECTED COPY' }));
       return out;
     }
     const c = CAPTIONS.find((p) => rest.startsWith(p) && (rest.length === p.length || /[\s,(]/.test(rest[p.length]) || (p === 'REL NATO' && rest[p.length] === '/')));

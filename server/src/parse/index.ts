@@ -48,7 +48,7 @@ export function parse(text: string): Cable {
   const body = parseBody(text, lines, n, cable.artifacts);
   cable.paragraphs = body.paragraphs;
   cable.blocks = body.blocks;
-  cable.pageLines = body.pageLines;
+  cable.pageLines.push(...body.pageLines); // after those the preamble met
   cable.signature = body.signature;
   cable.refMentions = body.refMentions;
   preambleInBody(text, lines, cable);
