@@ -8,15 +8,16 @@ import { lint } from '../../server/src/rules/engine';
 import type { Finding } from '../../server/src/rules/types';
 import { seed } from './util';
 
-const f = (start: number, end: number, fixes: Finding['fixes']): Finding => ({ rule: 'x', severity: 'warning', message: '', start, end, fixes });
+const f = (start: number, end: number, fixes: Finding['fixes']): Finding => ({ rule: 'x', severity: 'warning', message: '', start, end, fixes: fixes?.map((x) => ({ preferred: true, ...x })) });
+const notPreferred = (start: number, end: number, fixes: Finding['fixes']): Finding => ({ rule: 'x', severity: 'warning', message: '', start, end, fixes });
 
-test('the preferred fix, or the only one; none when several and none preferred', () => {
+test('only a fix its rule marked preferred goes into fix-all, even when it is the only one', () => {
   const a = { title: 'a', edits: [{ start: 0, end: 1, newText: 'A' }] };
   const b = { title: 'b', edits: [{ start: 0, end: 1, newText: 'B' }], preferred: true };
-  assert.equal(preferredFix(f(0, 1, [a, b])), b);
-  assert.equal(preferredFix(f(0, 1, [a])), a);
-  assert.equal(preferredFix(f(0, 1, [a, { ...a, title: 'c' }])), undefined);
-  assert.equal(preferredFix(f(0, 1, undefined)), undefined);
+  assert.equal(preferredFix(notPreferred(0, 1, [a, b])), b);
+  assert.equal(preferredFix(notPreferred(0, 1, [a])), undefined);
+  assert.equal(preferredFix(notPreferred(0, 1, undefined)), undefined);
+  assert.deepEqual(fixAll([notPreferred(0, 1, [a])]), []);
 });
 
 test('overlapping fixes: the first wins; identical edits count once; a fix is taken whole', () => {

@@ -7,10 +7,13 @@ import type { Edit, Finding, Fix } from '../rules/types';
 // need a second pass on the fixed text: fixAllText() repeats until nothing
 // is left to fix, and diffEdits() turns the result back into small edits.
 
-/** The fix a finding offers for fix-all: the one marked preferred, or its only fix. */
+/**
+ * The fix a finding offers for fix-all: the one its rule marked preferred.
+ * A fix that needs a judgement (which marking, a line to fill in, removing
+ * text) is not preferred and is left to the drafter, even when it is the only one.
+ */
 export function preferredFix(f: Finding): Fix | undefined {
-  const fixes = f.fixes ?? [];
-  return fixes.find((x) => x.preferred) ?? (fixes.length === 1 ? fixes[0] : undefined);
+  return f.fixes?.find((x) => x.preferred);
 }
 
 function overlaps(a: Edit, b: Edit): boolean {
