@@ -198,6 +198,8 @@ export interface ClassifiedBy extends Span {
   section?: Token;
   /** Reason letters as written (`b`, `D`). */
   reasons: Token[];
+  /** Set for derivative classification (`Derived from Multiple Sources`), which cites a source instead of reasons. */
+  derived?: Token;
 }
 
 // ---- body -------------------------------------------------------------------

@@ -13,7 +13,8 @@ const CLASS_WORDS =
 const BANNER = new RegExp(`^(${CLASS_WORDS})(?=\\s|$)`, 'i');
 const SECTION = /^\s+SECTION\s+(\d{1,3})\s+OF\s+(\d{1,3})(?=\s|$)/i;
 // Post then serial: the post is letters, spaces and a few marks; the serial 3 to 8 digits.
-const POST_SERIAL = /^\s+([A-Za-z][A-Za-z \t.'&/-]{0,40}?)\s+(\d{3,8})(?=\s|$)/;
+// Copies that lost their line breaks glue the next caption to the serial (`SANAA 001352SIPDIS`).
+const POST_SERIAL = /^\s+([A-Za-z][A-Za-z \t.'&/-]{0,40}?)\s+(\d{3,8})(?=\s|$|[A-Z]{4})/;
 const POST_ONLY = /^\s+([A-Za-z][A-Za-z \t.'&/-]{0,40}?)\s*$/;
 
 function className(compact: string): { name: string; level: Level; efto: boolean } {

@@ -1,4 +1,4 @@
-import type { Cable, ClassifiedBy, Header, Line, RefBlock, Span, Subject, TagsLine, Token } from '../model';
+import type { Cable, ClassifiedBy, EoLine, Header, Line, RefBlock, Span, Subject, TagsLine, Token } from '../model';
 import { PAGE_LINE, parseBody } from './body';
 import { parseCaptionLine } from './captions';
 import { parseBanner, parseMarking } from './classification';
@@ -13,11 +13,13 @@ import {
   parseVzczc,
 } from './header';
 import { contentStart, splitLines, token, trimEnd } from './lines';
-import { inlineStarts, parseEo, parseReasons, preambleStart, readRefItems, readTags, refMarker } from './preamble';
+import { inlineStarts, parseDecl, parseEo, parseReasons, preambleStart, readRefItems, readTags, refMarker } from './preamble';
 
 const PARA_START = /^\d{1,3}(?:\.|\))(?=\s|\(|$|[A-Z][A-Za-z])|^\d{1,3}[ \t]+\((?:U|C|S|SBU|TS)[)/-]/;
 const PRINTOUT = /^(PAGE\s+\d{2}\b|ORIGIN\s|DRAFTED BY|APPROVED BY|-{6,}\s*\S+)/i;
 const HEADER_SEARCH_LINES = 80;
+// Derivative classification cites its source, not reasons (ISOO: `Derived From: Multiple Sources`).
+const DERIVED = /^(?:\(U\)\s*)?(?:DERIVED\s+FROM\b|MULTIPLE\s+SOURCES\b)/i;
 
 /**
  * Parses a cable. Never throws: a line it does not understand stays body or
@@ -97,11 +99,19 @@ function preambleInBody(text: string, lines: Line[], cable: Cable): void {
         needEo = truncated(text, cable.eo);
       } else if (st?.kind === 'classifiedBy' && needClby) {
         const el: ClassifiedBy = { start: s, end: ce, keyword: token(text, s, st.keywordEnd), body: token(text, st.contentStart, ce), reasons: [] };
-        // The reasons can wrap onto the next lines (`for reasons 1.4 (b)\nand (d).`): join up to a blank line.
-        for (let j = k + 1; j < lines.length && j <= k + 4 && lines[j].start < stop; j++) {
+        // The reasons can wrap onto the next lines (`for reasons 1.4 (b)\nand (d).`): join up to a blank
+        // line, or past one blank line while no reason letter has been read (`Reasons\n\n1.4 (b) and (d).`).
+        let gap = false;
+        for (let j = k + 1; j < lines.length && j <= k + 5 && lines[j].start < stop; j++) {
           const js = contentStart(text, lines[j], undefined);
           const je = trimEnd(text, js, Math.min(lines[j].end, stop));
-          if (js >= je || PARA_START.test(text.slice(js, js + 12))) break;
+          if (js >= je) {
+            if (gap || parseReasons(text, st.contentStart, el.end).reasons.length > 0) break;
+            gap = true;
+            continue;
+          }
+          if (PARA_START.test(text.slice(js, js + 12)) || parseBanner(text, js, je, true)) break;
+          if ((gap && !citesReasons(text, js, je)) || truncated(text, el)) break;
           el.end = je;
         }
         el.body = token(text, st.contentStart, el.end);
@@ -127,6 +137,12 @@ function classifiedByInParagraph(text: string, cable: Cable): void {
     p.subparagraphs = p.subparagraphs.filter((sp) => !el.reasons.some((r) => r.start >= sp.marker.start && r.end <= sp.marker.end));
     return;
   }
+}
+
+/** A line that carries the classification reasons (`1.4 (b) and (d).`, `REASON: 1.4 (b), (d)`). */
+function citesReasons(text: string, s: number, e: number): boolean {
+  const r = parseReasons(text, s, e);
+  return r.section !== undefined || r.reasons.length > 0;
 }
 
 /** Web previews cut a line short with `...`; the full text usually follows. */
@@ -332,7 +348,8 @@ type Pending =
   | { kind: 'tags'; el: TagsLine }
   | { kind: 'subject'; el: Subject }
   | { kind: 'ref'; el: RefBlock; gap: boolean }
-  | { kind: 'classifiedBy'; el: ClassifiedBy; lines: number }
+  | { kind: 'classifiedBy'; el: ClassifiedBy; lines: number; gap?: boolean }
+  | { kind: 'eo'; el: EoLine }
   | undefined;
 
 function parsePreamble(text: string, lines: Line[], n: number, cable: Cable): number {
@@ -346,6 +363,8 @@ function parsePreamble(text: string, lines: Line[], n: number, cable: Cable): nu
     const ce = trimEnd(text, lineStart, l.end);
     if (lineStart >= ce) {
       if (pending?.kind === 'ref') pending.gap = true;
+      // `Classified By: ... Reasons` then a blank line, then `1.4 (b) and (d).` (copies add blank lines).
+      else if (pending?.kind === 'classifiedBy' && pending.el.reasons.length === 0 && !pending.gap) pending.gap = true;
       else pending = undefined;
       continue;
     }
@@ -385,7 +404,8 @@ function startElement(text: string, st: NonNullable<ReturnType<typeof preambleSt
     case 'eo':
       // A web preview cut short (`E.O. 12958: DECL...`) is followed by the full text: keep the later line.
       if (!cable.eo || truncated(text, cable.eo)) cable.eo = parseEo(text, s, e);
-      return undefined;
+      // `E.O. 12958:` with `DECL: 08/11/2015` on the next line.
+      return cable.eo.decl.kind === 'empty' && !cable.eo.decl.keyword ? { kind: 'eo', el: cable.eo } : undefined;
     case 'tags': {
       const el: TagsLine = cable.tags ?? { start: s, end: e, keyword, tags: [], names: [], commas: false };
       if (readTags(text, st.contentStart, e, el.tags, el.names, cable.artifacts)) el.commas = true;
@@ -420,7 +440,7 @@ function startElement(text: string, st: NonNullable<ReturnType<typeof preambleSt
       // `Classified By: Classified by DCM ...`: a doubled keyword; the element starts at the first one.
       let prev = cable.classifiedBy;
       if (prev && truncated(text, prev)) prev = undefined; // a cut-short web preview; the full text follows
-      if (prev && prev.body.text.trim() !== '') return undefined;
+      if (prev && !/^(\(U\))?\s*$/i.test(prev.body.text)) return undefined; // `Classified By: (U) CLASSIFIED BY ...` too
       const el: ClassifiedBy = { start: prev?.start ?? s, end: e, keyword: prev?.keyword ?? keyword, body: token(text, st.contentStart, e), reasons: [] };
       fillReasons(text, el);
       cable.classifiedBy = el;
@@ -440,11 +460,19 @@ function fillReasons(text: string, el: ClassifiedBy): void {
   el.reasons = r.reasons;
   const a = trimEnd(text, el.body.start, r.authorityEnd);
   el.authority = a > el.body.start ? token(text, el.body.start, a) : undefined;
+  const d = DERIVED.exec(text.slice(el.body.start, Math.min(el.body.end, el.body.start + 60)));
+  el.derived = d ? token(text, el.body.start + d.index, el.body.start + d.index + d[0].length) : undefined;
 }
 
 /** Extends a multi-line element with the line segment [s, e); false when it does not belong. */
 function continueElement(text: string, p: NonNullable<Pending>, s: number, e: number, cable: Cable): boolean {
   switch (p.kind) {
+    case 'eo': {
+      if (cable.eo !== p.el || !/^DECL/i.test(text.slice(s, s + 4))) return false;
+      p.el.decl = parseDecl(text, s, e);
+      p.el.end = e;
+      return true;
+    }
     case 'tags': {
       if (cable.tags !== p.el) return false;
       if (readTags(text, s, e, p.el.tags, p.el.names, cable.artifacts)) p.el.commas = true;
@@ -478,7 +506,9 @@ function continueElement(text: string, p: NonNullable<Pending>, s: number, e: nu
       return true;
     }
     case 'classifiedBy': {
-      if (p.lines >= 5) return false;
+      if (p.lines >= 5 || parseBanner(text, s, e, true)) return false; // a repeated banner is not a continuation
+      if (p.gap && !citesReasons(text, s, e)) return false; // past a blank line only the reasons belong to it
+      if (truncated(text, p.el)) return false; // a web preview cut short: what follows is not its text
       p.lines++;
       p.el.end = e;
       p.el.body = token(text, p.el.body.start, e);

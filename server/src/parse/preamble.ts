@@ -1,4 +1,5 @@
 import type { Artifact, ClassifiedBy, Decl, EoLine, RefItem, Tag, Token } from '../model';
+import { parseMarking } from './classification';
 import { daysInMonth, fullYear } from './header';
 import { skipSpace, token, trimEnd } from './lines';
 
@@ -32,13 +33,17 @@ export function preambleStart(text: string, start: number, end: number): { kind:
 
 // Keywords that may start a new element in the middle of a line, in copies
 // where the preamble runs together (`SIPDIS E.O. 12958: DECL: ... TAGS: ...`).
-const INLINE = /\s(E\.O\.\s?\d{5}\s*:?\s*(?:DECL|N\/A)|EO \d{5} (?:DECL|N\/A)|TAGS:|SUBJECT:|REF:|CLASSIFIED BY\b)/gi;
+// A quote can stand before TAGS in spreadsheet exports (`DECL: 04/20/2027 "TAGS: ...`); `AGS:` is TAGS with its T lost.
+// `SIPDISE.O. 12958: DECL:`: copies that lost their line breaks glue the E.O. line to the word before it.
+const INLINE = /(?:[\s"\d]|[A-Z](?=E\.O\.\s?\d{5}))(E\.O\.\s?\d{5}\s*:?\s*(?:DECL|N\/A)|EO \d{5} (?:DECL|N\/A)|T?AGS:|SUBJECT:|REFS?:|CLASSIFIED BY\b)/gi;
 
 /** Offsets inside [start, end) where another preamble element starts. */
 export function inlineStarts(text: string, start: number, end: number): number[] {
   const out: number[] = [];
   if (end - start > 4000) return out; // run-together headers are short; skip long body lines
   const s = text.slice(start, end);
+  // A correction note names the line it adds: `C O R R E C T E D C O P Y (ADDED CLASSIFIED BY LINE)`.
+  if (/^(C O R R E C T E D|CORRECTED)/i.test(s)) return out;
   INLINE.lastIndex = 0;
   // A cut in the first few characters would split `(U) Classified By` from its marking.
   for (let m = INLINE.exec(s); m; m = INLINE.exec(s)) if (m.index >= 5) out.push(start + m.index + 1);
@@ -51,7 +56,8 @@ const DATE_MDY = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/;
 const DATE_YMD = /^(\d{4})\/(\d{1,2})\/(\d{1,2})$/;
 const DATE_MDYY = /^(\d{1,2})\/(\d{1,2})\/(\d{2})$/;
 const DATE_LIKE = /^\d[\d/.-]*\d$|^\d{1,2}\s+[A-Z]+\s+\d{4}$/i;
-const EXEMPTION = /^(\(?X[1-8]\)?|\(?25X\d[\w-]*\)?|\(?50X\d[\w-]*\)?|\(?75X\d[\w-]*\)?|MR|X?GDS\b.*|NGDS)$/i;
+// An exemption code, alone or followed by more text (`25X1-HUMAN`, `25X1, 01/01/2040`).
+const EXEMPTION = /^(\(?X[1-8]\)?|\(?25X\d[\w-]*\)?|\(?50X\d[\w-]*\)?|\(?75X\d[\w-]*\)?|MR|X?GDS\b.*|NGDS)(?=$|[\s,;:(/])/i;
 
 export function parseEo(text: string, start: number, end: number): EoLine {
   const s = text.slice(start, end);
@@ -77,6 +83,8 @@ export function parseDecl(text: string, start: number, end: number): Decl {
   if (kw) {
     keyword = token(text, start, start + kw[1].length);
     v = start + kw[0].length;
+    const again = /^DECL\s*:\s*/i.exec(text.slice(v, Math.min(end, v + 12))); // `DECL: DECL: 06/09/2016`
+    if (again) v += again[0].length;
   }
   let ve = end;
   // A full stop after the date is punctuation; a trailing backslash is an escaped line break in CSV-exported copies.
@@ -85,6 +93,7 @@ export function parseDecl(text: string, start: number, end: number): Decl {
   const d = declDate(value.text);
   if (d) return { start, end, kind: 'date', keyword, value, date: d };
   if (value.text.length === 0) return { start, end, kind: 'empty', keyword, value };
+  if (/^N\s?\/?\s?A$/i.test(value.text)) return { start, end, kind: 'na', keyword, value }; // `DECL: N/A`, `NA`
   if (/^OADR$/i.test(value.text)) return { start, end, kind: 'oadr', keyword, value };
   if (EXEMPTION.test(value.text)) return { start, end, kind: 'exemption', keyword, value };
   if (keyword && /[A-Za-z]{3}/.test(value.text) && !/\d\/\d/.test(value.text)) return { start, end, kind: 'event', keyword, value };
@@ -222,6 +231,11 @@ export function parseReasons(text: string, start: number, end: number): Pick<Cla
   let i = from;
   while (i < end) {
     const c = text[i];
+    // A portion marking after the reasons starts the text (`1.4 (c)  (S/NF) HMG agrees`); `(C)` alone is reason (c).
+    if (c === '(' && reasons.length > 0) {
+      const mk = parseMarking(text, i, end);
+      if (mk?.level && !/^[A-H]$/.test(mk.value)) break;
+    }
     if (' \t\r\n,/&();:\\'.includes(c) || (c === '.' && reasons.length === 0)) {
       i++;
       continue;

@@ -1,0 +1,307 @@
+import { addYears, compareDates, dateInWords, defaultDecl, formatDeclDate, isoDate, MONTH_NAMES } from '../dates';
+import { type CalendarDate, type Cable, type Decl, isClassified, LEVEL_NAME } from '../model';
+import { eolOf, lineAt } from './edits';
+import type { Fix, Rule, RuleContext } from './types';
+
+// E.O. and DECL: the executive order line and its declassification instruction
+// (format doc §4). Classified cables need a date (or a documented event or
+// exemption) no later than 25 years out; unclassified cables carry N/A.
+
+/** Orders that governed classification, with the day each took effect (§4.1). */
+const ORDERS: { order: string; from: CalendarDate }[] = [
+  { order: '11652', from: { year: 1972, month: 6, day: 1 } },
+  { order: '12065', from: { year: 1978, month: 12, day: 1 } },
+  { order: '12356', from: { year: 1982, month: 8, day: 1 } },
+  { order: '12958', from: { year: 1995, month: 10, day: 14 } },
+  { order: '13526', from: { year: 2010, month: 6, day: 27 } },
+];
+/** E.O. 13292 amended E.O. 12958 (2003); citing it is not a typo. */
+const KNOWN = new Set([...ORDERS.map((o) => o.order), '13292']);
+const E_O_12958 = ORDERS[3].from;
+
+/** The order in force on a date (the earliest one for dates before 1972). */
+export function orderInForce(d: CalendarDate): string {
+  let found = ORDERS[0].order;
+  for (const o of ORDERS) if (compareDates(d, o.from) >= 0) found = o.order;
+  return found;
+}
+
+/** Edit distance counting a swap of two neighbouring digits as one edit (12598 -> 12958). */
+function distance(a: string, b: string): number {
+  const d: number[][] = Array.from({ length: a.length + 1 }, (_, i) => [i, ...new Array<number>(b.length).fill(0)]);
+  for (let j = 1; j <= b.length; j++) d[0][j] = j;
+  for (let i = 1; i <= a.length; i++) {
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      d[i][j] = Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1);
+    }
+  }
+  return d[a.length][b.length];
+}
+
+/**
+ * The order the drafter most likely meant: the nearest real one, with the order
+ * in force on the cable's date preferred unless another is clearly nearer
+ * (`19523` on a 2009 cable is 12958, though 13526 is one edit closer).
+ */
+export function nearestOrder(written: string, date: CalendarDate): string {
+  const inForce = orderInForce(date);
+  let best = inForce;
+  let bestD = distance(written, inForce) - 1.5;
+  for (const o of ORDERS) {
+    const dd = distance(written, o.order);
+    if (dd < bestD) [best, bestD] = [o.order, dd];
+  }
+  return best;
+}
+
+const levelName = (c: Cable) => (c.level ? LEVEL_NAME[c.level] : 'classified');
+
+/** The 10-year default in the form the line already uses (YYYY/MM/DD stays YYYY/MM/DD). */
+function defaultIn(decl: Decl, date: CalendarDate): string {
+  const d = defaultDecl(date);
+  const form = decl.date?.form;
+  if (form === 'YYYY/MM/DD') return formatDeclDate(d.date, 'YYYY/MM/DD');
+  if (form === 'MM/DD/YYYY' || form === 'MM/DD/YY') return formatDeclDate(d.date, 'MM/DD/YYYY');
+  return d.text;
+}
+
+function replaceDateFixes(ctx: RuleContext, decl: Decl, alsoMax: boolean): Fix[] {
+  const text = defaultIn(decl, ctx.date);
+  const fixes: Fix[] = [
+    { title: `Use the 10-year default ${text}`, edits: [{ start: decl.value.start, end: decl.value.end, newText: text }], preferred: true },
+  ];
+  if (alsoMax) {
+    const max = addYears(ctx.date, 25);
+    const maxText = formatDeclDate(max, decl.date?.form === 'YYYY/MM/DD' ? 'YYYY/MM/DD' : 'MM/DD/YYYY');
+    fixes.push({ title: `Use the 25-year maximum ${maxText}`, edits: [{ start: decl.value.start, end: decl.value.end, newText: maxText }] });
+  }
+  return fixes;
+}
+
+const eoMissing: Rule = {
+  id: 'eo-missing',
+  family: 'eo',
+  severity: 'error',
+  summary: 'The cable has no E.O. line (executive order and declassification instruction).',
+  check(ctx) {
+    const { cable } = ctx;
+    if (cable.eo || !cable.banner) return;
+    const d = defaultDecl(ctx.date);
+    const classified = isClassified(cable.level);
+    const line = classified ? `E.O. ${d.order}: DECL: ${d.text}` : `E.O. ${d.order}: N/A`;
+    const eol = eolOf(cable);
+    // The E.O. line goes right above TAGS (or SUBJECT); without them, after the captions and passing lines.
+    const next = [cable.tags, cable.subject].filter((e) => e !== undefined).sort((a, b) => a!.start - b!.start)[0];
+    let at: { start: number; end: number };
+    let edit: { start: number; end: number; newText: string };
+    if (next) {
+      const l = lineAt(cable, next.start);
+      at = { start: next.start, end: lineAt(cable, next.start).end };
+      edit = { start: l.start, end: l.start, newText: line + eol };
+    } else {
+      const before = [cable.banner, ...cable.captions, ...cable.passing].reduce((a, b) => (b.end > a.end ? b : a));
+      const l = lineAt(cable, before.end);
+      at = { start: cable.banner.start, end: cable.banner.end };
+      edit = { start: l.end, end: l.end, newText: eol + eol + line };
+    }
+    const what = classified ? `a ${levelName(cable)} cable needs \`${line}\` (the order and the date it may be declassified)` : `an unclassified cable carries \`${line}\``;
+    ctx.report('eo-missing', at.start, at.end, `No E.O. line: ${what}, on the line above TAGS (5 FAH-1 H-24x; ISOO marking rules).`, [
+      { title: `Insert "${line}"`, edits: [edit], preferred: true },
+    ]);
+  },
+};
+
+const eoNumberUnknown: Rule = {
+  id: 'eo-number-unknown',
+  family: 'eo',
+  severity: 'error',
+  summary: 'The E.O. line cites a number that is not an executive order on classification.',
+  check(ctx) {
+    const order = ctx.cable.eo?.order;
+    if (!order || KNOWN.has(order.text)) return;
+    const suggest = nearestOrder(order.text, ctx.date);
+    ctx.report(
+      'eo-number-unknown',
+      order.start,
+      order.end,
+      `E.O. ${order.text} is not an executive order on classified information; expected ${suggest} (known: 11652, 12065, 12356, 12958, 13292, 13526).`,
+      [{ title: `Change to E.O. ${suggest}`, edits: [{ start: order.start, end: order.end, newText: suggest }], preferred: true }],
+    );
+  },
+};
+
+const eoOrderDate: Rule = {
+  id: 'eo-order-date',
+  family: 'eo',
+  severity: 'warning',
+  summary: 'The executive order does not match the cable date (12958 until 26 June 2010, 13526 after).',
+  check(ctx) {
+    const order = ctx.cable.eo?.order;
+    if (!order || !KNOWN.has(order.text)) return;
+    // Older cables re-marked by archivists cite E.O. 12958 (`DECLASSIFIED BY NARA`): only dates from 12958 on are checked.
+    if (compareDates(ctx.date, E_O_12958) < 0) return;
+    const written = order.text === '13292' ? '12958' : order.text;
+    const expected = orderInForce(ctx.date);
+    if (written === expected) return;
+    const from = ORDERS.find((o) => o.order === expected)!.from;
+    ctx.report(
+      'eo-order-date',
+      order.start,
+      order.end,
+      `E.O. ${order.text} did not govern classification on ${dateInWords(ctx.date)}: E.O. ${expected} did (in force from ${dateInWords(from)}).`,
+      [{ title: `Change to E.O. ${expected}`, edits: [{ start: order.start, end: order.end, newText: expected }], preferred: true }],
+    );
+  },
+};
+
+const declMissing: Rule = {
+  id: 'decl-missing',
+  family: 'eo',
+  severity: 'error',
+  summary: 'A classified cable has no declassification date, event or exemption.',
+  check(ctx) {
+    const { cable } = ctx;
+    const eo = cable.eo;
+    if (!eo || !isClassified(cable.level)) return;
+    const decl = eo.decl;
+    let problem: string;
+    switch (decl.kind) {
+      case 'na':
+        problem = `\`${decl.value.text}\` is for unclassified cables`;
+        break;
+      case 'empty':
+        problem = 'the line has no declassification instruction';
+        break;
+      case 'other':
+        problem = `\`${decl.value.text.slice(0, 40)}\` is not a date, an event or an exemption code`;
+        break;
+      case 'oadr': {
+        // OADR was the E.O. 12356 marking; E.O. 12958 (1995) requires a date, an event or an exemption.
+        const order = eo.order?.text;
+        if ((order && order < '12958') || compareDates(ctx.date, E_O_12958) < 0) return;
+        problem = 'OADR ("originating agency\'s determination required") ended with E.O. 12958';
+        break;
+      }
+      default:
+        return; // a date (checked below), an event, an exemption code or a downgrade instruction
+    }
+    const text = defaultIn(decl, ctx.date);
+    ctx.report(
+      'decl-missing',
+      decl.start < decl.end ? decl.start : eo.start,
+      decl.start < decl.end ? decl.end : eo.end,
+      `No declassification date: ${problem}; a ${levelName(cable)} cable needs \`DECL: <date>\` (10 years by default: ${text}) or an exemption (ISOO: every classified document carries a "Declassify on" line).`,
+      [{ title: `Use DECL: ${text} (10 years)`, edits: [{ start: decl.start, end: decl.end, newText: `DECL: ${text}` }], preferred: true }],
+    );
+  },
+};
+
+function monthDays(d: Decl['date'] & object): string {
+  if (d.month < 1 || d.month > 12) return `there is no month ${d.month}`;
+  const last = new Date(Date.UTC(d.year, d.month, 0)).getUTCDate();
+  if (d.day < 1 || d.day > last) return `${MONTH_NAMES[d.month - 1]} ${d.year} has ${last} days`;
+  return `the year ${d.year} is out of range`;
+}
+
+const declDateInvalid: Rule = {
+  id: 'decl-date-invalid',
+  family: 'eo',
+  severity: 'error',
+  summary: 'The DECL date is not a real calendar date, or not written MM/DD/YYYY or YYYY/MM/DD.',
+  check(ctx) {
+    const decl = ctx.cable.eo?.decl;
+    const d = decl?.date;
+    if (!decl || !d || (d.valid && d.form !== 'other')) return;
+    const why = d.form === 'other' ? 'is not written MM/DD/YYYY (or YYYY/MM/DD)' : `is not a real date: ${monthDays(d)}`;
+    ctx.report('decl-date-invalid', decl.value.start, decl.value.end, `The declassification date ${decl.value.text} ${why}.`, replaceDateFixes(ctx, decl, false));
+  },
+};
+
+const declDateForm: Rule = {
+  id: 'decl-date-form',
+  family: 'eo',
+  severity: 'warning',
+  summary: 'The DECL date has a two-digit year (MM/DD/YY); write MM/DD/YYYY.',
+  check(ctx) {
+    const decl = ctx.cable.eo?.decl;
+    const d = decl?.date;
+    if (!decl || !d || !d.valid || d.form !== 'MM/DD/YY') return;
+    const full = formatDeclDate(d, 'MM/DD/YYYY');
+    ctx.report('decl-date-form', decl.value.start, decl.value.end, `Write the declassification year in full: ${full}, not ${decl.value.text} (the form is MM/DD/YYYY).`, [
+      { title: `Change to ${full}`, edits: [{ start: decl.value.start, end: decl.value.end, newText: full }], preferred: true },
+    ]);
+  },
+};
+
+/** A valid DECL date on the line, as a calendar date. */
+function declDate(cable: Cable): CalendarDate | undefined {
+  const d = cable.eo?.decl.kind === 'date' ? cable.eo.decl.date : undefined;
+  return d && d.valid && d.form !== 'other' ? d : undefined;
+}
+
+const declDatePast: Rule = {
+  id: 'decl-date-past',
+  family: 'eo',
+  severity: 'error',
+  summary: "The DECL date is on or before the cable's date.",
+  check(ctx) {
+    const d = declDate(ctx.cable);
+    const decl = ctx.cable.eo?.decl;
+    if (!d || !decl || !isClassified(ctx.cable.level) || compareDates(d, ctx.date) > 0) return;
+    ctx.report(
+      'decl-date-past',
+      decl.value.start,
+      decl.value.end,
+      `The declassification date ${decl.value.text} is not after the cable's date (${isoDate(ctx.date)}${dateNote(ctx)}); it must be later (10 years by default).`,
+      replaceDateFixes(ctx, decl, false),
+    );
+  },
+};
+
+const declDateTooFar: Rule = {
+  id: 'decl-date-too-far',
+  family: 'eo',
+  severity: 'warning',
+  summary: "The DECL date is more than 25 years after the cable's date.",
+  check(ctx) {
+    const d = declDate(ctx.cable);
+    const decl = ctx.cable.eo?.decl;
+    if (!d || !decl || !isClassified(ctx.cable.level)) return;
+    const max = addYears(ctx.date, 25);
+    if (compareDates(d, max) <= 0) return;
+    ctx.report(
+      'decl-date-too-far',
+      decl.value.start,
+      decl.value.end,
+      `The declassification date ${decl.value.text} is more than 25 years after the cable's date (${isoDate(ctx.date)}${dateNote(ctx)}); the limit is ${isoDate(max)} unless an exemption is cited (E.O. 12958 as amended, E.O. 13526).`,
+      replaceDateFixes(ctx, decl, true),
+    );
+  },
+};
+
+function dateNote(ctx: RuleContext): string {
+  return ctx.dateSource === 'today' ? ', today: the cable has no date-time group' : '';
+}
+
+const declOnUnclassified: Rule = {
+  id: 'decl-on-unclassified',
+  family: 'eo',
+  severity: 'warning',
+  summary: 'An unclassified cable carries a DECL date instead of N/A.',
+  check(ctx) {
+    const { cable } = ctx;
+    const decl = cable.eo?.decl;
+    if (!decl || decl.kind !== 'date' || !cable.level || isClassified(cable.level)) return;
+    ctx.report(
+      'decl-on-unclassified',
+      decl.start,
+      decl.end,
+      `An ${cable.level === 'SBU' ? 'SBU (unclassified)' : 'unclassified'} cable has nothing to declassify: write \`N/A\` instead of \`${cable.text.slice(decl.start, decl.end)}\`.`,
+      [{ title: 'Replace with N/A', edits: [{ start: decl.start, end: decl.end, newText: 'N/A' }], preferred: true }],
+    );
+  },
+};
+
+export const eoRules: Rule[] = [eoMissing, eoNumberUnknown, eoOrderDate, declMissing, declDateInvalid, declDateForm, declDatePast, declDateTooFar, declOnUnclassified];
