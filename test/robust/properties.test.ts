@@ -8,7 +8,7 @@ import { parse } from '../../server/src/parse';
 import { lint } from '../../server/src/rules/engine';
 import { renumberParagraphs } from '../../server/src/rules/paragraphs';
 import type { Finding, Fix } from '../../server/src/rules/types';
-import { spans } from '../parse/fixtures';
+import { corpusNames, readCorpus, readSeed, spans } from '../parse/fixtures';
 import { applyEdits, mapOffset, mutatedCableArb, SEED, textArb } from './helpers';
 
 const TODAY = { year: 2010, month: 6, day: 1 };
@@ -61,6 +61,20 @@ function checkFixShape(text: string, f: Finding, fix: Fix): void {
     }
   }
   assert.notEqual(applyEdits(text, edits), text, `${where} changes nothing`);
+  // A fix must not mix line breaks: in a text with one kind, it inserts that kind.
+  const eol = soleLineBreak(text);
+  if (eol) {
+    for (const e of edits) {
+      const breaks = e.newText.match(/\r\n|\r|\n/g) ?? [];
+      assert.ok(breaks.every((b) => b === eol), `${where} inserts ${JSON.stringify(breaks)} into a text with ${JSON.stringify(eol)} line breaks`);
+    }
+  }
+}
+
+/** The text's line break when it uses only one kind (LF, CRLF or CR). */
+function soleLineBreak(text: string): string | undefined {
+  const kinds = new Set(text.match(/\r\n|\r|\n/g) ?? []);
+  return kinds.size === 1 ? [...kinds][0] : undefined;
 }
 
 test('parse never throws, is deterministic, and keeps every range inside the text', () => {
@@ -125,4 +139,22 @@ test('renumbering twice gives the same text as renumbering once', () => {
     { seed: SEED, numRuns: 300 },
   );
   assert.ok(changed > 10, `renumbering changed only ${changed} texts`);
+});
+
+test('fixes on LF, CRLF and CR copies of every fixture insert that copy\'s line break', () => {
+  const cables: [string, string][] = [['seed.cable', readSeed()], ...corpusNames().map((n): [string, string] => [n, readCorpus(n)])];
+  for (const [name, original] of cables) {
+    const lf = original.replace(/\r\n?/g, '\n');
+    for (const text of [lf, lf.replace(/\n/g, '\r\n'), lf.replace(/\n/g, '\r')]) {
+      for (const f of lint(parse(text), { today: TODAY })) {
+        for (const fix of f.fixes ?? []) {
+          try {
+            checkFixShape(text, f, fix);
+          } catch (e) {
+            throw new Error(`${name}: ${(e as Error).message}`);
+          }
+        }
+      }
+    }
+  }
 });
