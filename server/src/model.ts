@@ -236,6 +236,10 @@ export interface Block extends Span {
   /** Missing when an END marker has no opening marker. */
   open?: Token;
   close?: Token;
+  /** The opening marker is a section heading (`COMMENT` over a dashed line): the next heading ends it, no END marker is expected. */
+  heading?: boolean;
+  /** The opening marker follows `(` (`(Comment: ... )`): the closing parenthesis ends it. */
+  parenthesized?: boolean;
 }
 
 export interface RefMention extends Token {

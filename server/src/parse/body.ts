@@ -166,7 +166,7 @@ export function parseBody(text: string, lines: Line[], first: number, artifacts:
     }
 
     if (ce - cs > 0) {
-      scanBlocks(text, cs, ce, textStart, out.blocks, openBlocks);
+      scanBlocks(text, cs, ce, textStart, out.blocks, openBlocks, () => besideRule(lines, n), () => trailingEnd(text, lines, n));
       scanRefs(text, cs, ce, out.refMentions);
     }
     lastMid = ce - cs >= 30 && MID_SENTENCE.test(text.slice(Math.max(cs, ce - 3), ce));
@@ -351,14 +351,18 @@ function scanBlocks(
   textStart: number,
   blocks: Block[],
   open: Record<'summary' | 'comment', Block[]>,
+  ruled: () => boolean,
+  endBefore: () => number | undefined,
 ): void {
   const s = text.slice(cs, ce);
   MARKER.lastIndex = 0;
   for (let m = MARKER.exec(s); m; m = MARKER.exec(s)) {
     const at = cs + m.index;
     const kind = m[2].toUpperCase() === 'COMMENT' ? 'comment' : 'summary';
-    if (m[1]) {
-      const close = token(text, at, at + m[0].length);
+    // `END` at the end of one line and `SUMMARY.` at the start of the next: one closing marker.
+    const wrappedEnd = !m[1] && at === cs ? endBefore() : undefined;
+    if (m[1] || wrappedEnd !== undefined) {
+      const close = token(text, wrappedEnd ?? at, at + m[0].length);
       const b = open[kind].pop();
       if (b) {
         b.close = close;
@@ -368,35 +372,77 @@ function scanBlocks(
       }
       continue;
     }
-    if (!isOpener(text, cs, ce, textStart, at, at + m[0].length)) continue;
+    // A short line beside a rule of dashes is a section heading (`COMMENT` / `-------`, `---- Summary ----`).
+    const heading = ce - cs <= 80 && at - cs <= 12 && ruled();
+    if (!heading && !isOpener(text, cs, ce, textStart, at, at + m[0].length)) continue;
     const b: Block = { kind, start: at, end: ce, open: token(text, at, at + m[0].length) };
+    if (heading) b.heading = true;
+    else if (text[backOver(text, cs, at)] === '(') b.parenthesized = true;
     blocks.push(b);
+    // A heading needs no END marker, but one may still follow.
     open[kind].push(b);
   }
 }
+
+const RULE_LINE = /^[-=_]{3,}$/;
+
+/** Whether line n is next to a rule line of dashes, or carries dashes at either end. */
+function besideRule(lines: Line[], n: number): boolean {
+  const own = lines[n].text.trim();
+  if (own.startsWith('---') || own.endsWith('---')) return true;
+  for (const k of [n - 1, n + 1]) if (k >= 0 && k < lines.length && lines[k].text.length < 200 && RULE_LINE.test(lines[k].text.trim())) return true;
+  return false;
+}
+
+/** Where a trailing `END` starts on the line before line n (wrapped `END` / `SUMMARY.`), if there is one. */
+function trailingEnd(text: string, lines: Line[], n: number): number | undefined {
+  if (n === 0) return undefined;
+  const l = lines[n - 1];
+  const e = trimEnd(text, l.start, l.end);
+  if (e - l.start < 3 || !/^END$/i.test(text.slice(e - 3, e))) return undefined;
+  return e - 3 === l.start || /[\s.(]/.test(text[e - 4]) ? e - 3 : undefined;
+}
+
+/** The offset of the last character before `at` that is not a space or a dash (cs - 1 if none). */
+function backOver(text: string, cs: number, at: number): number {
+  let p = at - 1;
+  while (p >= cs && (text[p] === ' ' || text[p] === '\t' || text[p] === '-')) p--;
+  return p;
+}
+
+// `3. (C) ` just before the marker: a paragraph head in a line that runs paragraphs together.
+const PARA_HEAD_BEFORE = /\d{1,3}\.\s{0,3}\([A-Z/]{1,12}\)\s{0,3}$/;
+// `I. `, `A. `, `2. ` alone before the marker: a numbered section heading (`I. Summary`).
+const SECTION_NUMBER = /^[\s-]{0,4}(?:[IVX]{1,4}|[A-Z]|\d{1,2})[.)][\s-]{0,4}$/;
 
 // An opening marker stands at the start of the paragraph text or line, after
 // `(`, or after the end of a sentence, and is followed by `:`, `-` or `.`
 // (or ends the line). "declined to comment." is not a marker.
 function isOpener(text: string, cs: number, ce: number, textStart: number, at: number, end: number): boolean {
-  let p = at - 1;
-  while (p >= cs && (text[p] === ' ' || text[p] === '\t' || text[p] === '-')) p--;
-  const lineStart = p < cs || at === textStart || (p < textStart && at >= textStart);
-  let before = lineStart;
+  const p = backOver(text, cs, at);
+  let lineStart = p < cs || at === textStart || (p < textStart && at >= textStart);
+  if (!lineStart && p >= cs && text[p] === ')' && PARA_HEAD_BEFORE.test(text.slice(Math.max(cs, at - 24), at))) lineStart = true;
+  if (!lineStart && at - cs <= 12 && SECTION_NUMBER.test(text.slice(cs, at))) lineStart = true;
+  // "Begin Comment." opens as surely as a line start does.
+  const begin = p >= cs && /^BEGIN$/i.test(text.slice(Math.max(cs, p - 4), p + 1));
+  let before = lineStart || begin;
   if (!before && p >= cs) {
     const c = text[p];
     if (c === '(') before = true;
-    else if (/[.!?:"]/.test(c) || (/^BEGIN$/i.test(text.slice(Math.max(cs, p - 4), p + 1)))) before = true;
+    else if (/[.!?:"]/.test(c)) before = true;
+    // "Introduction and Summary:" at the start of the paragraph.
+    // ("Summary and comment:" is one summary: the opener reads "AND COMMENT" with it.)
+    else if (at - textStart <= 40 && at > textStart && /^[A-Za-z]+\s+and\s+$/i.test(text.slice(textStart, at)) && !/^(SUMMA?R?Y|COMMENT)\b/i.test(text.slice(textStart, at))) before = true;
   }
   if (!before) return false;
   let q = skipSpace(text, end, ce);
   // "SUMMARY AND COMMENT:", "SUMMARY AND ACTION REQUEST:"
   const and = /^AND\s+[A-Z]+(?:\s+[A-Z]+)?/i.exec(text.slice(q, Math.min(ce, q + 40)));
   if (and) q = skipSpace(text, q + and[0].length, ce);
-  if (q >= ce) return lineStart;
+  if (q >= ce) return lineStart || begin;
   const c = text[q];
   if (c === ':' || c === '-') return true;
-  if (c === '.') return lineStart;
+  if (c === '.') return lineStart || begin;
   return false;
 }
 
@@ -408,6 +454,10 @@ function scanRefs(text: string, cs: number, ce: number, mentions: RefMention[]):
     const word = m[0].toUpperCase();
     const letters: Token[] = [];
     let i = at + m[0].length;
+    // `(REF. A)`: a full stop after the word, taken only when the letter is followed by `)`, `,`, `;` or the line end
+    // ("as reported reftel. A new law" is a sentence).
+    const dot = text[i] === '.';
+    if (dot) i++;
     let lastEnd = i;
     for (;;) {
       let j = skipSpace(text, i, ce);
@@ -415,13 +465,15 @@ function scanRefs(text: string, cs: number, ce: number, mentions: RefMention[]):
       if (paren) j++;
       const c = text[j];
       if (!c || !/[A-Za-z]/.test(c) || /[A-Za-z0-9]/.test(text[j + 1] ?? '')) break;
+      if (dot && letters.length === 0 && j + 1 < ce && !/[),;]/.test(text[j + 1])) break;
       // A lower-case "a" after "ref" can be the article; only take it when a
       // marker-like context follows (end, punctuation, "and", another letter).
       letters.push(token(text, j, j + 1));
       i = j + 1;
       if (paren && text[i] === ')') i++;
       lastEnd = i;
-      const sep = /^\s*(,|and\b|&|\/)\s*/i.exec(text.slice(i, Math.min(ce, i + 8)));
+      // `refs A, B and C`, `refs A/B`, and ranges `refs a-d` (both ends are kept).
+      const sep = /^\s*(,|and\b|&|\/|-|\u2013|through\b|thru\b)\s*/i.exec(text.slice(i, Math.min(ce, i + 10)));
       if (!sep) break;
       i += sep[0].length;
     }

@@ -54,6 +54,7 @@ export function parse(text: string): Cable {
   cable.signature = body.signature;
   cable.refMentions = body.refMentions;
   preambleInBody(text, lines, cable);
+  tagsSubjectRefInBody(text, lines, cable);
   if (!cable.classifiedBy) classifiedByInParagraph(text, cable);
   cable.level = cableLevel(cable);
   const dtg = cable.header?.dtg;
@@ -120,6 +121,51 @@ function preambleInBody(text: string, lines: Line[], cable: Cable): void {
         needClby = truncated(text, el);
         break; // the rest of the line belongs to Classified By
       }
+    }
+  }
+}
+
+/**
+ * The same for TAGS, SUBJECT and REF: an E.O. line wrapped before its DECL, or a
+ * web preview cut short and followed by the full text, ends the preamble early
+ * and leaves them between the preamble and paragraph 1. Read only the missing ones.
+ */
+function tagsSubjectRefInBody(text: string, lines: Line[], cable: Cable): void {
+  // A web preview cut short with `...` is replaced by the full element when it follows.
+  const want = {
+    tags: !cable.tags || truncated(text, cable.tags),
+    subject: !cable.subject || truncated(text, cable.subject),
+    ref: !cable.refs || truncated(text, cable.refs),
+  };
+  if (!want.tags && !want.subject && !want.ref) return;
+  const stop = cable.paragraphs.length ? cable.paragraphs[0].start : text.length;
+  let k = 0;
+  while (k < lines.length && lines[k].end < cable.bodyStart) k++;
+  let pending: Pending;
+  for (let seen = 0; k < lines.length && lines[k].start < stop && seen < 120; k++, seen++) {
+    const l = lines[k];
+    const cs = contentStart(text, l, undefined);
+    const ce = trimEnd(text, cs, Math.min(l.end, stop));
+    if (cs >= ce) {
+      if (pending?.kind === 'ref') pending.gap = true;
+      else pending = undefined;
+      continue;
+    }
+    const cuts = [cs, ...inlineStarts(text, cs, ce), ce];
+    for (let c = 0; c + 1 < cuts.length; c++) {
+      const s = cuts[c];
+      const e = trimEnd(text, s, cuts[c + 1]);
+      if (s >= e) continue;
+      const st = preambleStart(text, s, e);
+      if (st && (st.kind === 'tags' || st.kind === 'subject' || st.kind === 'ref') && want[st.kind]) {
+        want[st.kind] = false;
+        if (st.kind === 'tags') cable.tags = undefined;
+        else if (st.kind === 'subject') cable.subject = undefined;
+        else cable.refs = undefined;
+        pending = startElement(text, st, s, e, cable);
+      } else if (st?.kind === 'ref' && pending?.kind === 'ref') {
+        pending = startElement(text, st, s, e, cable); // `REF B ...` on the next line joins the block
+      } else if (!(c === 0 && !st && pending && continueElement(text, pending, s, e, cable))) pending = undefined;
     }
   }
 }
@@ -407,7 +453,12 @@ function startElement(text: string, st: NonNullable<ReturnType<typeof preambleSt
       // `E.O. 12958:` with `DECL: 08/11/2015` on the next line.
       return cable.eo.decl.kind === 'empty' && !cable.eo.decl.keyword ? { kind: 'eo', el: cable.eo } : undefined;
     case 'tags': {
-      const el: TagsLine = cable.tags ?? { start: s, end: e, keyword, tags: [], names: [], commas: false };
+      if (cable.tags) {
+        // A second TAGS line is a repeated header (media-partner copies): keep the first, but record its artifacts.
+        readTags(text, st.contentStart, e, [], [], cable.artifacts);
+        return undefined;
+      }
+      const el: TagsLine = { start: s, end: e, keyword, tags: [], names: [], commas: false };
       if (readTags(text, st.contentStart, e, el.tags, el.names, cable.artifacts)) el.commas = true;
       el.end = e;
       cable.tags = el;
@@ -430,7 +481,16 @@ function startElement(text: string, st: NonNullable<ReturnType<typeof preambleSt
       return { kind: 'subject', el };
     }
     case 'ref': {
-      if (cable.refs) return undefined;
+      if (cable.refs) {
+        // `Ref A: REYKJAVIK 107` and `Ref B: REYKJAVIK 108` on their own lines make one REF block.
+        const items = cable.refs.items;
+        const last = items.length ? items[items.length - 1].letter : undefined;
+        const mk = refMarker(text, s, e);
+        if (!mk || !last || mk.letter.charCodeAt(0) !== last.charCodeAt(0) + 1) return undefined;
+        readRefItems(text, s, e, items, last);
+        cable.refs.end = e;
+        return { kind: 'ref', el: cable.refs, gap: false };
+      }
       const el: RefBlock = { start: s, end: e, keyword, items: [] };
       readRefItems(text, st.contentStart, e, el.items, undefined);
       cable.refs = el;
@@ -489,15 +549,15 @@ function continueElement(text: string, p: NonNullable<Pending>, s: number, e: nu
       return true;
     }
     case 'ref': {
+      if (truncated(text, p.el)) return false; // a web preview cut short: what follows is not the REF block
       const mk = refMarker(text, s, e);
       const items = p.el.items;
       if (mk) {
         const lastLetter = items.length ? items[items.length - 1].letter : undefined;
         readRefItems(text, s, e, items, lastLetter);
       } else if (!p.gap && items.length > 0) {
-        const last = items[items.length - 1];
-        last.end = e;
-        last.target = token(text, last.target.start, e);
+        // A wrapped line continues the last item, and may start the next ones (`833  E) 08 STATE 93829`).
+        readRefItems(text, s, e, items, undefined, true);
       } else {
         return false;
       }

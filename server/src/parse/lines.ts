@@ -30,7 +30,8 @@ export function token(text: string, start: number, end: number): Token {
 export function skipSpace(text: string, i: number, end: number): number {
   while (i < end) {
     const c = text.charCodeAt(i);
-    if (c !== 32 && c !== 9 && c !== 0xa0) break;
+    // U+2028/U+2029 are not line breaks for LSP; some copies leave them at line starts.
+    if (c !== 32 && c !== 9 && c !== 0xa0 && c !== 0x2028 && c !== 0x2029) break;
     i++;
   }
   return i;
@@ -40,7 +41,7 @@ export function skipSpace(text: string, i: number, end: number): number {
 export function trimEnd(text: string, start: number, end: number): number {
   while (end > start) {
     const c = text.charCodeAt(end - 1);
-    if (c !== 32 && c !== 9 && c !== 0xa0) break;
+    if (c !== 32 && c !== 9 && c !== 0xa0 && c !== 0x2028 && c !== 0x2029) break;
     end--;
   }
   return end;

@@ -14,7 +14,8 @@ export type PreambleKind = 'eo' | 'tags' | 'subject' | 'ref' | 'classifiedBy';
 const EO_START = /^(E\s?\.\s?(?:O\.?|0\.)|EO)(?=[\s:.]|\d)\s*:?\s*(\d{3,6})?/i;
 const TAGS_START = /^(TAGS?|TAS|AGS)(?:\s*:\s*|\s+(?=[A-Za-z[]))/i;
 const SUBJECT_START = /^S?UBJ(?:ECT)?\s*:\s*/i;
-const REF_START = /^(REF\(S\)|REFTELS?|REFS?|REFERENCES?)(?:\s*[:.]\s*|\s+(?=\(?[A-Z][.)]\s))/i;
+// `REF A: VATICAN 05286` and `REF A SECSTATE 76108` start with their first item.
+const REF_START = /^(REF\(S\)|REFTELS?|REFS?|REFERENCES?)(?:\s*[:.]\s*|\s+(?=\(?[A-Z][.):]\s)|(?=\s+[A-Z]\s+[A-Z0-9]))/i;
 const CLBY_START = /^(?:\(U\)\s*)?CLASS?IF[IE]{0,2}D\s+BY\b\s*:?\s*/i;
 
 /** Which preamble element starts at `start`, if any, and where its content begins. */
@@ -26,7 +27,8 @@ export function preambleStart(text: string, start: number, end: number): { kind:
   }
   if ((m = TAGS_START.exec(s))) return { kind: 'tags', keywordEnd: start + m[1].length, contentStart: start + m[0].length };
   if ((m = SUBJECT_START.exec(s))) return { kind: 'subject', keywordEnd: start + m[0].trimEnd().length, contentStart: start + m[0].length };
-  if ((m = REF_START.exec(s))) return { kind: 'ref', keywordEnd: start + m[1].length, contentStart: start + m[0].length };
+  // `REF A SECSTATE 76108`: the item's marker is `REF A`, so its content starts at the keyword.
+  if ((m = REF_START.exec(s))) return { kind: 'ref', keywordEnd: start + m[1].length, contentStart: m[0].length === m[1].length ? start : start + m[0].length };
   if ((m = CLBY_START.exec(s))) return { kind: 'classifiedBy', keywordEnd: start + m[0].trimEnd().length, contentStart: start + m[0].length };
   return undefined;
 }
@@ -46,7 +48,12 @@ export function inlineStarts(text: string, start: number, end: number): number[]
   if (/^(C O R R E C T E D|CORRECTED)/i.test(s)) return out;
   INLINE.lastIndex = 0;
   // A cut in the first few characters would split `(U) Classified By` from its marking.
-  for (let m = INLINE.exec(s); m; m = INLINE.exec(s)) if (m.index >= 5) out.push(start + m.index + 1);
+  const refLine = /^REF/i.test(s);
+  for (let m = INLINE.exec(s); m; m = INLINE.exec(s)) {
+    if (m.index < 5 && /^.CLASSIFIED/i.test(m[0])) continue;
+    if (refLine && /^.REFS?:/i.test(m[0])) continue; // `REF: A. REF: LAGOS 066`: one REF line
+    out.push(start + m.index + 1);
+  }
   return out;
 }
 
@@ -157,49 +164,66 @@ export function readTags(text: string, start: number, end: number, tags: Tag[], 
 
 // ---- REF ------------------------------------------------------------------
 
-const MARKER = /^(\(([A-Za-z])\)|([A-Za-z])[.)])(?=\s)/;
+// `A.`, `A)`, `(A)`, `A:` followed by a space or the end of the segment, also after a repeated
+// keyword (`REF A: VATICAN 05286; REF B: ...`); `(A)` and `A)` may run on into the target
+// (`(A)STATE 175414`, `A)Brasilia 1073`).
+// `B.TRIPOLI 566` runs on too, but `U.S.` does not.
+const MARKER =
+  /^(?:[Rr][Ee][Ff]\s{1,3})?(?:\(\s?([A-Za-z])\s?\)|([A-Za-z])[.):])(?=\s|$)|^(?:\(\s?([A-Za-z])\s?\)|([A-Za-z])\)|([A-Z])\.(?=[A-Z]{2}))(?=[A-Z0-9])|^[Rr][Ee][Ff]\s{1,3}([A-Z])(?=\s+[A-Z0-9])/;
+// A keyword repeated after the marker (`A. REF: LAGOS 066`).
+const KEYWORD_AGAIN = /^REFS?\s*:\s*/i;
 
-/** A lettered marker at `start` (`A.`, `A)`, `(A)`). */
+/** A lettered marker at `start` (`A.`, `A)`, `(A)`, `REF A:`). */
 export function refMarker(text: string, start: number, end: number): { marker: Token; letter: string } | undefined {
-  const m = MARKER.exec(text.slice(start, Math.min(end, start + 5)));
+  const m = MARKER.exec(text.slice(start, Math.min(end, start + 12)));
   if (!m) return undefined;
-  return { marker: token(text, start, start + m[1].length), letter: (m[2] ?? m[3]).toUpperCase() };
+  return { marker: token(text, start, start + m[0].length), letter: (m[1] ?? m[2] ?? m[3] ?? m[4] ?? m[5] ?? m[6]).toUpperCase() };
+}
+
+function targetStart(text: string, i: number, end: number): number {
+  i = skipSpace(text, i, end);
+  const k = KEYWORD_AGAIN.exec(text.slice(i, Math.min(end, i + 12)));
+  return k ? i + k[0].length : i;
 }
 
 /**
  * Splits [start, end) into REF items. Run-in items (`(A) MINSK 0638, (B) MINSK 0118`)
  * are split only at markers whose letters follow in sequence, so that `U.S.` or
- * `A.` inside a target is not taken for a marker.
+ * `A.` inside a target is not taken for a marker. With `continueLast`, text
+ * before the first marker continues the last item (a wrapped line).
  */
-export function readRefItems(text: string, start: number, end: number, items: RefItem[], expect: string | undefined): void {
+export function readRefItems(text: string, start: number, end: number, items: RefItem[], expect: string | undefined, continueLast = false): void {
   let i = skipSpace(text, start, end);
   const first = refMarker(text, i, end);
+  const last = continueLast && !first ? items.pop() : undefined;
   let current: { start: number; marker?: Token; letter?: string; targetStart: number } = first
-    ? { start: i, marker: first.marker, letter: first.letter, targetStart: skipSpace(text, first.marker.end, end) }
-    : { start: i, targetStart: i };
-  let next = String.fromCharCode(((first?.letter ?? expect ?? '@').charCodeAt(0)) + 1);
+    ? { start: i, marker: first.marker, letter: first.letter, targetStart: targetStart(text, first.marker.end, end) }
+    : last
+      ? { start: last.start, marker: last.marker, letter: last.letter, targetStart: last.target.start }
+      : { start: i, targetStart: i };
+  let next = String.fromCharCode(((first?.letter ?? last?.letter ?? expect ?? '@').charCodeAt(0)) + 1);
   const push = (e: number) => {
     const te = trimEnd(text, current.targetStart, e);
     let tEnd = te;
     while (tEnd > current.targetStart && (text[tEnd - 1] === ',' || text[tEnd - 1] === ';')) tEnd--;
     items.push({ start: current.start, end: te, marker: current.marker, letter: current.letter, target: token(text, current.targetStart, tEnd) });
   };
-  if (first) {
-    for (let j = current.targetStart; j < end; j++) {
+  if (first || last?.letter) {
+    for (let j = first ? current.targetStart : i; j < end; j++) {
       const ch = text[j];
       if ((ch === ' ' || ch === ',' || ch === ';') && j + 1 < end) {
         const k = skipSpace(text, j + 1, end);
         const mk = refMarker(text, k, end);
         if (mk && mk.letter === next) {
           push(j);
-          current = { start: k, marker: mk.marker, letter: mk.letter, targetStart: skipSpace(text, mk.marker.end, end) };
+          current = { start: k, marker: mk.marker, letter: mk.letter, targetStart: targetStart(text, mk.marker.end, end) };
           next = String.fromCharCode(mk.letter.charCodeAt(0) + 1);
-          j = current.targetStart - 1;
+          j = Math.max(current.targetStart, k + 1) - 1;
         }
       }
     }
   }
-  if (i < end) push(end);
+  if (i < end || last) push(end);
 }
 
 // ---- Classified By ---------------------------------------------------------
