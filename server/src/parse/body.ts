@@ -17,8 +17,8 @@ const PAGE_PREFIX = /^PAGE\s+\d{1,3}\s+[A-Za-z][A-Za-z .'-]{0,30}\s\d{5,8}\s+\d{
 const PREVIEW = /^\s*(?:\([A-Za-z/ ]{0,12}\)?\s?)?(?:\.\.\.|…)\s*$/;
 // The 1970s-1990 convention `1. SECRET - ENTIRE TEXT.` in place of portion markings.
 const ENTIRE_TEXT = /^(UNCLASSIFIED|LIMITED[ \t]OFFICIAL[ \t]USE|CONFIDENTIAL|SECRET|TOP[ \t]SECRET)[ \t]{0,3}-{1,2}[ \t]{0,3}ENTIRE[ \t]TEXT\b/i;
-// The end of a line that stops mid-sentence (a trailing `\` is a copy artifact).
-const MID_SENTENCE = /[A-Za-z0-9,-]\s*\\?$/;
+// A paragraph head inside a line, after the end of a sentence or a heading rule: `end. 2. (C) ...`.
+const INLINE_PARA = /[.!?"')\]-][ \t]{1,3}(\d{1,3})\.[ \t]{0,3}(?=\()/g;
 const SUBNUM = /^(\d{1,3})\.?([A-Za-z])[.)](?=\s)/;
 const SUB = /^(\(([A-Za-z])\)|([A-Za-z])\)|([A-Z])\.)(?=\s)/;
 export const PAGE_LINE = /^(?:PAGE\s+\d{1,3}\s+)?[A-Za-z][A-Za-z .'-]{0,30}\s\d{5,8}\s+\d{2,3}(?:\.\d)?\s+OF\s+\d{2,3}(?:\s+\d{6}Z)?\s*$/i;
@@ -88,19 +88,21 @@ export function parseBody(text: string, lines: Line[], first: number, artifacts:
     const ce = trimEnd(text, cs, line.end);
     let content = text.slice(cs, Math.min(ce, cs + 200));
 
-    if (ce - cs < 200 && (PAGE_LINE.test(content) || isClassWord(text, cs, ce))) {
+    if (ce - cs < 200 && (PAGE_LINE.test(content) || (ce - cs <= 40 && isClassWord(text, cs, ce)))) {
       out.pageLines.push(token(text, cs, ce));
-      [gap, pageBreak] = [false, true];
+      gap = false;
+      pageBreak = true;
       continue;
     }
     const rb = ce - cs < 200 ? parseBanner(text, cs, ce, true) : undefined;
     if (rb && (rb.section || rb.serial)) {
       out.pageLines.push(token(text, cs, ce));
       afterRepeat = true;
-      [gap, pageBreak] = [false, true];
+      gap = false;
+      pageBreak = true;
       continue;
     }
-    const pp = PAGE_PREFIX.exec(content);
+    const pp = (content.charCodeAt(0) | 32) === 112 ? PAGE_PREFIX.exec(content) : null; // `PAGE ...`
     if (pp) {
       out.pageLines.push(token(text, cs, trimEnd(text, cs, cs + pp[0].length)));
       cs += pp[0].length;
@@ -108,8 +110,11 @@ export function parseBody(text: string, lines: Line[], first: number, artifacts:
       gap = false;
     }
     const wrapped = !gap && lastMid;
-    const pre = preambleStart(text, cs, ce);
-    if (pre && (pre.kind === 'eo' || pre.kind === 'tags' || pre.kind === 'subject')) afterRepeat = true;
+    const c0 = content.charCodeAt(0) | 32; // an E.O., TAGS or SUBJECT line repeated in a second copy
+    if (c0 === 101 || c0 === 116 || c0 === 115) {
+      const pre = preambleStart(text, cs, ce);
+      if (pre && (pre.kind === 'eo' || pre.kind === 'tags' || pre.kind === 'subject')) afterRepeat = true;
+    }
 
     let textStart = cs; // where prose on this line starts (after number, marking, letter)
     let m = PARA.exec(content) ?? PARA_NO_DOT.exec(content);
@@ -165,12 +170,43 @@ export function parseBody(text: string, lines: Line[], first: number, artifacts:
       if (para) paraLastLine = n;
     }
 
+    // Copies that lost their line breaks run paragraphs together (`... end. 2. (C) Next`):
+    // the next number, with a marking, after the end of a sentence starts a paragraph mid-line.
+    if (ce - textStart > 40) {
+      const rest = text.slice(textStart, ce);
+      INLINE_PARA.lastIndex = 0;
+      for (let im = INLINE_PARA.exec(rest); im; im = INLINE_PARA.exec(rest)) {
+        const last = candidates[candidates.length - 1]?.para;
+        const value = Number(im[1]);
+        if (value !== (last ? last.value + 1 : 1)) continue;
+        const ns = textStart + im.index + im[0].indexOf(im[1], 1);
+        const marking = parseMarking(text, textStart + im.index + im[0].length, ce);
+        if (!marking?.level) continue;
+        if (para) para.end = Math.max(para.head.end, trimEnd(text, para.start, ns));
+        para = {
+          start: ns,
+          end: ce,
+          number: token(text, ns, ns + im[1].length),
+          value,
+          punctuation: '.',
+          head: { start: ns, end: marking.end },
+          marking,
+          subparagraphs: [],
+          firstWords: firstWords(text, skipSpace(text, marking.end, ce), ce),
+        };
+        candidates.push({ para, afterRepeat: false });
+        qa = false;
+        paraLastLine = n;
+      }
+    }
+
     if (ce - cs > 0) {
       scanBlocks(text, cs, ce, textStart, out.blocks, openBlocks, () => besideRule(lines, n), () => trailingEnd(text, lines, n));
       scanRefs(text, cs, ce, out.refMentions);
     }
-    lastMid = ce - cs >= 30 && MID_SENTENCE.test(text.slice(Math.max(cs, ce - 3), ce));
-    [gap, pageBreak] = [false, false];
+    lastMid = ce - cs >= 30 && midSentence(text, cs, ce);
+    gap = false;
+    pageBreak = false;
   }
   closePara();
   out.paragraphs = settleParagraphs(candidates);
@@ -223,6 +259,14 @@ function leadInMarking(text: string, lines: Line[], n: number, i: number, ce: nu
 
 function isWordChar(c: number): boolean {
   return c === 32 || c === 9 || (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+}
+
+/** Whether a line stops mid-sentence: a letter, digit, comma or hyphen at its end (a trailing `\` is a copy artifact). */
+function midSentence(text: string, cs: number, ce: number): boolean {
+  let e = ce;
+  if (text.charCodeAt(e - 1) === 92) e = trimEnd(text, cs, e - 1);
+  const c = text.charCodeAt(e - 1);
+  return (c >= 48 && c <= 57) || ((c | 32) >= 97 && (c | 32) <= 122) || c === 44 || c === 45;
 }
 
 /** A class word alone on a line: printouts repeat it at every page break (` CONFIDENTIAL`). */
@@ -316,18 +360,18 @@ function settleParagraphs(cands: Candidate[]): Paragraph[] {
   for (let i = 0; i < kept.length; i++) {
     const p = kept[i];
     const prev = out[out.length - 1];
-    if (prev && p.value === 1 && !p.restart && prev.marking && !p.marking) {
-      let j = i;
-      while (j + 1 < kept.length && !kept[j + 1].restart && !kept[j + 1].marking && kept[j + 1].value !== prev.value + 1) j++;
-      for (let k = i; k <= j; k++) absorb(prev, kept[k]);
-      i = j;
-      continue;
-    }
-    if (prev && p.value === 1 && !p.restart && prev.value >= 1) {
+    if (prev && p.value === 1 && !p.restart) {
       let j = i;
       while (j + 1 < kept.length && !kept[j + 1].restart && kept[j + 1].value === kept[j].value + 1) j++;
       const after = kept[j + 1];
       if (j > i && after && !after.restart && after.value === prev.value + 1) {
+        for (let k = i; k <= j; k++) absorb(prev, kept[k]);
+        i = j;
+        continue;
+      }
+      if (prev.marking && !p.marking) {
+        j = i;
+        while (j + 1 < kept.length && !kept[j + 1].restart && !kept[j + 1].marking && kept[j + 1].value !== prev.value + 1) j++;
         for (let k = i; k <= j; k++) absorb(prev, kept[k]);
         i = j;
         continue;

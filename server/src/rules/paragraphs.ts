@@ -227,8 +227,16 @@ const portionMarkUnknown: Rule = {
     for (const p of cable.paragraphs) {
       const m = p.marking;
       if (!m || m.known) continue;
-      const near = nearestMarking(m.value, cable.level);
-      const what = m.level ? `a caveat of \`${m.text}\` is not known` : `\`${m.text}\` is not a classification`;
+      // A spelled-out level (`(SECRET/REL IAEA)`) becomes its letters; otherwise the nearest known marking.
+      const first = m.value.split(/\/{1,2}|-{1,2}/)[0];
+      const spelled = m.level !== undefined && first !== m.level;
+      const rest = m.value.slice(first.length);
+      const near = spelled ? (rest.includes('ENTIRE') ? m.level : `${m.level}${rest}`) : nearestMarking(m.value, cable.level);
+      const what = spelled
+        ? `the level is spelled out in \`${m.text}\``
+        : m.level
+          ? `a caveat of \`${m.text}\` is not known`
+          : `\`${m.text}\` is not a classification`;
       ctx.report(
         'portion-mark-unknown',
         m.start,
@@ -280,12 +288,11 @@ const portionMarkExceeds: Rule = {
 
 /**
  * Sub-paragraph letters that break the sequence A, B, C… within a paragraph, per
- * marker style (`A.`, `(a)`, `a)`, `2A.` are separate lists). A lone lettered line
- * is a heading or a lettered section running across paragraphs, not a list, and a
- * list may start again at A.
+ * marker style (`A.`, `(a)`, `a)`, `2A.` are separate lists): a letter repeated
+ * (`B.`, `B.`) or one letter skipped (`H.`, `J.`). `A` starts a new list.
  */
-export function letteringIssues(cable: Cable): { sub: SubParagraph; expected: string; previous?: string }[] {
-  const out: { sub: SubParagraph; expected: string; previous?: string }[] = [];
+export function letteringIssues(cable: Cable): { sub: SubParagraph; expected: string; previous: string }[] {
+  const out: { sub: SubParagraph; expected: string; previous: string }[] = [];
   for (const p of cable.paragraphs) {
     const byStyle = new Map<string, SubParagraph[]>();
     for (const s of p.subparagraphs) {
@@ -296,11 +303,20 @@ export function letteringIssues(cable: Cable): { sub: SubParagraph; expected: st
     }
     for (const list of byStyle.values()) {
       if (list.length < 2) continue;
-      let prev: string | undefined;
-      for (const s of list) {
-        const expected = prev ? String.fromCharCode(prev.charCodeAt(0) + 1) : 'A';
-        if (s.letter !== expected && s.letter !== 'A') out.push({ sub: s, expected, previous: prev });
-        prev = s.letter;
+      // The first item is often on the paragraph's first line (`7. (C) PLAN: (A) ...`),
+      // where it is not read as a sub-paragraph: only pairs of items are judged.
+      let prev = list[0].letter; // the letter the item before stands for
+      for (let k = 1; k < list.length; k++) {
+        const expected = String.fromCharCode(prev.charCodeAt(0) + 1);
+        const s = list[k];
+        // A repeat or one skipped letter is a slip; a bigger jump or a step back is
+        // lettering keyed to someone else's list (the questions of a tasking cable).
+        const step = s.letter.charCodeAt(0) - prev.charCodeAt(0);
+        const slip = (step === 0 || step === 2) && s.letter !== 'A';
+        if (slip) out.push({ sub: s, expected, previous: list[k - 1].letter });
+        // After a slip, a next item that follows the expected letter shows this one stood in for it.
+        const next = list[k + 1];
+        prev = slip && next && next.letter.charCodeAt(0) === expected.charCodeAt(0) + 1 ? expected : s.letter;
       }
     }
   }
@@ -310,13 +326,13 @@ export function letteringIssues(cable: Cable): { sub: SubParagraph; expected: st
 const subparaLettering: Rule = {
   id: 'subpara-lettering',
   family: 'paragraphs',
-  severity: 'warning',
+  severity: 'information',
   summary: 'Lettered sub-paragraphs run A, B, C… within a paragraph.',
   check(ctx) {
     for (const { sub, expected, previous } of letteringIssues(ctx.cable)) {
       const m = sub.marker;
-      const after = previous ? `follows ${previous}` : 'starts the list';
-      ctx.report('subpara-lettering', m.start, m.end, `Sub-paragraph ${m.text} ${after}: expected ${expected}; lettered sub-paragraphs run A, B, C… without gaps or repeats.`);
+      const what = sub.letter === previous ? 'repeats the letter before it' : `follows ${previous}`;
+      ctx.report('subpara-lettering', m.start, m.end, `Sub-paragraph ${m.text} ${what}: expected ${expected}; lettered sub-paragraphs run A, B, C… without gaps or repeats.`);
     }
   },
 };
