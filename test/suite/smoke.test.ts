@@ -40,3 +40,16 @@ suite('smoke', () => {
     assert.strictEqual(ext.isActive, true);
   });
 });
+
+// VS Code applies a language's `firstLine` only to files no extension claims: a corpus `.txt` stays plain
+// text (VS Code's own rule), so these copies have no extension.
+suite('language detection', () => {
+  test('a file with no extension whose first line is a VZCZC line or a banner is a cable; other text is not', async () => {
+    for (const name of ['08ASMARA546', '05KABUL5181']) {
+      const doc = await vscode.workspace.openTextDocument(vscode.Uri.file(path.join(workspaceDir, 'first-line', name)));
+      assert.strictEqual(doc.languageId, 'cable', name);
+    }
+    const notes = await vscode.workspace.openTextDocument(vscode.Uri.file(path.join(workspaceDir, 'first-line', 'notes')));
+    assert.notStrictEqual(notes.languageId, 'cable');
+  });
+});
