@@ -104,7 +104,8 @@ const classMismatch: Rule = {
       b.classText.start,
       b.classText.end,
       `The banner says ${LEVEL_NAME[cable.level]} but ${top.where} (line ${line}) is marked ${top.marking.text}${more}: the banner must be at least the highest portion marking, ${LEVEL_NAME[top.marking.level]} (ISOO marking rules).`,
-      [{ title: `Raise the banner to ${want}`, edits: [{ start: b.classText.start, end: b.classText.end, newText: want }], preferred: true }],
+      // Not preferred: lowering the marking (portion-mark-exceeds) may be the right fix instead.
+      [{ title: `Raise the banner to ${want}`, edits: [{ start: b.classText.start, end: b.classText.end, newText: want }] }],
     );
   },
 };

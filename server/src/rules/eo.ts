@@ -67,10 +67,11 @@ function defaultIn(decl: Decl, date: CalendarDate): string {
   return d.text;
 }
 
-function replaceDateFixes(ctx: RuleContext, decl: Decl, alsoMax: boolean): Fix[] {
+/** Fixes that replace the date; `preferred` only where the default is the obvious choice (fix-all applies it). */
+function replaceDateFixes(ctx: RuleContext, decl: Decl, alsoMax: boolean, preferred: boolean): Fix[] {
   const text = defaultIn(decl, ctx.date);
   const fixes: Fix[] = [
-    { title: `Use the 10-year default ${text}`, edits: [{ start: decl.value.start, end: decl.value.end, newText: text }], preferred: true },
+    { title: `Use the 10-year default ${text}`, edits: [{ start: decl.value.start, end: decl.value.end, newText: text }], preferred },
   ];
   if (alsoMax) {
     const max = addYears(ctx.date, 25);
@@ -215,7 +216,7 @@ const declDateInvalid: Rule = {
     const d = decl?.date;
     if (!decl || !d || (d.valid && d.form !== 'other')) return;
     const why = d.form === 'other' ? 'is not written MM/DD/YYYY (or YYYY/MM/DD)' : `is not a real date: ${monthDays(d)}`;
-    ctx.report('decl-date-invalid', decl.value.start, decl.value.end, `The declassification date ${decl.value.text} ${why}.`, replaceDateFixes(ctx, decl, false));
+    ctx.report('decl-date-invalid', decl.value.start, decl.value.end, `The declassification date ${decl.value.text} ${why}.`, replaceDateFixes(ctx, decl, false, false));
   },
 };
 
@@ -255,7 +256,7 @@ const declDatePast: Rule = {
       decl.value.start,
       decl.value.end,
       `The declassification date ${decl.value.text} is not after the cable's date (${isoDate(ctx.date)}${dateNote(ctx)}); it must be later (10 years by default).`,
-      replaceDateFixes(ctx, decl, false),
+      replaceDateFixes(ctx, decl, false, true),
     );
   },
 };
@@ -276,7 +277,7 @@ const declDateTooFar: Rule = {
       decl.value.start,
       decl.value.end,
       `The declassification date ${decl.value.text} is more than 25 years after the cable's date (${isoDate(ctx.date)}${dateNote(ctx)}); the limit is ${isoDate(max)} unless an exemption is cited (E.O. 12958 as amended, E.O. 13526).`,
-      replaceDateFixes(ctx, decl, true),
+      replaceDateFixes(ctx, decl, true, true),
     );
   },
 };
@@ -299,7 +300,8 @@ const declOnUnclassified: Rule = {
       decl.start,
       decl.end,
       `An ${cable.level === 'SBU' ? 'SBU (unclassified)' : 'unclassified'} cable has nothing to declassify: write \`N/A\` instead of \`${cable.text.slice(decl.start, decl.end)}\`.`,
-      [{ title: 'Replace with N/A', edits: [{ start: decl.start, end: decl.end, newText: 'N/A' }], preferred: true }],
+      // Not preferred: the banner may be what is wrong.
+      [{ title: 'Replace with N/A', edits: [{ start: decl.start, end: decl.end, newText: 'N/A' }] }],
     );
   },
 };

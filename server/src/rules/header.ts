@@ -28,7 +28,7 @@ const headerPrecedence: Rule = {
       p.start,
       p.end,
       `The prosign ${p.text} does not match the precedence ${dtg.precedence.map((t) => t.text).join(' ')} of the date-time group: the highest precedence (${PRECEDENCE_NAME[highest] ?? highest}) makes the prosign ${want} (5 FAH-2 H-321.2-1).`,
-      [{ title: `Change to ${want}`, edits: [{ start: p.start, end: p.end, newText: want }], preferred: true }],
+      [{ title: `Change to ${want}`, edits: [{ start: p.start, end: p.end, newText: want }] }],
     );
   },
 };
