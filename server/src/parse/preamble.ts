@@ -45,12 +45,12 @@ export function inlineStarts(text: string, start: number, end: number): number[]
   if (end - start > 4000) return out; // run-together headers are short; skip long body lines
   const s = text.slice(start, end);
   // A correction note names the line it adds: `C O R R E C T E D C O P Y (ADDED CLASSIFIED BY LINE)`.
-  if (/^(C O R R E C T E D|CORRECTED)/i.test(s)) return out;
+  const correction = /^(C O R R E C T E D|CORRECTED COPY)/i.test(s);
   INLINE.lastIndex = 0;
   // A cut in the first few characters would split `(U) Classified By` from its marking.
   const refLine = /^REF/i.test(s);
   for (let m = INLINE.exec(s); m; m = INLINE.exec(s)) {
-    if (m.index < 5 && /^.CLASSIFIED/i.test(m[0])) continue;
+    if ((m.index < 5 || correction) && /^.CLASSIFIED/i.test(m[0])) continue;
     if (refLine && /^.REFS?:/i.test(m[0])) continue; // `REF: A. REF: LAGOS 066`: one REF line
     out.push(start + m.index + 1);
   }

@@ -1,4 +1,4 @@
-import { compareDates, formatDeclDate } from '../dates';
+import { compareDates, dateInWords } from '../dates';
 import { type Cable, isClassified, type Level, LEVEL_NAME, LEVEL_RANK, type Marking } from '../model';
 import { eolOf, lineAt } from './edits';
 import type { Rule } from './types';
@@ -219,7 +219,7 @@ const classifiedBySection: Rule = {
     const cb = ctx.cable.classifiedBy;
     if (!cb || cb.derived || cb.reasons.length === 0) return;
     const before = compareDates(ctx.date, E_O_13292) < 0;
-    const when = formatDeclDate(ctx.date, 'MM/DD/YYYY');
+    const when = dateInWords(ctx.date);
     if (!cb.section) {
       const first = cb.reasons[0];
       ctx.report('classified-by-section', first.start, first.end, `The reasons cite no section: write \`${before ? '1.5' : '1.4'} (${cb.reasons.map((r) => r.text.toLowerCase()).join(', ')})\` (E.O. 12958${before ? '' : ' as amended'}).`);
