@@ -174,7 +174,7 @@ describe('fix-all and the renumber command', () => {
     assert.deepEqual(r, { applied: true, edits: 2 });
     assert.equal(c.texts.get(uri), seed);
     // The server sees the edit and checks the new version.
-    const d = await c.nextDiagnostics(uri, v + 1);
+    const d = await c.diagnosticsOf(uri, v + 1);
     assert.ok(!d.diagnostics.some((x) => x.code === 'para-numbering'));
     const again = await c.request<{ edits: number }>('workspace/executeCommand', { command: 'cable.server.renumberParagraphs', arguments: [uri] });
     assert.equal(again.edits, 0);

@@ -148,6 +148,13 @@ export class Client {
     return new Promise((resolve, reject) => this.waiters.push({ uri, version, resolve, reject }));
   }
 
+  /** The diagnostics of that version of uri: those already received, or the next ones. */
+  diagnosticsOf(uri: string, version: number): Promise<PublishDiagnosticsParams> {
+    const have = this.diagnostics.get(uri);
+    if (have && have.version === version) return Promise.resolve(have);
+    return this.nextDiagnostics(uri, version);
+  }
+
   async open(uri: string, text: string): Promise<Diagnostic[]> {
     this.texts.set(uri, text);
     this.versions.set(uri, 1);

@@ -107,12 +107,22 @@ export function startServer(connection: Connection): void {
   // ---- diagnostics --------------------------------------------------------------
 
   const timers = new Map<string, NodeJS.Timeout>();
-  /** Last parse+lint duration per document, in ms: the debounce adapts to it. */
+  /** Last check of each document: how long it took and when it ended (performance.now()). */
   const lastDuration = new Map<string, number>();
+  const lastEnd = new Map<string, number>();
 
+  /**
+   * Checks a document soon after an edit. An edit after a quiet spell is checked
+   * at once (the timer only lets edits already received join in); edits that
+   * follow a check closely wait until half its duration has passed since it
+   * ended (at most MAX_DEBOUNCE_MS), so that typing into a large cable leaves
+   * the server time for hovers and other requests.
+   */
   function schedule(uri: string): void {
     if (timers.has(uri)) return; // already due: that run will see this version
-    const delay = Math.min(MAX_DEBOUNCE_MS, Math.round((lastDuration.get(uri) ?? 0) / 2));
+    const wanted = Math.min(MAX_DEBOUNCE_MS, (lastDuration.get(uri) ?? 0) / 2);
+    const since = performance.now() - (lastEnd.get(uri) ?? -Infinity);
+    const delay = Math.max(0, Math.round(wanted - since));
     timers.set(
       uri,
       setTimeout(() => {
@@ -130,7 +140,9 @@ export function startServer(connection: Connection): void {
       const { doc, state } = s;
       const findings = state.eff.ignored ? [] : store.findings(state);
       const diagnostics = findings.map((f) => toDiagnostic(state.cable, f));
-      lastDuration.set(uri, performance.now() - t0);
+      const t1 = performance.now();
+      lastDuration.set(uri, t1 - t0);
+      lastEnd.set(uri, t1);
       await connection.sendDiagnostics({ uri, version: doc.version, diagnostics });
     } catch (e) {
       logError(`checking ${uri} failed: ${(e as Error)?.stack ?? String(e)}`);
@@ -201,6 +213,7 @@ export function startServer(connection: Connection): void {
     store.delete(uri);
     settingsCache.delete(uri);
     lastDuration.delete(uri);
+    lastEnd.delete(uri);
     void connection.sendDiagnostics({ uri, diagnostics: [] });
   });
 
