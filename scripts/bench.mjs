@@ -136,17 +136,21 @@ async function benchCli() {
   row('  same with --jobs 1 (no workers)', `${ms(lint1)}${cpu(lints1)}, ${(lint1 / floor).toFixed(2)}x, ${rss1.toFixed(0)} MB`);
 }
 
-/** Runs another helper's bench script and shows its output, or says it is not there yet. */
+/** Runs another helper's bench script; its own output is printed after the table. */
+const sections = [];
 function benchScript(label, script, extra = []) {
   const path = join(root, script);
   if (!existsSync(path)) {
     row(label, `not available yet (${script})`);
     return;
   }
-  const r = spawnSync(process.execPath, [path, ...extra], { cwd: root, encoding: 'utf8', timeout: 600_000 });
-  const text = (r.stdout || '').trim();
-  if (r.status !== 0) row(label, `${script} failed (exit ${r.status}): ${(r.stderr || '').trim().split('\n').slice(-3).join(' / ')}`);
-  if (text) for (const line of text.split('\n')) row(label, line);
+  const r = spawnSync(process.execPath, [path, ...extra], { cwd: root, encoding: 'utf8', timeout: 900_000 });
+  if (r.status !== 0) {
+    row(label, `${script} failed (exit ${r.status ?? r.signal}): ${(r.stderr || '').trim().split('\n').slice(-2).join(' / ')}`);
+    return;
+  }
+  row(label, `see below (${script})`);
+  sections.push(`## ${label} (${script})\n\n${(r.stdout || '').trim()}`);
 }
 
 /**
@@ -226,6 +230,7 @@ await benchActivation();
 benchScript('language server', 'scripts/bench-lsp.mjs');
 benchScript('grammar', 'scripts/bench-grammar.mjs');
 print();
+for (const s of sections) console.log(`\n${s}`);
 
 function readLoad() {
   try {
