@@ -264,7 +264,15 @@ function contrast(a: string, b: string): number {
 
 test('package.json contributes the grammar for the cable language', () => {
   const g = pkg.contributes.grammars.find((x: { scopeName: string }) => x.scopeName === 'text.cable');
-  assert.deepEqual(g, { language: 'cable', scopeName: 'text.cable', path: './syntaxes/cable.tmLanguage.json' });
+  assert.deepEqual(
+    { ...g, tokenTypes: undefined },
+    { language: 'cable', scopeName: 'text.cable', path: './syntaxes/cable.tmLanguage.json', tokenTypes: undefined },
+  );
+  // Markings count as strings for the editor, so bracket-pair colourisation leaves the ( ) of (C) in
+  // the classification colour.
+  assert.equal(g.tokenTypes?.['constant.language.classification'], 'string');
+  // `#0146` (a station serial) is not a colour: no colour swatches in cables.
+  assert.equal(pkg.contributes.configurationDefaults['[cable]']?.['editor.colorDecorators'], false);
   assert.ok(pkg.contributes.languages.some((l: { id: string }) => l.id === 'cable'));
   assert.equal(JSON.parse(readFileSync(GRAMMAR_PATH, 'utf8')).scopeName, 'text.cable');
   for (const s of ['test:grammar', 'grammar:snap-update', 'grammar:build']) assert.ok(pkg.scripts[s], `npm script ${s}`);
