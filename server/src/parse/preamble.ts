@@ -264,9 +264,13 @@ export function parseReasons(text: string, start: number, end: number): Pick<Cla
       i++;
       continue;
     }
-    // `REASONS 1 (B) AND (D)`: a section number garbled to a lone digit before the letters.
+    // `REASONS 1 (B) AND (D)`, `reasons 1.b and d`: a section number garbled to a lone digit before the letters.
     if (!section && reasons.length === 0 && /[0-9]/.test(c) && i + 1 < end && !/[0-9.]/.test(text[i + 1])) {
       i++;
+      continue;
+    }
+    if (!section && reasons.length === 0 && /[0-9]/.test(c) && text[i + 1] === '.' && /[A-Za-z]/.test(text[i + 2] ?? '')) {
+      i += 2;
       continue;
     }
     if (/[A-Za-z]/.test(c)) {
