@@ -141,6 +141,8 @@ test('REF parsing: run-in items with and without spaces, and a wrapped line that
     ['REF: A) 08 SAN JOSE 911  B) 08 STATE 132759  C) 08 SAN JOSE 194  D)\n08 SAN JOSE 833  E) 08 STATE 93829', ['A', 'B', 'C', 'D', 'E']],
     ['REF: REF A: BOGOTA2629; REF B: BOGOTA2050', ['A', 'B']],
     ['REF: A. REF: LAGOS 066\n     B. 08 LAGOS 479', ['A', 'B']],
+    ['REF: A. STATE 14201B. GENEVA 133', ['A', 'B']],
+    ['REF A SECRETARY\'S LETTER TO MBZ ON PUMA HELICOPTERS\nREF B SECSTATE 76108', ['A', 'B']],
   ];
   const block = /^REF: A\. STATE 14840\n\n\[1\]\(#\)B\. BAKU 129$/m;
   assert.ok(block.test(seed));
@@ -187,6 +189,22 @@ test('block-unclosed: an END COMMENT with no opening (03THEHAGUE2163 with its "C
   const [f] = findings(broken, 'block-unclosed');
   assert.equal(broken.slice(f.start, f.end), 'End Comment');
   assert.match(f.message, /never opened/);
+});
+
+test('block markers: headings alone on their line, `Summary and` / `comment:` over two lines, and "for / comment." in prose', () => {
+  const clean = readCorpus('03THEHAGUE2163');
+  const para5 = '5. (U) Comment: Laurens Jan Brinkhorst';
+  // `Comment: Going Forward` alone on its line, a blank line after it: a heading, not a block to close.
+  const heading = clean.replace('than other Dutch Ministers. End Comment', 'than other Dutch Ministers.').replace(para5, 'Comment: Going Forward\n\n5. (U) Laurens Jan Brinkhorst');
+  assert.ok(parse(heading).blocks.some((b) => b.kind === 'comment' && b.heading));
+  assert.deepEqual(findings(heading, 'block-unclosed'), []);
+  // A wrapped sentence that ends in the word: "asked the Embassy for" / "comment." is prose.
+  const prose = clean.replace(para5, '5. (U) The press asked the Embassy for\ncomment. Laurens Jan Brinkhorst').replace('Ministers. End Comment', 'Ministers.');
+  assert.ok(!parse(prose).blocks.some((b) => b.kind === 'comment' && b.open?.text === 'comment'));
+  // "End summary and" / "comment." closes; it does not open a comment.
+  const seed = readSeed();
+  const wrapped = seed.replace('1. (C) DCM delivered', '1. (C) Summary: DCM delivered').replace('does not intend to recognize Abkhazia.', 'does not intend to recognize Abkhazia. End summary and\ncomment.');
+  assert.ok(!parse(wrapped).blocks.some((b) => b.kind === 'comment' && b.open?.text === 'comment'));
 });
 
 test('block-unclosed stays quiet: last-paragraph comment, section heading, parenthesized comment, wrapped END', () => {

@@ -248,6 +248,19 @@ test('tags-no-subject: only program and geographic tags (08SAOPAULO499-like), an
   assert.deepEqual(findings(editTags(clean, () => 'TAGS: ECONEG'), 'tags-no-subject'), []);
 });
 
+test('TAGS run on after the DECL date without a colon (`TAG PTER, PGOV, ...`) is still the TAGS line', () => {
+  const clean = readCorpus('09CAIRO2371');
+  const eo = parse(clean).eo!;
+  const tagsLine = /^TAGS:[^\n]*\n/m.exec(clean)!;
+  const runOn = clean.replace(tagsLine[0], '').slice(0, eo.end) + ' TAG ECON, EG, ETRD, PGOV' + clean.replace(tagsLine[0], '').slice(eo.end);
+  const cable = parse(runOn);
+  assert.deepEqual(
+    cable.tags?.tags.map((t) => t.code),
+    ['ECON', 'EG', 'ETRD', 'PGOV'],
+  );
+  assert.deepEqual(findings(runOn, 'tags-missing'), []);
+});
+
 test('a second TAGS line (a repeated header) is not read as more tags (05VIENNA3833 has one TAGS line; doubled here)', () => {
   const clean = readCorpus('05VIENNA3833');
   const m = /^TAGS:[^\n]*$/m.exec(clean)!;

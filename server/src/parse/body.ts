@@ -201,7 +201,7 @@ export function parseBody(text: string, lines: Line[], first: number, artifacts:
     }
 
     if (ce - cs > 0) {
-      scanBlocks(text, cs, ce, textStart, out.blocks, openBlocks, () => besideRule(lines, n), () => trailingEnd(text, lines, n));
+      scanBlocks(text, cs, ce, textStart, out.blocks, openBlocks, () => around(text, lines, n));
       scanRefs(text, cs, ce, out.refMentions);
     }
     lastMid = ce - cs >= 30 && midSentence(text, cs, ce);
@@ -395,16 +395,20 @@ function scanBlocks(
   textStart: number,
   blocks: Block[],
   open: Record<'summary' | 'comment', Block[]>,
-  ruled: () => boolean,
-  endBefore: () => number | undefined,
+  neighbours: () => Around,
 ): void {
   const s = text.slice(cs, ce);
+  let near: Around | undefined;
+  const nb = () => (near ??= neighbours());
   MARKER.lastIndex = 0;
   for (let m = MARKER.exec(s); m; m = MARKER.exec(s)) {
     const at = cs + m.index;
     const kind = m[2].toUpperCase() === 'COMMENT' ? 'comment' : 'summary';
-    // `END` at the end of one line and `SUMMARY.` at the start of the next: one closing marker.
-    const wrappedEnd = !m[1] && at === cs ? endBefore() : undefined;
+    const lead = at - cs <= 12 ? text.slice(cs, at) : undefined; // what stands before the marker on its line
+    const first = lead !== undefined && (/^[\s-]*$/.test(lead) || SECTION_NUMBER.test(lead));
+    // `END` / `SUMMARY.` over two lines is one closing marker; `Summary and` / `comment:` is one opening one.
+    const wrappedEnd = !m[1] && at === cs ? nb().endBefore : undefined;
+    if (!m[1] && at === cs && nb().andBefore) continue;
     if (m[1] || wrappedEnd !== undefined) {
       const close = token(text, wrappedEnd ?? at, at + m[0].length);
       const b = open[kind].pop();
@@ -416,9 +420,15 @@ function scanBlocks(
       }
       continue;
     }
-    // A short line beside a rule of dashes is a section heading (`COMMENT` / `-------`, `---- Summary ----`).
-    const heading = ce - cs <= 80 && at - cs <= 12 && ruled();
-    if (!heading && !isOpener(text, cs, ce, textStart, at, at + m[0].length)) continue;
+    // A section heading: a short line beside a rule of dashes (`COMMENT` / `-------`, `---- Summary ----`),
+    // or the marker alone on its line (`Comment: Going Forward`) with a break or paragraph 1 after it.
+    const heading =
+      first &&
+      ce - cs <= 160 &&
+      ((nb().ruled && (ce - cs <= 80 || text.endsWith('---', ce))) || (ce - cs <= 60 && ALONE.test(text.slice(at + m[0].length, ce)) && nb().breakAfter));
+    // A marker at the start of a wrapped line ("asked the Embassy for / comment.") is not at the start of a sentence.
+    const lineStartOk = at !== cs || nb().sentenceBefore;
+    if (!heading && !isOpener(text, cs, ce, textStart, at, at + m[0].length, lineStartOk)) continue;
     const b: Block = { kind, start: at, end: ce, open: token(text, at, at + m[0].length) };
     if (heading) b.heading = true;
     else if (text[backOver(text, cs, at)] === '(') b.parenthesized = true;
@@ -428,23 +438,44 @@ function scanBlocks(
   }
 }
 
-const RULE_LINE = /^[-=_]{3,}$/;
+// A rule line: dashes (`-------`, `- - - -`, `=====`, `——`).
+const RULE_LINE = /^[-=_\u2013\u2014](?:[ ]?[-=_\u2013\u2014]){1,}$/;
+// After a marker alone on its line: nothing, or `:`/`-` and a short title that is not a sentence.
+const ALONE = /^\s*(?:[:-]\s*[^.!?:]{0,40})?$/;
 
-/** Whether line n is next to a rule line of dashes, or carries dashes at either end. */
-function besideRule(lines: Line[], n: number): boolean {
-  const own = lines[n].text.trim();
-  if (own.startsWith('---') || own.endsWith('---')) return true;
-  for (const k of [n - 1, n + 1]) if (k >= 0 && k < lines.length && lines[k].text.length < 200 && RULE_LINE.test(lines[k].text.trim())) return true;
-  return false;
+interface Around {
+  /** Next to a rule line, or dashes on the line itself. */
+  ruled: boolean;
+  /** The next line is blank, a rule or a numbered paragraph (or there is none). */
+  breakAfter: boolean;
+  /** Where a trailing `END` starts on the line before. */
+  endBefore?: number;
+  /** The line before ends with `and` (`End summary and` / `comment.`). */
+  andBefore: boolean;
+  /** The line before is blank, or ends a sentence, a heading or a marking: this line starts afresh. */
+  sentenceBefore: boolean;
 }
 
-/** Where a trailing `END` starts on the line before line n (wrapped `END` / `SUMMARY.`), if there is one. */
-function trailingEnd(text: string, lines: Line[], n: number): number | undefined {
-  if (n === 0) return undefined;
-  const l = lines[n - 1];
-  const e = trimEnd(text, l.start, l.end);
-  if (e - l.start < 3 || !/^END$/i.test(text.slice(e - 3, e))) return undefined;
-  return e - 3 === l.start || /[\s.(]/.test(text[e - 4]) ? e - 3 : undefined;
+function around(text: string, lines: Line[], n: number): Around {
+  const own = lines[n].text.trim();
+  const near = (k: number) => (k >= 0 && k < lines.length && lines[k].text.length < 200 ? lines[k].text.trim() : undefined);
+  const before = near(n - 1);
+  const after = near(n + 1);
+  const ruled = own.startsWith('---') || own.endsWith('---') || RULE_LINE.test(before ?? '') || RULE_LINE.test(after ?? '');
+  const next = n + 1 < lines.length ? lines[n + 1].text.slice(0, 12).trim() : '';
+  const breakAfter = next === '' || RULE_LINE.test(after ?? '') || /^\d{1,3}\.\s*\(/.test(next);
+  let endBefore: number | undefined;
+  let andBefore = false;
+  let sentenceBefore = true;
+  if (n > 0) {
+    const l = lines[n - 1];
+    const e = trimEnd(text, l.start, l.end);
+    const tail = text.slice(Math.max(l.start, e - 4), e);
+    if (/(^|[\s.(])END$/i.test(tail)) endBefore = e - 3;
+    andBefore = /(^|\s)AND$/i.test(tail);
+    sentenceBefore = e === l.start || /[.!?:;"')\]\u201d-]/.test(text[e - 1]);
+  }
+  return { ruled, breakAfter, endBefore, andBefore, sentenceBefore };
 }
 
 /** The offset of the last character before `at` that is not a space or a dash (cs - 1 if none). */
@@ -462,9 +493,11 @@ const SECTION_NUMBER = /^[\s-]{0,4}(?:[IVX]{1,4}|[A-Z]|\d{1,2})[.)][\s-]{0,4}$/;
 // An opening marker stands at the start of the paragraph text or line, after
 // `(`, or after the end of a sentence, and is followed by `:`, `-` or `.`
 // (or ends the line). "declined to comment." is not a marker.
-function isOpener(text: string, cs: number, ce: number, textStart: number, at: number, end: number): boolean {
+function isOpener(text: string, cs: number, ce: number, textStart: number, at: number, end: number, lineStartOk = true): boolean {
   const p = backOver(text, cs, at);
-  let lineStart = p < cs || at === textStart || (p < textStart && at >= textStart);
+  // textStart > cs: the text after a paragraph number and marking, which starts afresh.
+  const fresh = textStart > cs || lineStartOk;
+  let lineStart = (p < cs && lineStartOk) || (at === textStart && fresh) || (p < textStart && at >= textStart && (p >= cs || fresh));
   if (!lineStart && p >= cs && text[p] === ')' && PARA_HEAD_BEFORE.test(text.slice(Math.max(cs, at - 24), at))) lineStart = true;
   if (!lineStart && at - cs <= 12 && SECTION_NUMBER.test(text.slice(cs, at))) lineStart = true;
   // "Begin Comment." opens as surely as a line start does.
@@ -486,7 +519,7 @@ function isOpener(text: string, cs: number, ce: number, textStart: number, at: n
   if (q >= ce) return lineStart || begin;
   const c = text[q];
   if (c === ':' || c === '-') return true;
-  if (c === '.') return lineStart || begin;
+  if (c === '.' || c === '/') return lineStart || begin; // `Summary.`, `Summary/Action Request.`
   return false;
 }
 

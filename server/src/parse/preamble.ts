@@ -35,9 +35,10 @@ export function preambleStart(text: string, start: number, end: number): { kind:
 
 // Keywords that may start a new element in the middle of a line, in copies
 // where the preamble runs together (`SIPDIS E.O. 12958: DECL: ... TAGS: ...`).
-// A quote can stand before TAGS in spreadsheet exports (`DECL: 04/20/2027 "TAGS: ...`); `AGS:` is TAGS with its T lost.
+// A quote can stand before TAGS in spreadsheet exports (`DECL: 04/20/2027 "TAGS: ...`); `AGS:` is TAGS with its T lost;
+// `TAG PTER, PGOV` has no colon but a comma-separated code list.
 // `SIPDISE.O. 12958: DECL:`: copies that lost their line breaks glue the E.O. line to the word before it.
-const INLINE = /(?:[\s"\d]|[A-Z](?=E\.O\.\s?\d{5}))(E\.O\.\s?\d{5}\s*:?\s*(?:DECL|N\/A)|EO \d{5} (?:DECL|N\/A)|T?AGS:|SUBJECT:|REFS?:|CLASSIFIED BY\b)/gi;
+const INLINE = /(?:[\s"\d]|[A-Z](?=E\.O\.\s?\d{5}))(E\.O\.\s?\d{5}\s*:?\s*(?:DECL|N\/A)|EO \d{5} (?:DECL|N\/A)|T?AGS:|TAGS?\s+(?=[A-Z]{4},\s)|SUBJECT:|REFS?:|CLASSIFIED BY\b)/gi;
 
 /** Offsets inside [start, end) where another preamble element starts. */
 export function inlineStarts(text: string, start: number, end: number): number[] {
@@ -211,11 +212,13 @@ export function readRefItems(text: string, start: number, end: number, items: Re
   if (first || last?.letter) {
     for (let j = first ? current.targetStart : i; j < end; j++) {
       const ch = text[j];
-      if ((ch === ' ' || ch === ',' || ch === ';') && j + 1 < end) {
-        const k = skipSpace(text, j + 1, end);
+      // A serial run on into the next marker (`STATE 14201B. GENEVA 133`): split before the letter.
+      const glued = ch >= '0' && ch <= '9' && text[j + 1] === next && text[j + 2] === '.' && text[j + 3] === ' ';
+      if ((ch === ' ' || ch === ',' || ch === ';' || glued) && j + 1 < end) {
+        const k = glued ? j + 1 : skipSpace(text, j + 1, end);
         const mk = refMarker(text, k, end);
         if (mk && mk.letter === next) {
-          push(j);
+          push(glued ? j + 1 : j);
           current = { start: k, marker: mk.marker, letter: mk.letter, targetStart: targetStart(text, mk.marker.end, end) };
           next = String.fromCharCode(mk.letter.charCodeAt(0) + 1);
           j = Math.max(current.targetStart, k + 1) - 1;

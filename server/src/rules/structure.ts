@@ -1,5 +1,6 @@
 import type { Artifact, Cable, Span } from '../model';
 import { positionAt } from '../positions';
+import { eolOf } from './edits';
 import type { Edit, Fix, Rule } from './types';
 
 // Structure: SUBJECT line, references between the body and the REF block,
@@ -23,7 +24,7 @@ const subjectMissing: Rule = {
     const anchor: Span = cable.tags ?? cable.eo ?? cable.banner ?? firstLine(cable);
     const after = cable.tags ?? cable.eo;
     const fixes: Fix[] | undefined = after
-      ? [{ title: `Insert a SUBJECT line after the ${cable.tags ? 'TAGS' : 'E.O.'} line`, edits: [{ start: after.end, end: after.end, newText: '\nSUBJECT: ' }] }]
+      ? [{ title: `Insert a SUBJECT line after the ${cable.tags ? 'TAGS' : 'E.O.'} line`, edits: [{ start: after.end, end: after.end, newText: `${eolOf(cable)}SUBJECT: ` }] }]
       : undefined;
     ctx.report(
       'subject-missing',

@@ -1,6 +1,7 @@
 import { fipsForIso, isUsableTag, lookupTag, nearestTags } from '../data/index';
 import { GEO_TAGS, ORG_TAGS, PROGRAM_TAGS, SUBJECT_TAGS } from '../data/reference';
 import type { Cable, Tag } from '../model';
+import { eolOf } from './edits';
 import type { Fix, Rule, RuleContext } from './types';
 
 // Tags: the TAGS line is present, carries a subject tag, and every code on it
@@ -178,7 +179,7 @@ const tagsMissing: Rule = {
     // Shown on the line the TAGS line should follow: the E.O. line, else the banner, else the first line.
     const anchor = cable.eo ?? cable.banner ?? cable.lines.find((l) => l.text.trim() !== '');
     const fixes: Fix[] | undefined = cable.eo
-      ? [{ title: 'Insert a TAGS line after the E.O. line', edits: [{ start: cable.eo.end, end: cable.eo.end, newText: '\nTAGS: ' }] }]
+      ? [{ title: 'Insert a TAGS line after the E.O. line', edits: [{ start: cable.eo.end, end: cable.eo.end, newText: `${eolOf(cable)}TAGS: ` }] }]
       : undefined;
     ctx.report(
       'tags-missing',
