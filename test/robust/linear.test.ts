@@ -11,6 +11,10 @@ import { parse } from '../../server/src/parse';
 import { lint } from '../../server/src/rules/engine';
 
 const K = 1024;
+// Below this, a time is mostly noise; quadratic behaviour at 1 MB is far above it.
+const NOISE_MS = 25;
+// 1 MB against 256 KB: 4 is linear, 16 quadratic.
+const MAX_RATIO = 8;
 const rep = (s: string, n: number) => s.repeat(Math.ceil(n / s.length)).slice(0, n);
 /** Distinct made-up codes, so that every one is looked up (and suggested for) anew. */
 const codes = (n: number) => {
@@ -67,9 +71,15 @@ function run(text: string): { ms: number; findings: number; internal: string[] }
 if (!isMainThread && workerData === 'linear-cases') {
   // One run per size: a first run that pays for compiling only makes 256 KB
   // look slower, which makes the check more lenient, never stricter.
+  // A ratio over the limit is measured once more (a collection or a busy
+  // machine can land in one run); a real blow-up fails both times.
   parentPort!.on('message', (name: string) => {
     const small = run(CASES[name](256 * K));
     const large = run(CASES[name](1024 * K));
+    if (large.ms / Math.max(small.ms, NOISE_MS) >= MAX_RATIO) {
+      small.ms = Math.min(small.ms, run(CASES[name](256 * K)).ms);
+      large.ms = Math.min(large.ms, run(CASES[name](1024 * K)).ms);
+    }
     parentPort!.postMessage({ name, small: small.ms, large: large.ms, findings: large.findings, internal: [...small.internal, ...large.internal] } satisfies Timing);
   });
 }
@@ -122,8 +132,6 @@ function runAll(): Map<string, Promise<Timing>> {
   return results;
 }
 
-// Below this, a time is mostly noise; quadratic behaviour at 1 MB is far above it.
-const NOISE_MS = 25;
 
 if (isMainThread) {
   const results = runAll();
@@ -132,7 +140,7 @@ if (isMainThread) {
       const t = await result;
       assert.deepEqual(t.internal, [], `${name}: a rule failed`);
       const ratio = t.large / Math.max(t.small, NOISE_MS);
-      assert.ok(ratio < 8, `${name}: 256 KB took ${t.small.toFixed(0)} ms, 1 MB ${t.large.toFixed(0)} ms (${ratio.toFixed(1)}x; linear is 4x)`);
+      assert.ok(ratio < MAX_RATIO, `${name}: 256 KB took ${t.small.toFixed(0)} ms, 1 MB ${t.large.toFixed(0)} ms (${ratio.toFixed(1)}x; linear is 4x)`);
     });
   }
 }
