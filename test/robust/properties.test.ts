@@ -98,33 +98,63 @@ test('every rule reports ranges inside the text, and its fixes are well formed',
   );
 });
 
-test('a quick fix stays in its edit ranges and, applied, removes its finding', () => {
-  const fired = new Map<string, number>();
+/**
+ * Applies a fix and checks that its rule fires less often, and no longer over
+ * what the finding and the edits covered. (A fix that deletes leaves no place
+ * behind; a neighbour may still fire, as when one of three repeated tags is
+ * removed: then only the count is checked.)
+ */
+function checkFixRemoves(text: string, f: Finding, fix: Fix, before: Finding[]): void {
+  checkFixShape(text, f, fix);
+  if (PLACEHOLDER_FIXES[f.rule]) return;
+  const edits = [...fix.edits].sort((a, b) => a.start - b.start || a.end - b.end);
+  const fixed = applyEdits(text, edits);
+  const from = mapOffset(Math.min(f.start, edits[0].start), edits, false);
+  const to = mapOffset(Math.max(f.end, edits[edits.length - 1].end), edits, true);
+  const after = lint(parse(fixed), { today: TODAY }).filter((g) => g.rule === f.rule);
+  const where = `${f.rule} "${fix.title}" at [${f.start}, ${f.end})`;
+  const context = JSON.stringify(fixed.slice(Math.max(0, from - 80), to + 80));
+  const there = after.filter((g) => (g.start < to && g.end > from) || (g.start === g.end && from < g.start && g.start < to));
+  assert.deepEqual(there.map((g) => `${g.rule} [${g.start}, ${g.end}) ${g.message}`), [], `${where} still fires there after the fix:\n${context}`);
+  const count = before.filter((g) => g.rule === f.rule).length;
+  assert.ok(after.length < count, `${where}: the rule fires ${after.length} times after the fix, ${count} before:\n${context}`);
+}
+
+test('a quick fix stays in its edit ranges and, applied, removes its finding (damaged cables)', () => {
+  const fired = new Set<string>();
   fc.assert(
     fc.property(mutatedCableArb, (text) => {
       const findings = lint(parse(text), { today: TODAY });
       for (const f of findings) {
         for (const fix of f.fixes ?? []) {
-          if (PLACEHOLDER_FIXES[f.rule]) continue;
-          const edits = [...fix.edits].sort((a, b) => a.start - b.start || a.end - b.end);
-          checkFixShape(text, f, fix);
-          const fixed = applyEdits(text, edits);
-          const from = mapOffset(Math.min(f.start, edits[0].start), edits, false);
-          const to = mapOffset(Math.max(f.end, edits[edits.length - 1].end), edits, true);
-          const again = lint(parse(fixed), { today: TODAY }).filter((g) => g.rule === f.rule && g.start <= to && g.end >= from);
-          assert.deepEqual(
-            again.map((g) => `${g.rule} [${g.start}, ${g.end}) ${g.message}`),
-            [],
-            `${f.rule} "${fix.title}" at [${f.start}, ${f.end}) still fires after the fix:\n${JSON.stringify(fixed.slice(Math.max(0, from - 80), to + 80))}`,
-          );
-          fired.set(f.rule, (fired.get(f.rule) ?? 0) + 1);
+          checkFixRemoves(text, f, fix, findings);
+          fired.add(f.rule);
         }
       }
     }),
     { seed: SEED, numRuns: 150 },
   );
   // The property means little if no fix ran: the damage must provoke some.
-  assert.ok(fired.size >= 3, `fixes exercised: ${[...fired.keys()].join(', ') || 'none'}`);
+  assert.ok(fired.size >= 3, `fixes exercised: ${[...fired].join(', ') || 'none'}`);
+});
+
+test('every quick fix on every fixture, applied, removes its finding', () => {
+  const fired = new Set<string>();
+  const cables: [string, string][] = [['seed.cable', readSeed()], ...corpusNames().map((n): [string, string] => [n, readCorpus(n)])];
+  for (const [name, text] of cables) {
+    const findings = lint(parse(text), { today: TODAY });
+    for (const f of findings) {
+      for (const fix of f.fixes ?? []) {
+        try {
+          checkFixRemoves(text, f, fix, findings);
+        } catch (e) {
+          throw new Error(`${name}: ${(e as Error).message}`);
+        }
+        fired.add(f.rule);
+      }
+    }
+  }
+  assert.ok(fired.size >= 10, `fixes exercised: ${[...fired].join(', ') || 'none'}`);
 });
 
 test('renumbering twice gives the same text as renumbering once', () => {
