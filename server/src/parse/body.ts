@@ -17,8 +17,8 @@ const PAGE_PREFIX = /^PAGE\s+\d{1,3}\s+[A-Za-z][A-Za-z .'-]{0,30}\s\d{5,8}\s+\d{
 const PREVIEW = /^\s*(?:\([A-Za-z/ ]{0,12}\)?\s?)?(?:\.\.\.|…)\s*$/;
 // The 1970s-1990 convention `1. SECRET - ENTIRE TEXT.` in place of portion markings.
 const ENTIRE_TEXT = /^(UNCLASSIFIED|LIMITED[ \t]OFFICIAL[ \t]USE|CONFIDENTIAL|SECRET|TOP[ \t]SECRET)[ \t]{0,3}-{1,2}[ \t]{0,3}ENTIRE[ \t]TEXT\b/i;
-// A paragraph head inside a line, after the end of a sentence or a heading rule: `end. 2. (C) ...`.
-const INLINE_PARA = /[.!?"')\]-][ \t]{1,3}(\d{1,3})\.[ \t]{0,3}(?=\()/g;
+// A paragraph head inside a line, after the end of a sentence or a heading rule: `end. 2. (C) ...`, `end. 7. The`.
+const INLINE_PARA = /[.!?"')\]-][ \t]{1,3}(\d{1,3})\.[ \t]{0,3}(?=[(A-Z])/g;
 const SUBNUM = /^(\d{1,3})\.?([A-Za-z])[.)](?=\s)/;
 const SUB = /^(\(([A-Za-z])\)|([A-Za-z])\)|([A-Z])\.)(?=\s)/;
 export const PAGE_LINE = /^(?:PAGE\s+\d{1,3}\s+)?[A-Za-z][A-Za-z .'-]{0,30}\s\d{5,8}\s+\d{2,3}(?:\.\d)?\s+OF\s+\d{2,3}(?:\s+\d{6}Z)?\s*$/i;
@@ -94,6 +94,12 @@ export function parseBody(text: string, lines: Line[], first: number, artifacts:
       pageBreak = true;
       continue;
     }
+    if (ce - cs === 6 && content === 'SIPDIS') {
+      // The telegram system inserts SIPDIS on a line of its own, even mid-sentence.
+      gap = false;
+      pageBreak = true;
+      continue;
+    }
     const rb = ce - cs < 200 ? parseBanner(text, cs, ce, true) : undefined;
     if (rb && (rb.section || rb.serial)) {
       out.pageLines.push(token(text, cs, ce));
@@ -135,7 +141,7 @@ export function parseBody(text: string, lines: Line[], first: number, artifacts:
       // settleParagraphs() keeps them only where they fit the numbering.
       let weak: Candidate['weak'];
       if (punctuation === ')') weak = 'list';
-      else if (!marking && (wrapped || i >= ce)) weak = 'wrapped';
+      else if (!marking && (wrapped || i >= ce || text[i] === '-')) weak = 'wrapped'; // `see paragraph / 6. ---- BACKGROUND ----`
       para = {
         start: cs,
         end: ce,
@@ -180,8 +186,12 @@ export function parseBody(text: string, lines: Line[], first: number, artifacts:
         const value = Number(im[1]);
         if (value !== (last ? last.value + 1 : 1)) continue;
         const ns = textStart + im.index + im[0].indexOf(im[1], 1);
-        const marking = parseMarking(text, textStart + im.index + im[0].length, ce);
-        if (!marking?.level) continue;
+        const after = textStart + im.index + im[0].length;
+        const marking = parseMarking(text, after, ce);
+        // Unmarked only where the paragraph before is unmarked too, and before a capital: `... end. 7. The`.
+        const unmarked = !marking && last !== undefined && !last.marking && after > ns + im[1].length + 1 && text[after] !== '(';
+        if (!marking?.level && !unmarked) continue;
+        const headEnd = marking ? marking.end : ns + im[1].length + 1;
         if (para) para.end = Math.max(para.head.end, trimEnd(text, para.start, ns));
         para = {
           start: ns,
@@ -189,10 +199,10 @@ export function parseBody(text: string, lines: Line[], first: number, artifacts:
           number: token(text, ns, ns + im[1].length),
           value,
           punctuation: '.',
-          head: { start: ns, end: marking.end },
-          marking,
+          head: { start: ns, end: headEnd },
+          marking: marking?.level ? marking : undefined,
           subparagraphs: [],
-          firstWords: firstWords(text, skipSpace(text, marking.end, ce), ce),
+          firstWords: firstWords(text, skipSpace(text, headEnd, ce), ce),
         };
         candidates.push({ para, afterRepeat: false });
         qa = false;
@@ -204,7 +214,7 @@ export function parseBody(text: string, lines: Line[], first: number, artifacts:
       scanBlocks(text, cs, ce, textStart, out.blocks, openBlocks, () => around(text, lines, n));
       scanRefs(text, cs, ce, out.refMentions);
     }
-    lastMid = ce - cs >= 30 && midSentence(text, cs, ce);
+    lastMid = ce - cs >= 20 && midSentence(text, cs, ce);
     gap = false;
     pageBreak = false;
   }
@@ -340,10 +350,16 @@ function settleParagraphs(cands: Candidate[]): Paragraph[] {
     const marked = c.para.marking !== undefined;
     let ok = true;
     // "on April / 2. Van den IJssel" fits the count, but the real paragraph 2 follows.
-    if (c.weak === 'wrapped') ok = c.para.value === expected && nextStrong[i] !== c.para.value;
+    // A `1.` may start a numbered list (the next pass decides).
+    if (c.weak === 'wrapped') ok = (c.para.value === expected && nextStrong[i] !== c.para.value) || (c.para.value === 1 && last !== undefined);
     else if (c.weak === 'list') {
       if (!hasFirm) ok = marked;
-      else ok = !listOpen && c.para.value === expected && (nextFirm[i] === expected + 1 || (nextFirm[i] === undefined && marked));
+      else {
+        // A marked `1) (C)`, `2) (C)` … run numbers paragraphs too (`1) (C)` … `9) (C)`, then `10. (U)`).
+        const next = cands[i + 1]?.para;
+        const run = marked && next !== undefined && next.marking !== undefined && next.value === expected + 1;
+        ok = !listOpen && c.para.value === expected && (nextFirm[i] === expected + 1 || run || (nextFirm[i] === undefined && marked));
+      }
       if (!ok) listOpen = true;
     } else listOpen = false;
     if (!ok) {
