@@ -68,6 +68,7 @@ export function parseBody(text: string, lines: Line[], first: number, artifacts:
   // (page breaks and the blank lines around them do not count, §11), and that
   // line stopped mid-sentence.
   let lastMid = false;
+  let afterPara = false; // the last line of text ends with "see para" / "paragraph": a number on the next line is its reference
   let gap = true;
   let pageBreak = false;
   let para: Paragraph | undefined;
@@ -141,7 +142,7 @@ export function parseBody(text: string, lines: Line[], first: number, artifacts:
       // settleParagraphs() keeps them only where they fit the numbering.
       let weak: Candidate['weak'];
       if (punctuation === ')') weak = 'list';
-      else if (!marking && (wrapped || i >= ce || text[i] === '-')) weak = 'wrapped'; // `see paragraph / 6. ---- BACKGROUND ----`
+      else if (!marking && (wrapped || afterPara || i >= ce || text[i] === '-')) weak = 'wrapped'; // `see paragraph / 6. ---- BACKGROUND ----`
       para = {
         start: cs,
         end: ce,
@@ -215,6 +216,7 @@ export function parseBody(text: string, lines: Line[], first: number, artifacts:
       scanRefs(text, cs, ce, out.refMentions);
     }
     lastMid = ce - cs >= 20 && midSentence(text, cs, ce);
+    afterPara = endsWithPara(text, cs, ce);
     gap = false;
     pageBreak = false;
   }
@@ -277,6 +279,17 @@ function midSentence(text: string, cs: number, ce: number): boolean {
   if (text.charCodeAt(e - 1) === 92) e = trimEnd(text, cs, e - 1);
   const c = text.charCodeAt(e - 1);
   return (c >= 48 && c <= 57) || ((c | 32) >= 97 && (c | 32) <= 122) || c === 44 || c === 45;
+}
+
+/** Whether a line ends with the word `para`, `paras` or `paragraph(s)`, with or without a full stop. */
+function endsWithPara(text: string, cs: number, ce: number): boolean {
+  let e = ce;
+  if (text.charCodeAt(e - 1) === 46) e--;
+  for (const w of ['paragraphs', 'paragraph', 'paras', 'para']) {
+    const s = e - w.length;
+    if (s >= cs && text.slice(s, e).toLowerCase() === w && (s === cs || text[s - 1] === ' ')) return true;
+  }
+  return false;
 }
 
 /** A class word alone on a line: printouts repeat it at every page break (` CONFIDENTIAL`). */
@@ -387,7 +400,9 @@ function settleParagraphs(cands: Candidate[]): Paragraph[] {
       }
       if (prev.marking && !p.marking) {
         j = i;
-        while (j + 1 < kept.length && !kept[j + 1].restart && !kept[j + 1].marking && kept[j + 1].value !== prev.value + 1) j++;
+        // Up to a marked paragraph, or an unmarked N+1 that does not carry on the list's own count.
+        const resumes = (q: Paragraph, before: Paragraph) => q.value === prev.value + 1 && q.value !== before.value + 1;
+        while (j + 1 < kept.length && !kept[j + 1].restart && !kept[j + 1].marking && !resumes(kept[j + 1], kept[j])) j++;
         for (let k = i; k <= j; k++) absorb(prev, kept[k]);
         i = j;
         continue;

@@ -170,8 +170,9 @@ const portionMarkMissing: Rule = {
     const level = cable.level;
     if (!level || !isClassified(level) || entireText(cable)) return;
     for (const p of cable.paragraphs) {
-      // A redacted copy (`6. XXXXXXXXXXXX`) may have lost the marking with the text.
-      if (p.marking || p.firstWords.toUpperCase().startsWith('XXXXXX')) continue;
+      // A redacted copy (`6. XXXXXXXXXXXX`, `7. (XXXXXXXXXXXX`) may have lost the marking with the text.
+      const words = p.firstWords.startsWith('(') ? p.firstWords.slice(1) : p.firstWords;
+      if (p.marking || words.toUpperCase().startsWith('XXXXXX')) continue;
       const at = textStart(cable, p);
       const glued = at === p.number.end + p.punctuation.length; // `3.Text`
       ctx.report(
