@@ -17,8 +17,8 @@ const PAGE_PREFIX = /^PAGE\s+\d{1,3}\s+[A-Za-z][A-Za-z .'-]{0,30}\s\d{5,8}\s+\d{
 const PREVIEW = /^\s*(?:\([A-Za-z/ ]{0,12}\)?\s?)?(?:\.\.\.|…)\s*$/;
 // The 1970s-1990 convention `1. SECRET - ENTIRE TEXT.` in place of portion markings.
 const ENTIRE_TEXT = /^(UNCLASSIFIED|LIMITED[ \t]OFFICIAL[ \t]USE|CONFIDENTIAL|SECRET|TOP[ \t]SECRET)[ \t]{0,3}-{1,2}[ \t]{0,3}ENTIRE[ \t]TEXT\b/i;
-// A paragraph head inside a line, after the end of a sentence or a heading rule: `end. 2. (C) ...`, `end. 7. The`.
-const INLINE_PARA = /[.!?"')\]-][ \t]{1,3}(\d{1,3})\.[ \t]{0,3}(?=[(A-Z])/g;
+// A paragraph head inside a line: `end. 2. (C) ...`, `HEADING  3. (C) ...`, or unmarked after the end of a sentence: `end. 7. The`.
+const INLINE_PARA = /\S[ \t]{1,3}(\d{1,3})\.[ \t]{0,3}(?=[(A-Z])/g;
 const SUBNUM = /^(\d{1,3})\.?([A-Za-z])[.)](?=\s)/;
 const SUB = /^(\(([A-Za-z])\)|([A-Za-z])\)|([A-Z])\.)(?=\s)/;
 export const PAGE_LINE = /^(?:PAGE\s+\d{1,3}\s+)?[A-Za-z][A-Za-z .'-]{0,30}\s\d{5,8}\s+\d{2,3}(?:\.\d)?\s+OF\s+\d{2,3}(?:\s+\d{6}Z)?\s*$/i;
@@ -37,7 +37,8 @@ export interface BodyResult {
   refMentions: RefMention[];
 }
 
-export function parseBody(text: string, lines: Line[], first: number, artifacts: Artifact[]): BodyResult {
+/** `from` > the start of line `first`: the body starts inside that line (paragraph 1 run on with the preamble). */
+export function parseBody(text: string, lines: Line[], first: number, artifacts: Artifact[], from = 0): BodyResult {
   const out: BodyResult = { paragraphs: [], blocks: [], pageLines: [], refMentions: [] };
   if (first >= lines.length) return out;
 
@@ -82,6 +83,7 @@ export function parseBody(text: string, lines: Line[], first: number, artifacts:
   for (let n = first; n <= bodyEndLine; n++) {
     const line = lines[n];
     let cs = line.start === line.end ? line.end : contentStart(text, line, artifacts);
+    if (n === first && from > cs && from <= line.end) cs = from;
     if (cs >= line.end) {
       if (!pageBreak) gap = true;
       continue;
@@ -190,7 +192,7 @@ export function parseBody(text: string, lines: Line[], first: number, artifacts:
         const after = textStart + im.index + im[0].length;
         const marking = parseMarking(text, after, ce);
         // Unmarked only where the paragraph before is unmarked too, and before a capital: `... end. 7. The`.
-        const unmarked = !marking && last !== undefined && !last.marking && after > ns + im[1].length + 1 && text[after] !== '(';
+        const unmarked = !marking && last !== undefined && !last.marking && after > ns + im[1].length + 1 && text[after] !== '(' && '.!?"\')]-'.includes(im[0][0]);
         if (!marking?.level && !unmarked) continue;
         const headEnd = marking ? marking.end : ns + im[1].length + 1;
         if (para) para.end = Math.max(para.head.end, trimEnd(text, para.start, ns));

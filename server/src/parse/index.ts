@@ -16,6 +16,8 @@ import { contentStart, splitLines, token, trimEnd } from './lines';
 import { inlineStarts, parseDecl, parseEo, parseReasons, preambleStart, readRefItems, readTags, refMarker } from './preamble';
 
 const PARA_START = /^\d{1,3}(?:\.|\))(?=\s|\(|$|[A-Z][A-Za-z])|^\d{1,3}[ \t]+\((?:U|C|S|SBU|TS)[)/-]/;
+// Paragraph 1, marked, run on at the end of a preamble line: `... accordingly. 1.(SBU) Key Points`.
+const PARA_ONE_INLINE = /\S[ \t]{1,3}1\.[ \t]{0,3}\((?:U|C|S|SBU|TS)[)/-]/;
 const PRINTOUT = /^(PAGE\s+\d{2}\b|ORIGIN\s|DRAFTED BY|APPROVED BY|-{6,}\s*\S+)/i;
 const HEADER_SEARCH_LINES = 80;
 // Derivative classification cites its source, not reasons (ISOO: `Derived From: Multiple Sources`).
@@ -45,9 +47,10 @@ export function parse(text: string): Cable {
   let n = skipBlank(lines, 0);
   n = parseHeaderZone(text, lines, n, cable);
   n = parseBannerZone(text, lines, n, cable);
-  n = parsePreamble(text, lines, n, cable);
-  cable.bodyStart = n < lines.length ? lines[n].start : text.length;
-  const body = parseBody(text, lines, n, cable.artifacts);
+  const bodyFrom = { offset: -1 };
+  n = parsePreamble(text, lines, n, cable, bodyFrom);
+  cable.bodyStart = bodyFrom.offset >= 0 ? bodyFrom.offset : n < lines.length ? lines[n].start : text.length;
+  const body = parseBody(text, lines, n, cable.artifacts, cable.bodyStart);
   cable.paragraphs = body.paragraphs;
   cable.blocks = body.blocks;
   cable.pageLines.push(...body.pageLines); // after those the preamble met
@@ -398,7 +401,12 @@ type Pending =
   | { kind: 'eo'; el: EoLine }
   | undefined;
 
-function parsePreamble(text: string, lines: Line[], n: number, cable: Cable): number {
+/**
+ * Reads the preamble from line n and returns the line where the body starts. When
+ * paragraph 1 runs on at the end of a preamble line (`... Please handle accordingly.
+ * 1.(SBU) Key Points`), `bodyFrom.offset` is set to where it starts in that line.
+ */
+function parsePreamble(text: string, lines: Line[], n: number, cable: Cable, bodyFrom: { offset: number }): number {
   let pending: Pending;
   let seenElement = false;
   // Segments of a banner line that ran on (`C o n f i d e n t i a l ... e.o. 12958: ...`).
@@ -406,7 +414,12 @@ function parsePreamble(text: string, lines: Line[], n: number, cable: Cable): nu
   for (let k = startAt >= 0 ? n - 1 : n; k < lines.length; k++) {
     const l = lines[k];
     const lineStart = k === n - 1 ? startAt : contentStart(text, l, cable.artifacts);
-    const ce = trimEnd(text, lineStart, l.end);
+    let ce = trimEnd(text, lineStart, l.end);
+    const one = ce - lineStart > 12 ? PARA_ONE_INLINE.exec(text.slice(lineStart, ce)) : null;
+    if (one) {
+      bodyFrom.offset = lineStart + one.index + one[0].indexOf('1.');
+      ce = trimEnd(text, lineStart, bodyFrom.offset);
+    }
     if (lineStart >= ce) {
       if (pending?.kind === 'ref') pending.gap = true;
       // `Classified By: ... Reasons` then a blank line, then `1.4 (b) and (d).` (copies add blank lines).
@@ -440,6 +453,7 @@ function parsePreamble(text: string, lines: Line[], n: number, cable: Cable): nu
       if (caps) cable.captions.push(...caps);
       else cable.passing.push(token(text, s, e));
     }
+    if (one) return k;
   }
   return lines.length;
 }
