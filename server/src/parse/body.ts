@@ -7,8 +7,8 @@ import { preambleStart } from './preamble';
 // SUMMARY/COMMENT blocks, page lines of long cables, references to REF items,
 // and the signature.
 
-// `1.KEY POINTS` (no space) counts; `1.5` and `2.A.` do not.
-const PARA = /^(\d{1,3})(\.|\))(?=\s|\(|$|[A-Z][A-Za-z])/;
+// `1.KEY POINTS` and a redacted `3.xxxxxxxxxxxx` (no space) count; `1.5` and `2.A.` do not.
+const PARA = /^(\d{1,3})(\.|\))(?=\s|\(|$|[A-Z][A-Za-z]|xxxx)/;
 // A number with a marking but no full stop: `3 (C)`, `5, (S/NF)` (not `2(C)(2)`).
 const PARA_NO_DOT = /^(\d{1,3})(?:([,:;])[ \t]*|[ \t]+)(?=\((?:U|C|S|SBU|TS)[)/-])/;
 // A printout page line run on with the text after it (`PAGE 03 HARARE 06677 03 OF 03 291401Z 11. (C) ...`).
