@@ -165,9 +165,12 @@ test('para-number-malformed: `3)`, `3 (C)` and `5,` fire at the number; the fix 
     assert.deepEqual(hits(broken, 'para-numbering'), [], `${to}: still paragraph 3`);
     assert.equal(applyFix(broken, h.finding.fixes![0]), ALGIERS.replace('3. (C) Bajolet said the French', `3.${to.slice(covers.length)}`));
   }
-  // An unmarked cable: `3)` in place of `3.` between 2 and 4 is a paragraph number.
-  const minsk = breakText(MINSK, '3. The banking system', '3) The banking system');
-  assert.equal(only(minsk, 'para-number-malformed').line, lineOf(minsk, '3) The banking system'));
+  // An unmarked cable: `3)` or `3,` in place of `3.` between 2 and 4 is a paragraph number.
+  for (const to of ['3) The banking system', '3, The banking system']) {
+    const minsk = breakText(MINSK, '3. The banking system', to);
+    assert.equal(only(minsk, 'para-number-malformed').line, lineOf(minsk, to));
+    assert.deepEqual(hits(minsk, 'para-numbering'), [], to);
+  }
 });
 
 test('para-number-malformed: `1)` list items are not paragraph numbers', () => {
@@ -266,6 +269,8 @@ test('portion-mark-exceeds: (SBU) in a plain UNCLAS cable is not above it; (C) i
   const h = only(broken, 'portion-mark-exceeds');
   assert.equal(h.line, lineOf(broken, '11. (C) Indigenous'));
   assert.equal(h.finding.fixes![0].title, 'Lower the marking to (U)');
+  // `(c)` in an upper-case copy is a list letter (`40. (c) Yes, the Netherlands ...`), as class-mismatch reads it.
+  assert.deepEqual(hits(breakText(BRASILIA, '11. (SBU) Indigenous April', '11. (c) Indigenous April'), 'portion-mark-exceeds'), []);
 });
 
 // ---- subpara-lettering -------------------------------------------------------------------------

@@ -11,6 +11,8 @@ import { preambleStart } from './preamble';
 const PARA = /^(\d{1,3})(\.|\))(?=\s|\(|$|[A-Z][A-Za-z]|xxxx)/;
 // A number with a marking but no full stop: `3 (C)`, `5, (S/NF)` (not `2(C)(2)`).
 const PARA_NO_DOT = /^(\d{1,3})(?:([,:;])[ \t]*|[ \t]+)(?=\((?:U|C|S|SBU|TS)[)/-])/;
+// `15, Arias confirmed ...`: a comma for the full stop (weak: only where it fits the numbering).
+const PARA_COMMA = /^(\d{1,3})(,)(?= [A-Z])/;
 // A printout page line run on with the text after it (`PAGE 03 HARARE 06677 03 OF 03 291401Z 11. (C) ...`).
 const PAGE_PREFIX = /^PAGE\s+\d{1,3}\s+[A-Za-z][A-Za-z .'-]{0,30}\s\d{5,8}\s+\d{2,3}(?:\.\d)?\s+OF\s+\d{2,3}(?:\s+\d{6}Z)?\s+(?=\S)/i;
 // A web-page preview of paragraph 1 (`1. ...`, `1. (C...`, `1. (U) ...`), not a paragraph.
@@ -126,7 +128,7 @@ export function parseBody(text: string, lines: Line[], first: number, artifacts:
     }
 
     let textStart = cs; // where prose on this line starts (after number, marking, letter)
-    let m = PARA.exec(content) ?? PARA_NO_DOT.exec(content);
+    let m = PARA.exec(content) ?? PARA_NO_DOT.exec(content) ?? PARA_COMMA.exec(content);
     if (m && PREVIEW.test(text.slice(cs + m[0].length, Math.min(ce, cs + m[0].length + 30)))) m = null;
     if (m) {
       closePara();
@@ -143,7 +145,7 @@ export function parseBody(text: string, lines: Line[], first: number, artifacts:
       // a number alone on its line is mostly the end of "see para / 6.":
       // settleParagraphs() keeps them only where they fit the numbering.
       let weak: Candidate['weak'];
-      if (punctuation === ')') weak = 'list';
+      if (punctuation === ')' || (punctuation === ',' && !marking)) weak = 'list';
       else if (!marking && (wrapped || afterPara || i >= ce || text[i] === '-')) weak = 'wrapped'; // `see paragraph / 6. ---- BACKGROUND ----`
       para = {
         start: cs,

@@ -170,9 +170,8 @@ const portionMarkMissing: Rule = {
     const level = cable.level;
     if (!level || !isClassified(level) || entireText(cable)) return;
     for (const p of cable.paragraphs) {
-      // A redacted copy (`6. XXXXXXXXXXXX`, `7. (XXXXXXXXXXXX`) may have lost the marking with the text.
-      const words = p.firstWords.startsWith('(') ? p.firstWords.slice(1) : p.firstWords;
-      if (p.marking || words.toUpperCase().startsWith('XXXXXX')) continue;
+      // A redacted copy (`6. XXXXXXXXXXXX`, `7. (XXXXXXXXXXXX`, `11. (C XXXXXXXXXXXX`) may have lost the marking with the text.
+      if (p.marking || p.firstWords.slice(0, 10).toUpperCase().includes('XXXXXX')) continue;
       const at = textStart(cable, p);
       const glued = at === p.number.end + p.punctuation.length; // `3.Text`
       ctx.report(
@@ -267,11 +266,14 @@ const portionMarkExceeds: Rule = {
     const { cable } = ctx;
     const level = cable.level;
     if (!level) return;
+    // A lower-case `(c)` is a list letter unless the whole copy is lower-cased (as class-mismatch reads it).
+    const lowerCopy = cable.banner !== undefined && cable.banner.classText.text !== cable.banner.classText.text.toUpperCase();
     for (const p of cable.paragraphs) {
       const m = p.marking;
       // SBU is an administrative control, not a classification: an (SBU) paragraph
       // in a plain UNCLAS cable is not "above" it (see docs/rules.md).
       if (!m?.level || !isClassified(m.level) || LEVEL_RANK[m.level] <= LEVEL_RANK[level]) continue;
+      if (!lowerCopy && m.text !== m.text.toUpperCase()) continue;
       const span = levelSpan(cable.text, m);
       const to = isClassified(level) ? level : 'U';
       ctx.report(
