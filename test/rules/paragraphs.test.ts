@@ -2,10 +2,11 @@
 // numbering, malformed numbers, single paragraphs, portion markings, lettering.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import fc from 'fast-check';
 import { parse } from '../../server/src/parse';
 import { nearestMarking, numberingIssues, paragraphRules, renumberParagraphs } from '../../server/src/rules/paragraphs';
 import { corpusNames, readCorpus, readSeed } from '../parse/fixtures';
-import { applyFix, breakText, hits, lineOf, only } from './lint-helpers';
+import { allFindings, applyFix, breakText, hits, lineOf, only } from './lint-helpers';
 
 const RULES = paragraphRules.map((r) => r.id);
 
@@ -297,4 +298,27 @@ test('subpara-lettering: a skipped or repeated letter is information; headings a
   assert.deepEqual(hits(breakText(asmara, 'E. What were', 'R. What were'), 'subpara-lettering'), []);
   // `A. (U) ...`, `1) (S/NF)` ..., `B. (U) ...`: lettered sections with numbered questions.
   assert.deepEqual(hits(readCorpus('09STATE132349'), 'subpara-lettering'), []);
+});
+
+// ---- bad input --------------------------------------------------------------------------------
+
+test('random fragments of cables: no rule fails, every range and edit lies inside the text', () => {
+  const frag = fc.constantFrom(
+    '1. ', '2. ', '3) ', '3 (C) ', '5, ', '(C) ', '(S//NF) ', '(SE) ', 'A. ', 'B. ', '(a) ', 'Q. ', 'text here ',
+    'on November', '\n', '\n\n', '\r\n', '\r', 'PAGE 02 ROME 01196 01 OF 02 082030Z ', 'E.O. 12958: DECL: 01/01/2010\n',
+    'C O N F I D E N T I A L ROME 000001\n', 'SIPDIS\n', 'see para', '. ', '-- ', 'KEY POINTS ', '1.(C)', 'xxxx', '\u00b6',
+    '[1](#)', 'END SUMMARY. ', 'UNCLAS ROME 0001\n', '10. ', '\t', ' ', '\ufeff', '(SECRET - ENTIRE TEXT) ', 'SECRET - ENTIRE TEXT. ',
+  );
+  fc.assert(
+    fc.property(fc.array(frag, { maxLength: 60 }).map((a) => a.join('')), (text) => {
+      for (const f of allFindings(text)) {
+        assert.notEqual(f.rule, 'internal-error', f.message);
+        if (!RULES.includes(f.rule)) continue;
+        assert.ok(f.start >= 0 && f.start <= f.end && f.end <= text.length, `${f.rule} ${f.start}-${f.end}`);
+        for (const fix of f.fixes ?? []) for (const e of fix.edits) assert.ok(e.start >= 0 && e.start <= e.end && e.end <= text.length, fix.title);
+      }
+      for (const e of renumberParagraphs(parse(text))) assert.ok(/^\d+$/.test(e.newText) && e.end <= text.length);
+    }),
+    { numRuns: 2000, seed: 42 },
+  );
 });

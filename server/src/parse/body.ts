@@ -219,7 +219,7 @@ export function parseBody(text: string, lines: Line[], first: number, artifacts:
       scanBlocks(text, cs, ce, textStart, out.blocks, openBlocks, () => around(text, lines, n));
       scanRefs(text, cs, ce, out.refMentions);
     }
-    lastMid = ce - cs >= 20 && midSentence(text, cs, ce);
+    lastMid = ce - textStart >= 20 && midSentence(text, cs, ce); // not counting the number: renumbering must not change it
     afterPara = endsWithPara(text, cs, ce);
     gap = false;
     pageBreak = false;
