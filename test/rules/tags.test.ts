@@ -1,10 +1,11 @@
 // Tags rules on the seed and on real cables broken the way drafters break them.
 import assert from 'node:assert/strict';
+import { applyFix } from './lint-helpers';
 import { test } from 'node:test';
 import { parse } from '../../server/src/parse/index';
 import { positionAt } from '../../server/src/positions';
 import { lint, type LintOptions } from '../../server/src/rules/engine';
-import type { Finding, Fix } from '../../server/src/rules/types';
+import type { Finding } from '../../server/src/rules/types';
 import { readCorpus, readSeed } from '../parse/fixtures';
 
 const DATE: LintOptions = { date: { year: 2009, month: 6, day: 1 } };
@@ -18,12 +19,7 @@ function lineOf(text: string, offset: number): number {
   return positionAt(parse(text).lines, offset).line;
 }
 
-/** Applies a fix's edits (from the end backwards, so offsets stay valid). */
-function apply(text: string, fix: Fix): string {
-  let out = text;
-  for (const e of [...fix.edits].sort((a, b) => b.start - a.start)) out = out.slice(0, e.start) + e.newText + out.slice(e.end);
-  return out;
-}
+const apply = applyFix;
 
 /** Replaces the first `from` on the TAGS line with `to`. */
 function editTags(text: string, edit: (tags: string) => string): string {

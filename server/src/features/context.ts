@@ -1,4 +1,5 @@
 import type { CalendarDate, Cable } from '../model';
+import { positionAt } from '../positions';
 
 /** What the features need besides the parse: the date the cable is read against, and extra tags. */
 export interface FeatureContext {
@@ -32,17 +33,9 @@ export function touches(s: { start: number; end: number } | undefined, offset: n
   return s !== undefined && s.start <= offset && offset <= s.end;
 }
 
-/** Index of the line holding offset (binary search). */
+/** Index of the line holding offset. */
 export function lineIndexAt(cable: Cable, offset: number): number {
-  const lines = cable.lines;
-  let lo = 0;
-  let hi = lines.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if (lines[mid].start <= offset) lo = mid;
-    else hi = mid - 1;
-  }
-  return lo;
+  return positionAt(cable.lines, offset).line;
 }
 
 /** Last element whose start is at or before offset, in a list sorted by start. */
