@@ -10,6 +10,7 @@
 // A section whose inputs or scripts are missing says so and is skipped.
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -113,27 +114,32 @@ async function benchCli() {
   const floors = [];
   const lints = [];
   const lints1 = [];
+  const lints2 = [];
   // Interleaved, so that a busy moment on the machine hits both alike.
   for (let i = 0; i < runs; i++) {
     floors.push(await measureTimed(['-e', FLOOR, corpus]));
     lints.push(await measureTimed([cli, '--format', 'json', corpus]));
     lints1.push(await measureTimed([cli, '--format', 'json', '--jobs', '1', corpus]));
+    lints2.push(await measureTimed([cli, '--format', 'json', '--jobs', '2', corpus]));
   }
   const floor = median(floors.map((r) => r.wall));
   const lint = median(lints.map((r) => r.wall));
   const lint1 = median(lints1.map((r) => r.wall));
+  const lint2 = median(lints2.map((r) => r.wall));
   const rss = Math.max(...lints.map((r) => r.peakMb));
   const rss1 = Math.max(...lints1.map((r) => r.peakMb));
+  const rss2 = Math.max(...lints2.map((r) => r.peakMb));
   const cpu = (rs) => (rs[0].cpu === undefined ? '' : `, CPU ${ms(median(rs.map((r) => r.cpu)))}`);
   const summary = /(\d+ files? checked[^\n]*)/.exec(lints[0].stderr)?.[1] ?? `exit ${lints[0].code}: ${lints[0].stderr.slice(0, 200)}`;
   row(`corpus: ${corpus}`, `${files} files, ${(bytes / 1048576).toFixed(1)} MB; median of ${runs} runs`);
   row('floor: node reads + splits lines', `${ms(floor)}${cpu(floors)}`);
   const ratio = lint / floor;
-  row('cable-lint --format json', `${ms(lint)}${cpu(lints)}`);
+  row(`cable-lint --format json (default: ${Math.max(1, availableParallelism() - 1)} job(s))`, `${ms(lint)}${cpu(lints)}`);
   row('  ratio to the floor', `${ratio.toFixed(2)}x`, `<= ${GOAL_RATIO}x`, ratio <= GOAL_RATIO ? 'met' : `missed by ${(ratio / GOAL_RATIO).toFixed(1)}x`);
   row('  peak memory (RSS)', `${rss.toFixed(0)} MB`, `< ${GOAL_RSS_MB} MB`, rss < GOAL_RSS_MB ? 'met' : 'missed');
   row('  summary', summary);
   row('  same with --jobs 1 (no workers)', `${ms(lint1)}${cpu(lints1)}, ${(lint1 / floor).toFixed(2)}x, ${rss1.toFixed(0)} MB`);
+  row('  same with --jobs 2 (two workers)', `${ms(lint2)}${cpu(lints2)}, ${(lint2 / floor).toFixed(2)}x, ${rss2.toFixed(0)} MB`);
 }
 
 /** Runs another helper's bench script; its own output is printed after the table. */

@@ -164,7 +164,7 @@ test('3,000 files in a folder: every one is checked, output in file order, the s
     if (i % 7 === 0) text = text.replace('E.O.', 'E.X.'); // some without an E.O. line
     writeFileSync(join(d, `c${String(i).padStart(4, '0')}.txt`), text);
   }
-  const parallel = lintCli('--format', 'json', d);
+  const parallel = lintCli('--format', 'json', '--jobs', '2', d);
   const serial = lintCli('--format', 'json', '--jobs', '1', d);
   assert.equal(summary(parallel).checked, 3000);
   assert.equal(parallel.stdout, serial.stdout, 'worker threads changed the output');
