@@ -222,10 +222,11 @@ function initializeTime(server) {
 }
 
 function print() {
-  const w = [0, 0, 0, 0];
+  const head = ['measure', 'value', 'goal', 'verdict'];
+  const w = head.map((h) => h.length);
   for (const r of rows) r.forEach((c, i) => (w[i] = Math.max(w[i], c.length)));
   const line = (r) => `| ${r.map((c, i) => c.padEnd(w[i])).join(' | ')} |`;
-  console.log(line(['measure', 'value', 'goal', 'verdict']));
+  console.log(line(head));
   console.log(`|${w.map((n) => '-'.repeat(n + 2)).join('|')}|`);
   for (const r of rows) console.log(line(r));
 }
