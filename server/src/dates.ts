@@ -54,6 +54,13 @@ export function dateInWords(d: CalendarDate): string {
   return `${d.day} ${MONTH_NAMES[d.month - 1] ?? '?'} ${d.year}`;
 }
 
+/** Reads `YYYY-MM-DD` (the --date option and the cable.date setting); undefined unless a real date. */
+export function parseIsoDate(s: string): CalendarDate | undefined {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(s.trim());
+  const d = m ? { year: Number(m[1]), month: Number(m[2]), day: Number(m[3]) } : undefined;
+  return d && isRealDate(d) ? d : undefined;
+}
+
 export function isoDate(d: CalendarDate): string {
   return `${d.year}-${pad(d.month)}-${pad(d.day)}`;
 }

@@ -1,6 +1,7 @@
 import { availableParallelism } from 'node:os';
 import { dirname } from 'node:path';
 import { isMainThread, workerData } from 'node:worker_threads';
+import { parseIsoDate } from '../dates';
 import { isIgnored, loadConfigFor, type LoadedConfig } from '../config';
 import type { CalendarDate } from '../model';
 import type { LintOptions } from '../rules/engine';
@@ -52,10 +53,8 @@ function parseArgs(argv: string[]): Args | string {
         args.format = f;
       } else if (a === '--date' || a.startsWith('--date=')) {
         const d = value('--date');
-        const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(d);
-        const date = m && { year: Number(m[1]), month: Number(m[2]), day: Number(m[3]) };
-        const valid = date && new Date(Date.UTC(date.year, date.month - 1, date.day)).getUTCDate() === date.day && date.month >= 1 && date.month <= 12;
-        if (!date || !valid) return `--date must be a real date written YYYY-MM-DD, not "${d}"`;
+        const date = parseIsoDate(d);
+        if (!date) return `--date must be a real date written YYYY-MM-DD, not "${d}"`;
         args.date = date;
       } else if (a === '--jobs' || a.startsWith('--jobs=')) {
         const j = value('--jobs');

@@ -3,6 +3,7 @@ import { dirname, isAbsolute, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { isIgnored, loadConfigFor, type LoadedConfig } from '../config';
 import type { CalendarDate } from '../model';
+import { parseIsoDate } from '../dates';
 import { ruleById, type LintOptions } from '../rules/engine';
 import { SEVERITIES, type Severity } from '../rules/types';
 
@@ -42,9 +43,8 @@ export function uriToPath(uri: string): string | undefined {
 export function parseDateSetting(s: string, problems: string[]): CalendarDate | undefined {
   const t = s.trim();
   if (t === '') return undefined;
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(t);
-  const d = m ? { year: Number(m[1]), month: Number(m[2]), day: Number(m[3]) } : undefined;
-  if (!d || d.month < 1 || d.month > 12 || d.day < 1 || d.day > new Date(Date.UTC(d.year, d.month, 0)).getUTCDate()) {
+  const d = parseIsoDate(t);
+  if (!d) {
     problems.push(`cable.date: "${s}" is not a date in the form YYYY-MM-DD; using the cable's own date`);
     return undefined;
   }
