@@ -1,15 +1,23 @@
 // Parses every cable in a folder and prints what the parser found.
-// Usage: npm run corpus -- DIR
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+// Usage: npm run corpus -- DIR [--digest FILE]
+// --digest writes the digest of every cable's parse (as in test/parse/digest.json)
+// to FILE, and prints one digest over all of them: compare two parsers on the corpus.
+import { createHash } from 'node:crypto';
+import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createRequire } from 'node:module';
 
 const require = createRequire(import.meta.url);
 const { parse } = require('../out/server/src/parse/index.js');
+const { canonical } = require('../out/test/parse/digest.js');
 
-const dir = process.argv[2];
-if (!dir) {
-  console.error('usage: npm run corpus -- DIR');
+const args = process.argv.slice(2);
+const digestAt = args.indexOf('--digest');
+const digestFile = digestAt >= 0 ? args[digestAt + 1] : undefined;
+const dir = args.find((a, i) => !a.startsWith('--') && (digestAt < 0 || i !== digestAt + 1));
+const digests = {};
+if (!dir || (digestAt >= 0 && !digestFile)) {
+  console.error('usage: npm run corpus -- DIR [--digest FILE]');
   process.exit(2);
 }
 const files = readdirSync(dir).filter((f) => /\.(txt|cable|tel)$/i.test(f)).map((f) => join(dir, f)).filter((f) => statSync(f).isFile());
@@ -31,6 +39,7 @@ for (const f of files) {
     continue;
   }
   parseMs += performance.now() - t0;
+  if (digestFile) digests[f.slice(dir.length).replace(/^[\\/]+/, '')] = createHash('sha256').update(canonical(c)).digest('hex');
   inc('cables');
   inc(`header: ${c.header ? c.header.kind : 'none'}`);
   inc(`banner: ${c.banner ? c.banner.className : 'missing'}`);
@@ -59,4 +68,9 @@ const width = Math.max(...Object.keys(count).map((k) => k.length));
 for (const k of Object.keys(count).sort()) console.log(`${k.padEnd(width)}  ${count[k]}`);
 console.log(`${'exceptions'.padEnd(width)}  ${failures}`);
 console.log(`\n${files.length} files, ${(bytes / 1e6).toFixed(1)} MB of text, parsed in ${parseMs.toFixed(0)} ms (${(bytes / 1e6 / (parseMs / 1000)).toFixed(1)} MB/s)`);
+if (digestFile) {
+  writeFileSync(digestFile, JSON.stringify(digests, null, 1) + '\n');
+  const all = createHash('sha256').update(Object.keys(digests).sort().map((k) => `${k} ${digests[k]}`).join('\n')).digest('hex');
+  console.log(`parse digest ${all.slice(0, 16)} (per file: ${digestFile})`);
+}
 process.exit(failures ? 1 : 0);
