@@ -1,8 +1,9 @@
-import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
+import { closeSync, constants, fstatSync, openSync, readSync } from 'node:fs';
 import { parse } from '../parse/index';
 import { positionAt } from '../positions';
 import { lint, type LintOptions } from '../rules/engine';
 import type { Severity } from '../rules/types';
+import type { FsPath } from './names';
 
 export interface OutputFinding {
   file: string;
@@ -80,6 +81,9 @@ const REASONS: Record<string, string> = {
   ELOOP: 'too many symbolic links',
   EMFILE: 'too many open files',
   EIO: 'input/output error',
+  ENAMETOOLONG: 'the path is too long',
+  ENOSPC: 'no space left on device',
+  EAGAIN: 'not ready to be read',
 };
 
 /** Why a file operation failed, in words, with the system's code. */
@@ -89,11 +93,14 @@ export function errorReason(e: unknown): string {
   return (e as Error).message;
 }
 
-/** Reads a file with one open: a FIFO or a path that changed kind is refused, not waited on. */
-function readCableFile(file: string): Uint8Array | string {
+/**
+ * Reads a file with one open: a FIFO, a device or a path that changed kind is
+ * refused, not waited on (the open does not block: O_NONBLOCK).
+ */
+function readCableFile(file: FsPath): Uint8Array | string {
   let fd: number;
   try {
-    fd = openSync(file, 'r');
+    fd = openSync(file, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
   } catch (e) {
     return `cannot be read (${errorReason(e)})`;
   }
@@ -116,10 +123,10 @@ function readCableFile(file: string): Uint8Array | string {
   }
 }
 
-/** Reads, parses, lints and formats one file. Never throws. */
-export function checkFile(file: string, options: LintOptions, format: Format): FileResult {
+/** Reads, parses, lints and formats one file (`file` as printed; `path` to open it, when it differs). Never throws. */
+export function checkFile(file: string, options: LintOptions, format: Format, path: FsPath = file): FileResult {
   const result: FileResult = { output: '', findings: 0, errors: 0, warnings: 0 };
-  const bytes = readCableFile(file);
+  const bytes = readCableFile(path);
   if (typeof bytes === 'string') {
     result.problem = `${file}: ${bytes}`;
     return result;

@@ -2,23 +2,25 @@ import { availableParallelism } from 'node:os';
 import { dirname } from 'node:path';
 import { isMainThread, workerData } from 'node:worker_threads';
 import { parseIsoDate } from '../dates';
-import { isIgnored, loadConfigFor, type LoadedConfig } from '../config';
+import { ConfigCache, isIgnored, type LoadedConfig } from '../config';
 import type { CalendarDate } from '../model';
 import type { LintOptions } from '../rules/engine';
-import { filesOf } from './files';
+import { walkPaths } from './files';
 import { checkFile, type FileResult, type Format } from './lint-file';
+import { guardOutput, writeErr, writeOut } from './output';
 import { runPool, serveJobs, WORKER_MARK, type Job } from './pool';
 
 // cable-lint [--format text|json] [--date YYYY-MM-DD] [--jobs N] PATH...
 // Exit 0: no error-level finding; 1: at least one; 2: usage error, or a file
 // or path that could not be checked (the others are still checked).
 
-const USAGE = `usage: cable-lint [--format text|json] [--date YYYY-MM-DD] [--jobs N] PATH...
+const USAGE = `usage: cable-lint [--format text|json] [--date YYYY-MM-DD] [--jobs N] [--follow-symlinks] PATH...
   PATH        a cable file, or a folder (searched for *.cable, *.tel and *.txt)
   --format    text (default): file:line:col: severity rule-id message
               json: one array of {file, line, column, endLine, endColumn, severity, rule, message}
   --date      check DECL dates against this date instead of the date-time group or today
-  --jobs      files checked in parallel (default: one less than the number of processors; 1: no worker threads)
+  --jobs      files checked in parallel (default: one less than the number of processors, at most their number; 1: no worker threads)
+  --follow-symlinks  follow links that lead out of the folders named (each folder and file is still checked once)
 A summary goes to standard error: files checked, findings, and files not checked.
 Exit status: 0 no errors, 1 errors found, 2 usage error or a path or file that could not be checked.`;
 
@@ -30,13 +32,14 @@ interface Args {
   format: Format;
   date?: CalendarDate;
   jobs: number;
+  followSymlinks: boolean;
   paths: string[];
 }
 
 function parseArgs(argv: string[]): Args | string {
   // One processor is left to the main thread and V8's own threads (collector, compiler): on two
   // processors a second worker only competed with them (measured: slower than none).
-  const args: Args = { format: 'text', jobs: Math.max(1, availableParallelism() - 1), paths: [] };
+  const args: Args = { format: 'text', jobs: Math.max(1, availableParallelism() - 1), followSymlinks: false, paths: [] };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     const value = (name: string) => {
@@ -60,7 +63,8 @@ function parseArgs(argv: string[]): Args | string {
         const j = value('--jobs');
         if (!/^\d{1,3}$/.test(j) || Number(j) < 1) return `--jobs must be a whole number from 1, not "${j}"`;
         args.jobs = Number(j);
-      } else if (a === '--') args.paths.push(...argv.slice(i + 1)), (i = argv.length);
+      } else if (a === '--follow-symlinks') args.followSymlinks = true;
+      else if (a === '--') args.paths.push(...argv.slice(i + 1)), (i = argv.length);
       else if (a.startsWith('-') && a !== '-') return `unknown option ${a}`;
       else args.paths.push(a);
     } catch (e) {
@@ -94,6 +98,7 @@ export async function main(argv: string[], out: (chunk: string) => void, err: (l
   let problems = 0; // anything that makes the exit status 2
   let unchecked = 0; // files and paths among them
   let ignored = 0;
+  let linksSkipped = 0;
   const problem = (message: string) => {
     problems++;
     err(`cable-lint: ${message}`);
@@ -105,34 +110,38 @@ export async function main(argv: string[], out: (chunk: string) => void, err: (l
 
   // Configuration: one lookup per folder; options are keyed by the config file.
   const configs = new Map<string, LoadedConfig>();
+  const configCache = new ConfigCache();
   const options = new Map<string, LintOptions>();
   const configOf = (file: string): string => {
     const dir = dirname(file);
     let cfg = configs.get(dir);
     if (!cfg) {
-      cfg = loadConfigFor(file);
+      cfg = configCache.for(file);
       configs.set(dir, cfg);
       const key = cfg.file ?? '';
       if (!options.has(key)) {
         options.set(key, { date: args.date, rules: cfg.config.rules, extraTags: cfg.config.extraTags });
-        for (const p of cfg.problems) problem(`${p.file}: ${p.key}: ${p.message} (the defaults apply instead)`);
+        for (const p of cfg.problems) problem(`${p.where}: ${p.key}: ${p.message} (the defaults apply instead)`);
       }
     }
     if (isIgnored(cfg, file)) return '\0ignored:' + (cfg.file ?? '');
     return cfg.file ?? '';
   };
 
+  const linkSkipped = (message: string) => {
+    linksSkipped++;
+    err(`cable-lint: ${message}`);
+  };
+
   function* jobs(): Generator<Omit<Job, 'id'>> {
-    for (const path of args.paths) {
-      for (const { file, explicit } of filesOf(path, fileProblem)) {
-        const key = configOf(file);
-        if (key.startsWith('\0ignored:')) {
-          ignored++;
-          if (explicit) err(`cable-lint: ${file}: ignored by ${key.slice(9)}`);
-          continue;
-        }
-        yield { file, key };
+    for (const { file, path, explicit } of walkPaths(args.paths, { followSymlinks: args.followSymlinks, problem: fileProblem, skipped: linkSkipped })) {
+      const key = configOf(file);
+      if (key.startsWith('\0ignored:')) {
+        ignored++;
+        if (explicit) err(`cable-lint: ${file}: ignored by ${key.slice(9)}`);
+        continue;
       }
+      yield path === undefined ? { file, key } : { file, path, key };
     }
   }
 
@@ -181,15 +190,15 @@ export async function main(argv: string[], out: (chunk: string) => void, err: (l
     yield* all;
   })();
   if (args.jobs > 1 && head.length >= WORKER_MIN_FILES) {
-    await runPool(__filename, args.jobs, rest, (key) => options.get(key)!, args.format, done);
+    await runPool(__filename, Math.min(args.jobs, availableParallelism()), rest, (key) => options.get(key)!, args.format, done);
   } else {
     let id = 0;
-    for (let j = rest.next(); !j.done; j = rest.next()) done(id++, checkFile(j.value.file, options.get(j.value.key)!, args.format));
+    for (let j = rest.next(); !j.done; j = rest.next()) done(id++, checkFile(j.value.file, options.get(j.value.key)!, args.format, j.value.path));
   }
 
   if (args.format === 'json') buffer += firstJson ? ']\n' : '\n]\n';
   if (buffer) out(buffer);
-  const skipped = [unchecked ? `${unchecked} not checked` : '', ignored ? `${ignored} ignored by configuration` : ''].filter(Boolean);
+  const skipped = [unchecked ? `${unchecked} not checked` : '', linksSkipped ? `${plural(linksSkipped, 'link')} not followed` : '', ignored ? `${ignored} ignored by configuration` : ''].filter(Boolean);
   err(`${plural(checked, 'file')} checked: ${plural(errors, 'error')}, ${plural(warnings, 'warning')}${skipped.length ? ` (${skipped.join(', ')})` : ''}`);
   if (problems) return 2;
   return errors > 0 ? 1 : 0;
@@ -198,16 +207,8 @@ export async function main(argv: string[], out: (chunk: string) => void, err: (l
 if (!isMainThread && workerData === WORKER_MARK) {
   serveJobs();
 } else if (require.main === module || process.argv[1]?.endsWith('cable-lint.js') || process.argv[1]?.endsWith('cable-lint')) {
-  process.stdout.on('error', (e: NodeJS.ErrnoException) => {
-    // The reader went away (`cable-lint DIR | head`): stop quietly.
-    if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0);
-    throw e;
-  });
-  main(
-    process.argv.slice(2),
-    (chunk) => process.stdout.write(chunk),
-    (line) => process.stderr.write(line + '\n'),
-  ).then(
+  guardOutput();
+  main(process.argv.slice(2), writeOut, writeErr).then(
     (code) => (process.exitCode = code),
     (e) => {
       process.stderr.write(`cable-lint: internal error: ${(e as Error).stack ?? e}\n`);

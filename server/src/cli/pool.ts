@@ -1,6 +1,7 @@
 import { parentPort, Worker } from 'node:worker_threads';
 import type { LintOptions } from '../rules/engine';
 import { checkFile, type FileResult, type Format } from './lint-file';
+import type { FsPath } from './names';
 
 // Worker threads that check files in parallel. The main thread hands out one
 // file at a time (a few in flight per worker, so none waits) and receives
@@ -10,6 +11,8 @@ export interface Job {
   /** Position in the order of the files, from 0; set by runPool. */
   id: number;
   file: string;
+  /** The path to open, when it differs from `file` (a name that is not UTF-8; a worker receives a Uint8Array). */
+  path?: FsPath;
   /** Key of the options, sent to each worker once (many files share one configuration). */
   key: string;
 }
@@ -30,9 +33,14 @@ export function serveJobs(): void {
       return;
     }
     const o = options.get(msg.job.key)!;
-    const reply: FromWorker = { id: msg.job.id, result: checkFile(msg.job.file, o.options, o.format) };
+    const reply: FromWorker = { id: msg.job.id, result: checkFile(msg.job.file, o.options, o.format, fsPath(msg.job.path)) };
     port.postMessage(reply);
   });
+}
+
+/** A path as sent to a worker (a Buffer arrives as a plain Uint8Array). */
+function fsPath(p: string | Uint8Array | undefined): FsPath | undefined {
+  return p === undefined || typeof p === 'string' ? p : Buffer.from(p.buffer, p.byteOffset, p.byteLength);
 }
 
 const IN_FLIGHT_PER_WORKER = 4;
@@ -75,7 +83,7 @@ export function runPool(
       if (retry.length) return retry.shift();
       if (exhausted || (windowed && nextId - lowest >= WINDOW)) return undefined;
       const next = jobs.next();
-      if (!next.done) return { id: nextId++, file: next.value.file, key: next.value.key };
+      if (!next.done) return { ...next.value, id: nextId++ };
       exhausted = true;
       return undefined;
     };
