@@ -105,7 +105,7 @@ export function effectiveSettings(uri: string, s: CableSettings, disk: DiskCache
   const problems: string[] = [];
   const path = uriToPath(uri);
   const loaded = path ? disk.configFor(path) : undefined;
-  for (const p of loaded?.problems ?? []) problems.push(`${p.file}: ${p.key}: ${p.message}`);
+  for (const p of loaded?.problems ?? []) problems.push(`${p.where}: ${p.key}: ${p.message}`);
   const rules: Record<string, Severity | 'off'> = { ...(loaded?.config.rules ?? {}) };
   if (s.rules && typeof s.rules === 'object') {
     for (const [id, sev] of Object.entries(s.rules)) {
