@@ -86,7 +86,7 @@ describe('settings from workspace/configuration and the config file', () => {
     const next = c.nextDiagnostics(u);
     await c.conn.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: pathToFileURL(join(sub, '.cablelintrc.json')).toString(), type: 2 }] });
     assert.ok(codes((await next).diagnostics).includes('tag-iso-code'), 'back on: the bad value falls back to the default');
-    assert.ok(c.logs.some((l) => /\.cablelintrc\.json: rules\.nope: unknown rule id/.test(l)), 'the problem names the file and the key');
+    assert.ok(c.logs.some((l) => /\.cablelintrc\.json:1:11: rules\.nope: unknown rule id/.test(l)), 'the problem names the file and the key');
   });
 });
 
