@@ -4,6 +4,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { parse } from '../../server/src/parse';
+import { ALL_RULES } from '../../server/src/rules';
 import { nearestMarking, numberingIssues, paragraphRules, renumberParagraphs } from '../../server/src/rules/paragraphs';
 import { corpusNames, readCorpus, readSeed } from '../parse/fixtures';
 import { allFindings, applyFix, breakText, hits, lineOf, only } from './lint-helpers';
@@ -45,7 +46,8 @@ test('every rule has its family, a severity by §14 and a summary', () => {
     'portion-mark-exceeds': 'error',
     'subpara-lettering': 'information',
   });
-  for (const r of paragraphRules) assert.equal(r.family, 'paragraphs');
+  const registered = ALL_RULES.filter((r) => r.family === 'paragraphs').map((r) => r.id);
+  assert.deepEqual(registered, RULES);
 });
 
 // ---- para-numbering ------------------------------------------------------------------

@@ -7,7 +7,6 @@ import type { Rule } from './types';
 
 const bannerMissing: Rule = {
   id: 'banner-missing',
-  family: 'classification',
   severity: 'error',
   summary: 'The cable has no classification line (banner).',
   check(ctx) {
@@ -16,7 +15,6 @@ const bannerMissing: Rule = {
     const first = cable.lines.find((l) => l.text.trim() !== '');
     const at = first ? first.start : 0;
     ctx.report(
-      'banner-missing',
       at,
       first ? first.end : 0,
       'No classification line: the first line of a cable must be its classification (UNCLAS, C O N F I D E N T I A L, S E C R E T ...) followed by the post and serial (5 FAH-2 H-222).',
@@ -38,7 +36,6 @@ const SIX_DIGIT_SERIALS_FROM = { year: 1995, month: 1, day: 1 };
 
 const bannerMalformed: Rule = {
   id: 'banner-malformed',
-  family: 'classification',
   severity: 'warning',
   summary: 'The banner is not `<CLASS> [SECTION nn OF mm] <POST> <6-digit serial>`, or its class words are misspaced.',
   check(ctx) {
@@ -46,23 +43,23 @@ const bannerMalformed: Rule = {
     if (!b) return;
     if (b.oddSpacing) {
       const want = b.level === 'U' ? (b.efto ? 'UNCLAS E F T O' : b.className) : SPACED[b.level];
-      ctx.report('banner-malformed', b.classText.start, b.classText.end, `The class is written \`${b.classText.text}\`; write \`${want}\` (one space between the letters, as the telegram system does).`, [
+      ctx.report(b.classText.start, b.classText.end, `The class is written \`${b.classText.text}\`; write \`${want}\` (one space between the letters, as the telegram system does).`, [
         { title: `Change to ${want}`, edits: [{ start: b.classText.start, end: b.classText.end, newText: want }], preferred: true },
       ]);
     }
     if (b.section && (b.section.n < 1 || b.section.m < 1 || b.section.n > b.section.m)) {
-      ctx.report('banner-malformed', b.section.start, b.section.end, `\`${b.section.text}\` cannot be: the section number must be between 1 and the number of sections.`);
+      ctx.report(b.section.start, b.section.end, `\`${b.section.text}\` cannot be: the section number must be between 1 and the number of sections.`);
     }
     if (!b.post) {
-      ctx.report('banner-malformed', b.start, b.end, 'The banner has no post and serial: write the class, then the post and the 6-digit serial, e.g. `C O N F I D E N T I A L BAKU 000146`.');
+      ctx.report(b.start, b.end, 'The banner has no post and serial: write the class, then the post and the 6-digit serial, e.g. `C O N F I D E N T I A L BAKU 000146`.');
     } else if (!b.serial) {
-      ctx.report('banner-malformed', b.post.start, b.post.end, `The banner has no serial after the post: write \`${b.post.text} 000123\` (6 digits, zero-padded).`);
+      ctx.report(b.post.start, b.post.end, `The banner has no serial after the post: write \`${b.post.text} 000123\` (6 digits, zero-padded).`);
     } else if (b.serial.text.length !== 6 && compareDates(ctx.date, SIX_DIGIT_SERIALS_FROM) >= 0) {
       const fixes =
         b.serial.text.length < 6
           ? [{ title: `Pad to ${b.serial.text.padStart(6, '0')}`, edits: [{ start: b.serial.start, end: b.serial.end, newText: b.serial.text.padStart(6, '0') }], preferred: true }]
           : undefined;
-      ctx.report('banner-malformed', b.serial.start, b.serial.end, `The serial \`${b.serial.text}\` has ${b.serial.text.length} digits; banner serials have 6, zero-padded (6,510 of 6,570 cables).`, fixes);
+      ctx.report(b.serial.start, b.serial.end, `The serial \`${b.serial.text}\` has ${b.serial.text.length} digits; banner serials have 6, zero-padded (6,510 of 6,570 cables).`, fixes);
     }
   },
 };
@@ -86,7 +83,6 @@ function portions(cable: Cable): { marking: Marking & { level: Level }; where: s
 
 const classMismatch: Rule = {
   id: 'class-mismatch',
-  family: 'classification',
   severity: 'error',
   summary: 'A portion marking (paragraph or subject) is above the banner: the banner must be at least the highest marking.',
   check(ctx) {
@@ -100,7 +96,6 @@ const classMismatch: Rule = {
     const more = above.length > 1 ? ` (${above.length} portions are above the banner)` : '';
     const want = SPACED[top.marking.level];
     ctx.report(
-      'class-mismatch',
       b.classText.start,
       b.classText.end,
       `The banner says ${LEVEL_NAME[cable.level]} but ${top.where} (line ${line}) is marked ${top.marking.text}${more}: the banner must be at least the highest portion marking, ${LEVEL_NAME[top.marking.level]} (ISOO marking rules).`,
@@ -112,7 +107,6 @@ const classMismatch: Rule = {
 
 const bannerAbovePortions: Rule = {
   id: 'banner-above-portions',
-  family: 'classification',
   severity: 'warning',
   summary: 'Every paragraph is marked and none reaches the banner: the cable may be over-classified.',
   check(ctx) {
@@ -129,7 +123,6 @@ const bannerAbovePortions: Rule = {
     if (LEVEL_RANK[top.marking.level] >= LEVEL_RANK[cable.level!]) return;
     const want = top.marking.level === 'U' || top.marking.level === 'SBU' ? undefined : SPACED[top.marking.level];
     ctx.report(
-      'banner-above-portions',
       b.classText.start,
       b.classText.end,
       `The banner says ${LEVEL_NAME[cable.level!]} but no portion is marked above ${top.marking.text} (${LEVEL_NAME[top.marking.level]}): the overall classification is the highest portion's (ISOO). Lower the banner or mark the ${LEVEL_NAME[cable.level!]} portions.`,
@@ -145,7 +138,6 @@ const E_O_13292 = { year: 2003, month: 3, day: 25 };
 
 const classifiedByMissing: Rule = {
   id: 'classified-by-missing',
-  family: 'classification',
   severity: 'error',
   summary: 'A classified cable has no `Classified By` line.',
   check(ctx) {
@@ -170,7 +162,6 @@ const classifiedByMissing: Rule = {
       edit = { start: l.end, end: l.end, newText: eol + eol + template };
     }
     ctx.report(
-      'classified-by-missing',
       at.start,
       at.end,
       `No \`Classified By\` line: a ${LEVEL_NAME[cable.level!]} cable names, before paragraph 1, the officer who classified it and the reasons (${section} (a)-(h)) (5 FAH-1 H-24x).`,
@@ -181,7 +172,6 @@ const classifiedByMissing: Rule = {
 
 const classifiedByReason: Rule = {
   id: 'classified-by-reason',
-  family: 'classification',
   severity: 'error',
   summary: 'The Classified By line gives no reason letters, or a letter outside (a)-(h) (1.4) or (a)-(g) (1.5).',
   check(ctx) {
@@ -193,7 +183,6 @@ const classifiedByReason: Rule = {
       if (cb.body.text.trimEnd().endsWith('...')) return;
       const end = lineAt(ctx.cable, cb.start).end;
       ctx.report(
-        'classified-by-reason',
         cb.keyword.start,
         Math.max(cb.keyword.end, Math.min(end, cb.end)),
         `\`Classified By\` gives no reason: cite the classification reasons as letters, e.g. \`reasons ${cb.section?.text.trim() ?? '1.4'} (b) and (d)\` (E.O. 12958 as amended, sec. 1.4 (a)-(h)).`,
@@ -205,14 +194,13 @@ const classifiedByReason: Rule = {
       const up = r.text.toUpperCase();
       if (up >= 'A' && up <= last) continue;
       const why = sec15 && up === 'H' ? '(h) exists only in section 1.4, added in 2003' : `the reasons are (a) to (${last.toLowerCase()})`;
-      ctx.report('classified-by-reason', r.start, r.end, `\`${r.text}\` is not a classification reason: ${why} (E.O. 12958${sec15 ? ' sec. 1.5' : ' as amended, sec. 1.4'}).`);
+      ctx.report(r.start, r.end, `\`${r.text}\` is not a classification reason: ${why} (E.O. 12958${sec15 ? ' sec. 1.5' : ' as amended, sec. 1.4'}).`);
     }
   },
 };
 
 const classifiedBySection: Rule = {
   id: 'classified-by-section',
-  family: 'classification',
   severity: 'warning',
   summary: "The section cited for the reasons does not fit the cable's date (1.5 before 25 March 2003, 1.4 after), or none is cited.",
   check(ctx) {
@@ -222,27 +210,26 @@ const classifiedBySection: Rule = {
     const when = dateInWords(ctx.date);
     if (!cb.section) {
       const first = cb.reasons[0];
-      ctx.report('classified-by-section', first.start, first.end, `The reasons cite no section: write \`${before ? '1.5' : '1.4'} (${cb.reasons.map((r) => r.text.toLowerCase()).join(', ')})\` (E.O. 12958${before ? '' : ' as amended'}).`);
+      ctx.report(first.start, first.end, `The reasons cite no section: write \`${before ? '1.5' : '1.4'} (${cb.reasons.map((r) => r.text.toLowerCase()).join(', ')})\` (E.O. 12958${before ? '' : ' as amended'}).`);
       return;
     }
     const sec = cb.section;
     const five = /5\s*$/.test(sec.text);
     const fix = (n: string) => [{ title: `Cite section ${n}`, edits: [{ start: sec.start, end: sec.end, newText: n }], preferred: true }];
     if (five && !before) {
-      ctx.report('classified-by-section', sec.start, sec.end, `Section 1.5 was renumbered 1.4 by E.O. 13292 (25 March 2003); a cable of ${when} cites 1.4.`, fix('1.4'));
+      ctx.report(sec.start, sec.end, `Section 1.5 was renumbered 1.4 by E.O. 13292 (25 March 2003); a cable of ${when} cites 1.4.`, fix('1.4'));
     } else if (!five && before) {
-      ctx.report('classified-by-section', sec.start, sec.end, `Before E.O. 13292 (25 March 2003) the reasons were section 1.5 of E.O. 12958; a cable of ${when} cites 1.5.`, fix('1.5'));
+      ctx.report(sec.start, sec.end, `Before E.O. 13292 (25 March 2003) the reasons were section 1.5 of E.O. 12958; a cable of ${when} cites 1.5.`, fix('1.5'));
     }
     const h = cb.reasons.find((r) => r.text.toUpperCase() === 'H');
     if (h && before && !five) {
-      ctx.report('classified-by-section', h.start, h.end, `Reason (h), weapons of mass destruction, was added by E.O. 13292 in 2003; a cable of ${when} cannot cite it.`);
+      ctx.report(h.start, h.end, `Reason (h), weapons of mass destruction, was added by E.O. 13292 in 2003; a cable of ${when} cannot cite it.`);
     }
   },
 };
 
 const classifiedByOnUnclassified: Rule = {
   id: 'classified-by-on-unclassified',
-  family: 'classification',
   severity: 'warning',
   summary: 'An unclassified cable has a `Classified By` line.',
   check(ctx) {
@@ -256,7 +243,6 @@ const classifiedByOnUnclassified: Rule = {
     const whole = cable.text.slice(first.start, cb.start).trim() === '' && cable.text.slice(cb.end, last.end).trim() === '';
     const edit = whole ? { start: first.start, end: next ? next.start : last.end, newText: '' } : { start: cb.start, end: cb.end, newText: '' };
     ctx.report(
-      'classified-by-on-unclassified',
       cb.keyword.start,
       cb.keyword.end,
       `The banner says ${LEVEL_NAME[cable.level]} but the cable has a \`Classified By\` line: either the cable is classified (fix the banner) or the line goes.`,
@@ -267,7 +253,6 @@ const classifiedByOnUnclassified: Rule = {
 
 const captionConflict: Rule = {
   id: 'caption-conflict',
-  family: 'classification',
   severity: 'error',
   summary: 'SIPDIS together with NODIS or EXDIS.',
   check(ctx) {
@@ -275,7 +260,7 @@ const captionConflict: Rule = {
     if (!caps.some((c) => c.name === 'SIPDIS')) return;
     for (const c of caps) {
       if (c.name !== 'NODIS' && c.name !== 'EXDIS') continue;
-      ctx.report('caption-conflict', c.start, c.end, `${c.name} cannot go with SIPDIS: "SIPDIS messages may not carry other restrictive captions or caveats, such as NODIS or EXDIS" (05 STATE 226504). Drop one of them.`);
+      ctx.report(c.start, c.end, `${c.name} cannot go with SIPDIS: "SIPDIS messages may not carry other restrictive captions or caveats, such as NODIS or EXDIS" (05 STATE 226504). Drop one of them.`);
     }
   },
 };

@@ -1,6 +1,6 @@
 import type { CalendarDate, Cable } from '../model';
 import { ALL_RULES } from './index';
-import type { Finding, Fix, Rule, RuleContext, Severity } from './types';
+import type { Finding, Fix, RegisteredRule, RuleContext, Severity } from './types';
 
 export interface LintOptions {
   /** Checks the cable against this date instead of its date-time group or today. */
@@ -17,7 +17,7 @@ export function todayUtc(): CalendarDate {
   return { year: d.getUTCFullYear(), month: d.getUTCMonth() + 1, day: d.getUTCDate() };
 }
 
-export function ruleById(id: string): Rule | undefined {
+export function ruleById(id: string): RegisteredRule | undefined {
   return ALL_RULES.find((r) => r.id === id);
 }
 
@@ -39,9 +39,8 @@ export function lint(cable: Cable, options: LintOptions = {}): Finding[] {
       date,
       dateSource,
       extraTags,
-      report(id: string, start: number, end: number, message: string, fixes?: Fix[]) {
-        if (id !== rule.id) throw new Error(`rule ${rule.id} reported a finding for ${id}`);
-        findings.push({ rule: id, severity, message, start, end: Math.max(start, end), fixes });
+      report(start: number, end: number, message: string, fixes?: Fix[]) {
+        findings.push({ rule: rule.id, severity, message, start, end: Math.max(start, end), fixes });
       },
     };
     try {

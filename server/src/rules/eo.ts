@@ -83,7 +83,6 @@ function replaceDateFixes(ctx: RuleContext, decl: Decl, alsoMax: boolean, prefer
 
 const eoMissing: Rule = {
   id: 'eo-missing',
-  family: 'eo',
   severity: 'error',
   summary: 'The cable has no E.O. line (executive order and declassification instruction).',
   check(ctx) {
@@ -108,7 +107,7 @@ const eoMissing: Rule = {
       edit = { start: l.end, end: l.end, newText: eol + eol + line };
     }
     const what = classified ? `a ${levelName(cable)} cable needs \`${line}\` (the order and the date it may be declassified)` : `an unclassified cable carries \`${line}\``;
-    ctx.report('eo-missing', at.start, at.end, `No E.O. line: ${what}, on the line above TAGS (5 FAH-1 H-24x; ISOO marking rules).`, [
+    ctx.report(at.start, at.end, `No E.O. line: ${what}, on the line above TAGS (5 FAH-1 H-24x; ISOO marking rules).`, [
       { title: `Insert "${line}"`, edits: [edit], preferred: true },
     ]);
   },
@@ -116,7 +115,6 @@ const eoMissing: Rule = {
 
 const eoNumberUnknown: Rule = {
   id: 'eo-number-unknown',
-  family: 'eo',
   severity: 'error',
   summary: 'The E.O. line cites a number that is not an executive order on classification.',
   check(ctx) {
@@ -124,7 +122,6 @@ const eoNumberUnknown: Rule = {
     if (!order || KNOWN.has(order.text)) return;
     const suggest = nearestOrder(order.text, ctx.date);
     ctx.report(
-      'eo-number-unknown',
       order.start,
       order.end,
       `E.O. ${order.text} is not an executive order on classified information; expected ${suggest} (known: 11652, 12065, 12356, 12958, 13292, 13526).`,
@@ -135,7 +132,6 @@ const eoNumberUnknown: Rule = {
 
 const eoOrderDate: Rule = {
   id: 'eo-order-date',
-  family: 'eo',
   severity: 'warning',
   summary: 'The executive order does not match the cable date (12958 until 26 June 2010, 13526 after).',
   check(ctx) {
@@ -148,7 +144,6 @@ const eoOrderDate: Rule = {
     if (written === expected) return;
     const from = ORDERS.find((o) => o.order === expected)!.from;
     ctx.report(
-      'eo-order-date',
       order.start,
       order.end,
       `E.O. ${order.text} did not govern classification on ${dateInWords(ctx.date)}: E.O. ${expected} did (in force from ${dateInWords(from)}).`,
@@ -159,7 +154,6 @@ const eoOrderDate: Rule = {
 
 const declMissing: Rule = {
   id: 'decl-missing',
-  family: 'eo',
   severity: 'error',
   summary: 'A classified cable has no declassification date, event or exemption.',
   check(ctx) {
@@ -190,7 +184,6 @@ const declMissing: Rule = {
     }
     const text = defaultIn(decl, ctx.date);
     ctx.report(
-      'decl-missing',
       decl.start < decl.end ? decl.start : eo.start,
       decl.start < decl.end ? decl.end : eo.end,
       `No declassification date: ${problem}; a ${levelName(cable)} cable needs \`DECL: <date>\` (10 years by default: ${text}) or an exemption (ISOO: every classified document carries a "Declassify on" line).`,
@@ -208,7 +201,6 @@ function monthDays(d: Decl['date'] & object): string {
 
 const declDateInvalid: Rule = {
   id: 'decl-date-invalid',
-  family: 'eo',
   severity: 'error',
   summary: 'The DECL date is not a real calendar date, or not written MM/DD/YYYY or YYYY/MM/DD.',
   check(ctx) {
@@ -216,13 +208,12 @@ const declDateInvalid: Rule = {
     const d = decl?.date;
     if (!decl || !d || (d.valid && d.form !== 'other')) return;
     const why = d.form === 'other' ? 'is not written MM/DD/YYYY (or YYYY/MM/DD)' : `is not a real date: ${monthDays(d)}`;
-    ctx.report('decl-date-invalid', decl.value.start, decl.value.end, `The declassification date ${decl.value.text} ${why}.`, replaceDateFixes(ctx, decl, false, false));
+    ctx.report(decl.value.start, decl.value.end, `The declassification date ${decl.value.text} ${why}.`, replaceDateFixes(ctx, decl, false, false));
   },
 };
 
 const declDateForm: Rule = {
   id: 'decl-date-form',
-  family: 'eo',
   severity: 'warning',
   summary: 'The DECL date has a two-digit year (MM/DD/YY); write MM/DD/YYYY.',
   check(ctx) {
@@ -230,7 +221,7 @@ const declDateForm: Rule = {
     const d = decl?.date;
     if (!decl || !d || !d.valid || d.form !== 'MM/DD/YY') return;
     const full = formatDeclDate(d, 'MM/DD/YYYY');
-    ctx.report('decl-date-form', decl.value.start, decl.value.end, `Write the declassification year in full: ${full}, not ${decl.value.text} (the form is MM/DD/YYYY).`, [
+    ctx.report(decl.value.start, decl.value.end, `Write the declassification year in full: ${full}, not ${decl.value.text} (the form is MM/DD/YYYY).`, [
       { title: `Change to ${full}`, edits: [{ start: decl.value.start, end: decl.value.end, newText: full }], preferred: true },
     ]);
   },
@@ -244,7 +235,6 @@ function declDate(cable: Cable): CalendarDate | undefined {
 
 const declDatePast: Rule = {
   id: 'decl-date-past',
-  family: 'eo',
   severity: 'error',
   summary: "The DECL date is on or before the cable's date.",
   check(ctx) {
@@ -252,7 +242,6 @@ const declDatePast: Rule = {
     const decl = ctx.cable.eo?.decl;
     if (!d || !decl || !isClassified(ctx.cable.level) || compareDates(d, ctx.date) > 0) return;
     ctx.report(
-      'decl-date-past',
       decl.value.start,
       decl.value.end,
       `The declassification date ${decl.value.text} is not after the cable's date (${isoDate(ctx.date)}${dateNote(ctx)}); it must be later (10 years by default).`,
@@ -263,7 +252,6 @@ const declDatePast: Rule = {
 
 const declDateTooFar: Rule = {
   id: 'decl-date-too-far',
-  family: 'eo',
   severity: 'warning',
   summary: "The DECL date is more than 25 years after the cable's date.",
   check(ctx) {
@@ -273,7 +261,6 @@ const declDateTooFar: Rule = {
     const max = addYears(ctx.date, 25);
     if (compareDates(d, max) <= 0) return;
     ctx.report(
-      'decl-date-too-far',
       decl.value.start,
       decl.value.end,
       `The declassification date ${decl.value.text} is more than 25 years after the cable's date (${isoDate(ctx.date)}${dateNote(ctx)}); the limit is ${isoDate(max)} unless an exemption is cited (E.O. 12958 as amended, E.O. 13526).`,
@@ -288,7 +275,6 @@ function dateNote(ctx: RuleContext): string {
 
 const declOnUnclassified: Rule = {
   id: 'decl-on-unclassified',
-  family: 'eo',
   severity: 'warning',
   summary: 'An unclassified cable carries a DECL date instead of N/A.',
   check(ctx) {
@@ -296,7 +282,6 @@ const declOnUnclassified: Rule = {
     const decl = cable.eo?.decl;
     if (!decl || decl.kind !== 'date' || !cable.level || isClassified(cable.level)) return;
     ctx.report(
-      'decl-on-unclassified',
       decl.start,
       decl.end,
       `An ${cable.level === 'SBU' ? 'SBU (unclassified)' : 'unclassified'} cable has nothing to declassify: write \`N/A\` instead of \`${cable.text.slice(decl.start, decl.end)}\`.`,

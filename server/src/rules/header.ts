@@ -12,7 +12,6 @@ const MONTHS = ['JAN', 'FEB', 'MAR', 'APR', 'MAY', 'JUN', 'JUL', 'AUG', 'SEP', '
 
 const headerPrecedence: Rule = {
   id: 'header-precedence',
-  family: 'header',
   severity: 'warning',
   summary: 'The precedence prosign (FL2) is not the highest precedence of the date-time group line (FL5).',
   check(ctx) {
@@ -24,7 +23,6 @@ const headerPrecedence: Rule = {
     const want = highest + highest;
     if (p.text.toUpperCase() === want) return;
     ctx.report(
-      'header-precedence',
       p.start,
       p.end,
       `The prosign ${p.text} does not match the precedence ${dtg.precedence.map((t) => t.text).join(' ')} of the date-time group: the highest precedence (${PRECEDENCE_NAME[highest] ?? highest}) makes the prosign ${want} (5 FAH-2 H-321.2-1).`,
@@ -43,13 +41,12 @@ function dtgProblem(d: DateTimeGroup): string {
 
 const headerDtgInvalid: Rule = {
   id: 'header-dtg-invalid',
-  family: 'header',
   severity: 'error',
   summary: 'The date-time group is not a real date and time (DDHHMMZ MON YY).',
   check(ctx) {
     const dtg = ctx.cable.header?.dtg;
     if (!dtg || dtg.valid) return;
-    ctx.report('header-dtg-invalid', dtg.group.start, dtg.group.end, `The date-time group ${dtg.group.text} is not a real date and time: ${dtgProblem(dtg)}.`);
+    ctx.report(dtg.group.start, dtg.group.end, `The date-time group ${dtg.group.text} is not a real date and time: ${dtgProblem(dtg)}.`);
   },
 };
 
@@ -62,7 +59,6 @@ function expectedLetter(level: string, efto: boolean): string {
 
 const headerSecurityMismatch: Rule = {
   id: 'header-security-mismatch',
-  family: 'header',
   severity: 'warning',
   summary: 'The security line (FL4, `ZNY CCCCC`) does not match the banner.',
   check(ctx) {
@@ -80,7 +76,6 @@ const headerSecurityMismatch: Rule = {
     const group = want.repeat(3) + (g[3] === g[0] && g[4] === g[0] ? want.repeat(2) : g.slice(3));
     const banner = b.efto ? 'UNCLAS E F T O' : b.level === 'U' ? b.className : LEVEL_NAME[b.level];
     ctx.report(
-      'header-security-mismatch',
       sec.start,
       sec.group.end,
       `The security line ${kw} ${sec.group.text} does not match the banner ${banner}: expected ${keyword} ${group} (ZNR with U; ZNY with E, C, S; the letter agrees with the banner in 99.9% of cables).`,
@@ -91,7 +86,6 @@ const headerSecurityMismatch: Rule = {
 
 const headerDeSerial: Rule = {
   id: 'header-de-serial',
-  family: 'header',
   severity: 'warning',
   summary: 'The station serial on the DE line (FL3) is not the banner serial modulo 10,000.',
   check(ctx) {
@@ -101,7 +95,6 @@ const headerDeSerial: Rule = {
     const want = String(Number(serial.text) % 10000).padStart(4, '0');
     if (Number(de.serial.text) === Number(want)) return;
     ctx.report(
-      'header-de-serial',
       de.serial.start,
       de.serial.end,
       `The DE serial #${de.serial.text} does not match the banner serial ${serial.text}: expected #${want}, its last four digits (as in 99.9% of cables).`,
@@ -116,7 +109,6 @@ function dayOfYear(year: number, month: number, day: number): number {
 
 const headerJulian: Rule = {
   id: 'header-julian',
-  family: 'header',
   severity: 'information',
   summary: 'The filing day on the DE line (Julian DDD) is not the day of the date-time group.',
   check(ctx) {
@@ -131,7 +123,6 @@ const headerJulian: Rule = {
     const next = want === daysInYear ? 1 : want + 1;
     if (day === want || day === next) return;
     ctx.report(
-      'header-julian',
       de.julian.start,
       de.julian.start + 3,
       `The DE filing day ${de.julian.text.slice(0, 3)} is not the day of the date-time group ${dtg.group.text} (day ${String(want).padStart(3, '0')} of ${dtg.year}); they agree in 99.8% of cables.`,

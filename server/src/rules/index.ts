@@ -4,7 +4,18 @@ import { headerRules } from './header';
 import { paragraphRules } from './paragraphs';
 import { structureRules } from './structure';
 import { tagsRules } from './tags';
-import type { Rule } from './types';
+import type { RegisteredRule, Rule } from './types';
 
-/** Every rule, in the order of docs/rules.md. Each family lives in its own module. */
-export const ALL_RULES: readonly Rule[] = [...classificationRules, ...eoRules, ...headerRules, ...tagsRules, ...structureRules, ...paragraphRules];
+function family(name: string, rules: readonly Rule[]): RegisteredRule[] {
+  return rules.map((rule) => ({ ...rule, family: name }));
+}
+
+/** Every rule, in the order of docs/rules.md. Each family lives in its own module, named here once. */
+export const ALL_RULES: readonly RegisteredRule[] = [
+  ...family('classification', classificationRules),
+  ...family('eo', eoRules),
+  ...family('header', headerRules),
+  ...family('tags', tagsRules),
+  ...family('structure', structureRules),
+  ...family('paragraphs', paragraphRules),
+];

@@ -90,7 +90,6 @@ function numberingMessage(issue: NumberingIssue): string {
 
 const paraNumbering: Rule = {
   id: 'para-numbering',
-  family: 'paragraphs',
   severity: 'error',
   summary: 'Paragraphs are numbered 1, 2, 3… with no gap, repeat or reversal.',
   check(ctx) {
@@ -99,14 +98,13 @@ const paraNumbering: Rule = {
     const fix: Fix = { title: 'Renumber paragraphs 1..n', edits: renumberParagraphs(ctx.cable) };
     for (const issue of issues) {
       const n = issue.paragraph.number;
-      ctx.report('para-numbering', n.start, n.end, numberingMessage(issue), fix.edits.length ? [fix] : undefined);
+      ctx.report(n.start, n.end, numberingMessage(issue), fix.edits.length ? [fix] : undefined);
     }
   },
 };
 
 const paraNumberMalformed: Rule = {
   id: 'para-number-malformed',
-  family: 'paragraphs',
   severity: 'warning',
   summary: 'A paragraph number is written `3.`, not `3)`, `3 (C)` or `3,`.',
   check(ctx) {
@@ -115,7 +113,6 @@ const paraNumberMalformed: Rule = {
       const at = p.number.end;
       const written = p.number.text + p.punctuation;
       ctx.report(
-        'para-number-malformed',
         p.number.start,
         at + p.punctuation.length,
         `Paragraph number written \`${written}\`: expected \`${p.number.text}.\`, the number and a full stop, then the marking.`,
@@ -127,7 +124,6 @@ const paraNumberMalformed: Rule = {
 
 const paraSingleNumbered: Rule = {
   id: 'para-single-numbered',
-  family: 'paragraphs',
   severity: 'information',
   summary: 'A telegram with a single paragraph does not number it.',
   check(ctx) {
@@ -136,7 +132,6 @@ const paraSingleNumbered: Rule = {
     const p = cable.paragraphs[0];
     const end = textStart(cable, p);
     ctx.report(
-      'para-single-numbered',
       p.number.start,
       p.number.end + p.punctuation.length,
       `The only paragraph is numbered: "do not number a single paragraph" (${FAH}).`,
@@ -162,7 +157,6 @@ function entireText(cable: Cable): boolean {
 
 const portionMarkMissing: Rule = {
   id: 'portion-mark-missing',
-  family: 'paragraphs',
   severity: 'error',
   summary: 'Every numbered paragraph of a classified cable carries a portion marking after its number.',
   check(ctx) {
@@ -175,7 +169,6 @@ const portionMarkMissing: Rule = {
       const at = textStart(cable, p);
       const glued = at === p.number.end + p.punctuation.length; // `3.Text`
       ctx.report(
-        'portion-mark-missing',
         p.number.start,
         p.head.end,
         `Paragraph ${p.value} has no portion marking: in a ${LEVEL_NAME[level]} cable every paragraph is marked right after its number, e.g. \`${p.value}. (${level})\` (${FAH}).`,
@@ -219,7 +212,6 @@ export function nearestMarking(value: string, level: Level | undefined): string 
 
 const portionMarkUnknown: Rule = {
   id: 'portion-mark-unknown',
-  family: 'paragraphs',
   severity: 'warning',
   summary: 'A portion marking is one of U, SBU, SBU-N, C, S, TS, with /NF, //NF, /REL…, //FGI… caveats.',
   check(ctx) {
@@ -238,7 +230,6 @@ const portionMarkUnknown: Rule = {
           ? `a caveat of \`${m.text}\` is not known`
           : `\`${m.text}\` is not a classification`;
       ctx.report(
-        'portion-mark-unknown',
         m.start,
         m.end,
         `Unknown portion marking: ${what}; expected (U), (SBU), (SBU-N), (C), (S) or (TS), optionally with /NF, //NF, /REL… or //FGI…${near ? `. Did you mean (${near})?` : ''}`,
@@ -259,7 +250,6 @@ function levelSpan(text: string, m: Marking): { start: number; end: number } {
 
 const portionMarkExceeds: Rule = {
   id: 'portion-mark-exceeds',
-  family: 'paragraphs',
   severity: 'error',
   summary: 'No paragraph is marked above the cable’s classification.',
   check(ctx) {
@@ -277,7 +267,6 @@ const portionMarkExceeds: Rule = {
       const span = levelSpan(cable.text, m);
       const to = isClassified(level) ? level : 'U';
       ctx.report(
-        'portion-mark-exceeds',
         m.start,
         m.end,
         `Paragraph ${p.value} is marked ${m.text}, above the cable's classification (${LEVEL_NAME[level]}): no portion may be classified higher than the banner (ISOO; ${FAH}). Lower the marking or raise the banner.`,
@@ -328,14 +317,13 @@ export function letteringIssues(cable: Cable): { sub: SubParagraph; expected: st
 
 const subparaLettering: Rule = {
   id: 'subpara-lettering',
-  family: 'paragraphs',
   severity: 'information',
   summary: 'Lettered sub-paragraphs run A, B, C… within a paragraph.',
   check(ctx) {
     for (const { sub, expected, previous } of letteringIssues(ctx.cable)) {
       const m = sub.marker;
       const what = sub.letter === previous ? 'repeats the letter before it' : `follows ${previous}`;
-      ctx.report('subpara-lettering', m.start, m.end, `Sub-paragraph ${m.text} ${what}: expected ${expected}; lettered sub-paragraphs run A, B, C… without gaps or repeats.`);
+      ctx.report(m.start, m.end, `Sub-paragraph ${m.text} ${what}: expected ${expected}; lettered sub-paragraphs run A, B, C… without gaps or repeats.`);
     }
   },
 };

@@ -14,7 +14,6 @@ function firstLine(cable: Cable): Span {
 
 const subjectMissing: Rule = {
   id: 'subject-missing',
-  family: 'structure',
   severity: 'warning',
   summary: 'The cable has no SUBJECT line.',
   check(ctx) {
@@ -27,7 +26,6 @@ const subjectMissing: Rule = {
       ? [{ title: `Insert a SUBJECT line after the ${cable.tags ? 'TAGS' : 'E.O.'} line`, edits: [{ start: after.end, end: after.end, newText: `${eolOf(cable)}SUBJECT: ` }] }]
       : undefined;
     ctx.report(
-      'subject-missing',
       anchor.start,
       anchor.end,
       'No SUBJECT line: after the TAGS line write `SUBJECT:` and a short title of what the cable is about.',
@@ -42,7 +40,6 @@ function list(letters: string[]): string {
 
 const refUndefined: Rule = {
   id: 'ref-undefined',
-  family: 'structure',
   severity: 'warning',
   summary: 'The body cites a reference ("ref C", "reftel") that the REF block does not define.',
   check(ctx) {
@@ -52,7 +49,7 @@ const refUndefined: Rule = {
     const defined = new Set(letters);
     for (const m of cable.refMentions) {
       if (m.letters.length === 0) {
-        if (!refs) ctx.report('ref-undefined', m.start, m.end, `"${m.text}" cites a reference, but the cable has no REF line: add \`REF:\` with the cable cited (e.g. \`REF: STATE 14840\`).`);
+        if (!refs) ctx.report(m.start, m.end, `"${m.text}" cites a reference, but the cable has no REF line: add \`REF:\` with the cable cited (e.g. \`REF: STATE 14840\`).`);
         continue;
       }
       for (const l of m.letters) {
@@ -64,7 +61,7 @@ const refUndefined: Rule = {
         else if (defined.size > 0 && !defined.has(L)) {
           message = `Ref ${L} is cited, but the REF block defines only ${list(letters)}: add REF ${L} or correct the letter.`;
         }
-        if (message) ctx.report('ref-undefined', l.start, l.end, message);
+        if (message) ctx.report(l.start, l.end, message);
       }
     }
   },
@@ -72,7 +69,6 @@ const refUndefined: Rule = {
 
 const refLettering: Rule = {
   id: 'ref-lettering',
-  family: 'structure',
   severity: 'information',
   summary: 'REF items are not lettered A, B, C… in order.',
   check(ctx) {
@@ -89,7 +85,6 @@ const refLettering: Rule = {
       const letter = marker.text[at - marker.start];
       const newLetter = letter === letter.toLowerCase() ? expected.toLowerCase() : expected;
       ctx.report(
-        'ref-lettering',
         marker.start,
         marker.end,
         `REF item ${k + 1} is lettered ${item.letter}; references are lettered A, B, C… in order, so this one should be ${expected}.`,
@@ -102,7 +97,6 @@ const refLettering: Rule = {
 
 const blockUnclosed: Rule = {
   id: 'block-unclosed',
-  family: 'structure',
   severity: 'information',
   summary: 'A SUMMARY or COMMENT has no END marker, or an END marker has no opening.',
   check(ctx) {
@@ -110,7 +104,7 @@ const blockUnclosed: Rule = {
     for (const b of cable.blocks) {
       const word = b.kind === 'summary' ? 'SUMMARY' : 'COMMENT';
       if (!b.open && b.close) {
-        ctx.report('block-unclosed', b.close.start, b.close.end, `"${b.close.text}" closes a ${word.toLowerCase()} that was never opened: start it with \`${word}:\` or remove the END marker.`);
+        ctx.report(b.close.start, b.close.end, `"${b.close.text}" closes a ${word.toLowerCase()} that was never opened: start it with \`${word}:\` or remove the END marker.`);
         continue;
       }
       if (!b.open || b.close || b.heading || b.parenthesized) continue;
@@ -118,7 +112,6 @@ const blockUnclosed: Rule = {
       const open = b.open;
       if (!cable.paragraphs.some((p) => p.start > open.start)) continue;
       ctx.report(
-        'block-unclosed',
         open.start,
         open.end,
         `"${open.text}" opens a ${word.toLowerCase()} with no END ${word}: close it with \`END ${word}.\` so the reader knows where it stops.`,
@@ -141,7 +134,6 @@ function stripEdit(cable: Cable, a: Artifact): Edit {
 
 const webArtifact: Rule = {
   id: 'web-artifact',
-  family: 'structure',
   severity: 'information',
   summary: 'Text pasted from a web copy: `[1](#)` anchors, `[PREL](#)` tag links, pilcrows.',
   check(ctx) {
@@ -164,7 +156,7 @@ const webArtifact: Rule = {
       const example = first.kind === 'tag-link' ? `\`${first.text}\` for ${stripEdit(cable, first).newText}` : `\`${first.text}\``;
       const fixes: Fix[] = [{ title: 'Strip the web-copy artifacts on this line', edits: group.map((a) => stripEdit(cable, a)), preferred: true }];
       if (byLine.size > 1) fixes.push(all);
-      ctx.report('web-artifact', first.start, last.end, `Web-copy ${what} (${example}): a cable is plain text; remove them.`, fixes);
+      ctx.report(first.start, last.end, `Web-copy ${what} (${example}): a cable is plain text; remove them.`, fixes);
     }
   },
 };

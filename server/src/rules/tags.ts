@@ -170,7 +170,6 @@ function replaceFix(tag: Tag, code: string, preferred: boolean): Fix {
 
 const tagsMissing: Rule = {
   id: 'tags-missing',
-  family: 'tags',
   severity: 'error',
   summary: 'The cable has no TAGS line.',
   check(ctx) {
@@ -182,7 +181,6 @@ const tagsMissing: Rule = {
       ? [{ title: 'Insert a TAGS line after the E.O. line', edits: [{ start: cable.eo.end, end: cable.eo.end, newText: `${eolOf(cable)}TAGS: ` }] }]
       : undefined;
     ctx.report(
-      'tags-missing',
       anchor?.start ?? 0,
       anchor?.end ?? 0,
       'No TAGS line: after the E.O. line write `TAGS:` with at least one subject tag (e.g. PREL) and the geographic codes (5 FAH-3 H-011).',
@@ -193,7 +191,6 @@ const tagsMissing: Rule = {
 
 const tagsNoSubject: Rule = {
   id: 'tags-no-subject',
-  family: 'tags',
   severity: 'warning',
   summary: 'The TAGS line has no subject tag.',
   check(ctx) {
@@ -206,7 +203,6 @@ const tagsNoSubject: Rule = {
       if (reading.kind === 'unknown' && reading.suggest.some((p) => SUBJECT.has(p))) return;
     }
     ctx.report(
-      'tags-no-subject',
       tags.keyword.start,
       tags.end,
       'No subject tag on the TAGS line: every cable needs at least one four-letter subject tag (PREL, PGOV, ECON, ...) whose first letter is its category (5 FAH-3 H-011; cabledrum).',
@@ -216,7 +212,6 @@ const tagsNoSubject: Rule = {
 
 const tagUnknown: Rule = {
   id: 'tag-unknown',
-  family: 'tags',
   severity: 'warning',
   summary: 'A code on the TAGS line is in no list of tags.',
   check(ctx) {
@@ -225,7 +220,6 @@ const tagUnknown: Rule = {
       if (reading.kind === 'run-together') {
         const joined = reading.parts.join(sep);
         ctx.report(
-          'tag-unknown',
           tag.start,
           tag.end,
           `${tag.text} is not a TAGS code: it looks like ${reading.parts.join(' + ')} run together. Separate the codes.`,
@@ -240,7 +234,6 @@ const tagUnknown: Rule = {
             ? ' Geographic tags are FIPS 10-4 codes (RS Russia, GM Germany, UK United Kingdom).'
             : ' If it is your post\'s own program tag, add it to "extraTags" in .cablelintrc.json.';
         ctx.report(
-          'tag-unknown',
           tag.start,
           tag.end,
           `${tag.text} is not a known ${what}.${hint}`,
@@ -258,7 +251,6 @@ function countryName(code: string): string | undefined {
 
 const tagIsoCode: Rule = {
   id: 'tag-iso-code',
-  family: 'tags',
   severity: 'warning',
   summary: 'A geographic tag is an ISO country code; TAGS uses FIPS 10-4 codes.',
   check(ctx) {
@@ -267,7 +259,6 @@ const tagIsoCode: Rule = {
       const options = reading.suggest.map((k) => (countryName(k) ? `${k} (${countryName(k)})` : k));
       const expected = options.length === 1 ? options[0] : options.slice(0, -1).join(', ') + ' or ' + options[options.length - 1];
       ctx.report(
-        'tag-iso-code',
         tag.start,
         tag.end,
         `${tag.text} is an ISO country code; geographic TAGS are FIPS 10-4 codes: use ${expected}.`,
@@ -299,7 +290,6 @@ function previousEnd(ends: readonly number[], tag: Tag): number {
 
 const tagDuplicate: Rule = {
   id: 'tag-duplicate',
-  family: 'tags',
   severity: 'warning',
   summary: 'A code appears twice on the TAGS line.',
   check(ctx) {
@@ -325,14 +315,13 @@ const tagDuplicate: Rule = {
     for (const f of found) {
       const fixes: Fix[] = [{ title: `Remove the second ${f.tag.code}`, edits: [{ start: f.start, end: f.end, newText: '' }], preferred: true }];
       if (all) fixes.push(all);
-      ctx.report('tag-duplicate', f.tag.start, f.tag.end, `${f.tag.code} is already on the TAGS line; list each code once.`, fixes);
+      ctx.report(f.tag.start, f.tag.end, `${f.tag.code} is already on the TAGS line; list each code once.`, fixes);
     }
   },
 };
 
 const tagPersonName: Rule = {
   id: 'tag-person-name',
-  family: 'tags',
   severity: 'information',
   summary: 'OVIP, OTRA, OREP, OEXC or OCON without the person\'s name after it.',
   check(ctx) {
@@ -348,7 +337,6 @@ const tagPersonName: Rule = {
       if (names.some((n) => n.start >= after && n.start < nextStart)) continue;
       if (next && next.reading.kind !== 'known' && !(next.reading.kind === 'iso')) continue;
       ctx.report(
-        'tag-person-name',
         tag.start,
         tag.end,
         `${tag.code} must be followed by the name of the person it concerns (e.g. \`${tag.code} CLINTON HILLARY\` or \`${tag.code} (VANCE, CYRUS)\`) (1974 TAGS manual cable).`,

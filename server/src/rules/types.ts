@@ -35,8 +35,8 @@ export interface RuleContext {
   dateSource: 'override' | 'dtg' | 'today';
   /** Extra tag codes from the configuration (a post's own program tags), upper case. */
   extraTags: ReadonlySet<string>;
-  /** Reports a finding of `rule` over [start, end). The engine adds the configured severity. */
-  report(rule: string, start: number, end: number, message: string, fixes?: Fix[]): void;
+  /** Reports a finding over [start, end). The engine adds the rule's id and its configured severity. */
+  report(start: number, end: number, message: string, fixes?: Fix[]): void;
 }
 
 export interface Rule {
@@ -46,8 +46,11 @@ export interface Rule {
   severity: Severity;
   /** One line: what the rule checks. */
   summary: string;
-  /** Rules in one module share a family name (the module's name). */
-  family: string;
-  /** Reports findings of this rule (and only this rule) through ctx.report. */
+  /** Reports this rule's findings through ctx.report. */
   check(ctx: RuleContext): void;
+}
+
+/** A rule as registered in rules/index.ts: its family is the module that holds it. */
+export interface RegisteredRule extends Rule {
+  family: string;
 }
