@@ -76,3 +76,15 @@ export function contentStart(text: string, line: Line, artifacts: Artifact[] | u
     return i;
   }
 }
+
+/** Index of the first character at or after `i` that is not a space or a tab. */
+export function skipSpaceTab(text: string, i: number, end: number): number {
+  while (i < end && (text[i] === ' ' || text[i] === '\t')) i++;
+  return i;
+}
+
+/** The first line at or after n that is not blank. */
+export function skipBlankLines(lines: Line[], n: number): number {
+  while (n < lines.length && lines[n].text.trim() === '') n++;
+  return n;
+}

@@ -1,0 +1,78 @@
+import type { Cable, Line } from '../model';
+import { parseCaptionLine } from './captions';
+import { parseBanner } from './classification';
+import { contentStart, skipSpaceTab, token, trimEnd } from './lines';
+import { startsParagraph } from './paragraphs';
+import { preambleStart } from './preamble';
+
+// The banner (classification line), and the lines before it that are kept as
+// preamble: web and spreadsheet wrappers, a weekday date line.
+
+/** `----- header ends -----`: the end of a web wrapper (`id:`, `refid:`, `header:` and a copy of the header). */
+const WRAPPER_END = /^-{3,}\s*header ends\s*-{3,}$/i;
+// First line of a web or spreadsheet record wrapped around the cable (record id,
+// date, `id:`, `>`); the banner then follows a copy of the header and other fields.
+const WRAPPER_START = /^(?:id:\s*\d+|\d{1,7}|>|\d{4}-\d{2}-\d{2}(?:[ T]\d{2}:\d{2}(?::\d{2})?)?|\d{2}\.\d{2}\.\d{4}\s+\d{2}:\d{2})(?:\s|$|,)|^(?:class|key|date|refid|origin|classification):\s/i;
+// A record prefix run together with the banner: `Cable dated:2005-08-17T21:24:00]C O N F I D E N T I A L ...`.
+const DATED_PREFIX = /^(?:ID:\s*\d+\s+)?Cable\s+dated:\s*[\d:T-]{10,19}\]?\s*/i;
+
+/** Finds the banner from line n; returns the line after it, or n when there is none. */
+export function parseBannerZone(text: string, lines: Line[], n: number, cable: Cable): number {
+  const pushLines = (from: number, to: number) => {
+    for (let j = from; j < to; j++) {
+      const s = contentStart(text, lines[j], undefined);
+      const e = trimEnd(text, s, lines[j].end);
+      if (e > s) cable.preamble.push(token(text, s, e));
+    }
+  };
+  // A wrapper shows in its first lines (a title line may come first).
+  let wrapped = false;
+  for (let k = n, seen = 0; k < lines.length && seen < 3 && !wrapped; k++) {
+    if (lines[k].start === lines[k].end) continue;
+    seen++;
+    wrapped = WRAPPER_START.test(text.slice(lines[k].start, Math.min(lines[k].end, lines[k].start + 40)).trim());
+  }
+  // The banner is the first line; lines before it that are not a banner, a
+  // caption or a preamble element are kept as preamble (e.g. a weekday date line).
+  // In a wrapper the banner comes later, after a copy of the header.
+  for (let k = n, seen = 0; k < lines.length && seen < (wrapped ? 60 : 12); k++) {
+    const l = lines[k];
+    const cs = contentStart(text, l, cable.artifacts);
+    let ce = trimEnd(text, cs, l.end);
+    if (ce > cs && text[ce - 1] === '\\') ce = trimEnd(text, cs, ce - 1); // escaped line ends of CSV exports
+    if (cs >= ce) continue;
+    seen++;
+    if (ce - cs > 2000) break;
+    const content = text.slice(cs, ce);
+    if (WRAPPER_END.test(content)) {
+      pushLines(n, k + 1);
+      n = k + 1;
+      continue;
+    }
+    // Where a banner may start: the line, after a `Cable dated:` prefix, after the last
+    // tab or `","` of a record exported as TSV or CSV.
+    const starts = [cs];
+    const dated = DATED_PREFIX.exec(content);
+    if (dated) starts.push(cs + dated[0].length);
+    for (let tab = content.indexOf('\t'); wrapped && tab > 0 && starts.length < 40; tab = content.indexOf('\t', tab + 1)) {
+      if (content[tab - 1] !== '\t') starts.push(skipSpaceTab(text, cs + tab + 1, ce));
+    }
+    const quote = content.lastIndexOf('","');
+    if (wrapped && quote > 0) starts.push(cs + quote + 3);
+    for (const at of starts) {
+      // Copies exported through spreadsheets start the banner line with `","`.
+      let bs = at;
+      while (bs < ce && (text[bs] === '"' || text[bs] === ',' || text[bs] === "'")) bs++;
+      const b = parseBanner(text, bs, ce, k !== n || bs !== cs);
+      if (!b) continue;
+      pushLines(n, k);
+      const pe = trimEnd(text, cs, at);
+      if (pe > cs) cable.preamble.push(token(text, cs, pe));
+      cable.banner = b;
+      return k + 1;
+    }
+    if (startsParagraph(text, cs)) break;
+    if (!wrapped && (preambleStart(text, cs, ce) || parseCaptionLine(text, cs, ce))) break;
+  }
+  return n;
+}
