@@ -1,8 +1,11 @@
 // Bundles the extension client, the language server and the CLI, and
 // transpiles sources and tests to out/ for node's test runner.
+import { readFileSync } from 'node:fs';
 import { build } from 'esbuild';
 
-const common = { platform: 'node', target: 'node20', format: 'cjs', sourcemap: true, logLevel: 'warning' };
+const { version } = JSON.parse(readFileSync('package.json', 'utf8'));
+
+const common = { platform: 'node', target: 'node20', format: 'cjs', sourcemap: true, logLevel: 'warning', define: { CABLE_TOOLS_VERSION: JSON.stringify(version) } };
 
 await Promise.all([
   build({ ...common, bundle: true, entryPoints: { server: 'server/src/lsp/main.ts' }, outdir: 'dist' }),

@@ -24,6 +24,10 @@ const USAGE = `usage: cable-lint [--format text|json] [--date YYYY-MM-DD] [--job
 A summary goes to standard error: files checked, findings, and files not checked.
 Exit status: 0 no errors, 1 errors found, 2 usage error or a path or file that could not be checked.`;
 
+/** Set by the build from package.json (scripts/build.mjs). */
+declare const CABLE_TOOLS_VERSION: string;
+export const VERSION = CABLE_TOOLS_VERSION;
+
 /** Below this many files, starting worker threads costs more than it saves. */
 const WORKER_MIN_FILES = 64;
 const FLUSH_BYTES = 64 * 1024;
@@ -50,6 +54,7 @@ function parseArgs(argv: string[]): Args | string {
     };
     try {
       if (a === '--help' || a === '-h') return 'help';
+      else if (a === '--version' || a === '-v') return 'version';
       else if (a === '--format' || a.startsWith('--format=')) {
         const f = value('--format');
         if (f !== 'text' && f !== 'json') return `--format must be text or json, not "${f}"`;
@@ -87,6 +92,10 @@ export async function main(argv: string[], out: (chunk: string) => void, err: (l
   const parsed = parseArgs(argv);
   if (parsed === 'help') {
     out(USAGE + '\n');
+    return 0;
+  }
+  if (parsed === 'version') {
+    out(`${VERSION}\n`);
     return 0;
   }
   if (typeof parsed === 'string') {
@@ -204,9 +213,8 @@ export async function main(argv: string[], out: (chunk: string) => void, err: (l
   return errors > 0 ? 1 : 0;
 }
 
-if (!isMainThread && workerData === WORKER_MARK) {
-  serveJobs();
-} else if (require.main === module || process.argv[1]?.endsWith('cable-lint.js') || process.argv[1]?.endsWith('cable-lint')) {
+/** The command: bin/cable-lint.js calls it (so that any name the bin is linked under works). */
+export function run(): void {
   guardOutput();
   main(process.argv.slice(2), writeOut, writeErr).then(
     (code) => (process.exitCode = code),
@@ -216,3 +224,6 @@ if (!isMainThread && workerData === WORKER_MARK) {
     },
   );
 }
+
+if (!isMainThread && workerData === WORKER_MARK) serveJobs();
+else if (require.main === module) run();
