@@ -34,7 +34,7 @@ if (!existsSync(server) || !existsSync(join(root, 'out/server/src/parse/index.js
 }
 const { parse } = require(join(root, 'out/server/src/parse/index.js'));
 const { lint } = require(join(root, 'out/server/src/rules/engine.js'));
-const { MAX_DEBOUNCE_MS } = require(join(root, 'out/server/src/lsp/server.js'));
+const { MAX_DEBOUNCE_MS } = require(join(root, 'out/server/src/lsp/diagnostics.js'));
 const { hoverAt } = require(join(root, 'out/server/src/features/hover.js'));
 const { outline } = require(join(root, 'out/server/src/features/outline.js'));
 const { featureContext } = require(join(root, 'out/server/src/features/context.js'));
@@ -68,7 +68,7 @@ function buildCable(size) {
 // ---- a stdio client ----------------------------------------------------------------
 
 function startServer() {
-  const proc = spawn(process.execPath, ['--expose-gc', server, '--stdio'], { stdio: 'pipe' });
+  const proc = spawn(process.execPath, ['--expose-gc', server, '--stdio'], { stdio: 'pipe', env: { ...process.env, CABLE_LSP_STATS: '1' } });
   const conn = rpc.createMessageConnection(new rpc.StreamMessageReader(proc.stdout), new rpc.StreamMessageWriter(proc.stdin));
   // A check may cover several edits (the debounce), so a waiter is satisfied by any later version.
   let waiters = [];

@@ -1,21 +1,12 @@
 import { existsSync, readFileSync } from 'node:fs';
 import * as vscode from 'vscode';
-import {
-  DidChangeWatchedFilesNotification,
-  ExecuteCommandRequest,
-  FileChangeType,
-  LanguageClient,
-  TransportKind,
-  type LanguageClientOptions,
-  type ServerOptions,
-} from 'vscode-languageclient/node';
-import { newCableTemplate } from '../../server/src/features/template';
-import { RULES_DOC_URL } from '../../server/src/lsp/links';
-import { CLASSIFICATION_REQUEST, RENUMBER_COMMAND, type ClassificationResult } from '../../server/src/lsp/protocol';
+import { DidChangeWatchedFilesNotification, FileChangeType, LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+import { CableCommandRequest, ClassificationRequest, NewCableRequest, RENUMBER_COMMAND, RULES_DOC_URL } from '../../server/src/lsp/protocol';
 
 // The VS Code side: starts the language server over IPC, shows the cable's
 // classification in the status bar, and adds three commands. Everything about
-// the cable itself comes from the server.
+// the cable itself comes from the server; the client knows only the protocol
+// module (server/src/lsp/protocol.ts).
 
 let client: LanguageClient | undefined;
 
@@ -54,10 +45,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<CableA
       { scheme: 'file', language: 'cable' },
       { scheme: 'untitled', language: 'cable' },
     ],
-    synchronize: {
-      configurationSection: 'cable',
-      fileEvents: vscode.workspace.createFileSystemWatcher('**/.cablelintrc.json'),
-    },
+    // Settings are pulled by the server (workspace/configuration), which registers for their changes.
+    synchronize: { fileEvents: vscode.workspace.createFileSystemWatcher('**/.cablelintrc.json') },
     outputChannel: output,
   };
   client = new LanguageClient('cable', 'Cable Language Server', serverOptions, clientOptions);
@@ -82,18 +71,13 @@ export async function deactivate(): Promise<void> {
   client = undefined;
 }
 
-function settingDate(): { year: number; month: number; day: number } {
-  const s = vscode.workspace.getConfiguration('cable').get<string>('date', '');
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(s.trim());
-  if (m) return { year: Number(m[1]), month: Number(m[2]), day: Number(m[3]) };
-  const d = new Date();
-  return { year: d.getUTCFullYear(), month: d.getUTCMonth() + 1, day: d.getUTCDate() };
-}
-
 async function newCable(): Promise<void> {
+  if (!client) return;
+  // The template and its date (the `cable.date` setting, or today) come from the server.
+  const { snippet } = await client.sendRequest(NewCableRequest, { scopeUri: vscode.workspace.workspaceFolders?.[0]?.uri.toString() });
   const doc = await vscode.workspace.openTextDocument({ language: 'cable', content: '' });
   const editor = await vscode.window.showTextDocument(doc);
-  await editor.insertSnippet(new vscode.SnippetString(newCableTemplate(settingDate(), { snippet: true })));
+  await editor.insertSnippet(new vscode.SnippetString(snippet));
 }
 
 function activeCable(): vscode.TextEditor | undefined {
@@ -107,7 +91,7 @@ async function renumberParagraphs(): Promise<void> {
     void vscode.window.showInformationMessage('Cable: open a cable to renumber its paragraphs.');
     return;
   }
-  const r = (await client.sendRequest(ExecuteCommandRequest.type, { command: RENUMBER_COMMAND, arguments: [editor.document.uri.toString()] })) as { applied: boolean; edits: number } | null;
+  const r = await client.sendRequest(CableCommandRequest, { command: RENUMBER_COMMAND, arguments: [editor.document.uri.toString()] });
   if (r && r.edits === 0) void vscode.window.showInformationMessage('Cable: the paragraphs are already numbered 1 to n.');
 }
 
@@ -210,7 +194,7 @@ class ClassificationStatus implements vscode.Disposable {
     }
     const seq = ++this.seq;
     try {
-      const r = await client.sendRequest<ClassificationResult | null>(CLASSIFICATION_REQUEST, { textDocument: { uri: editor.document.uri.toString() } });
+      const r = await client.sendRequest(ClassificationRequest, { textDocument: { uri: editor.document.uri.toString() } });
       if (seq !== this.seq) return; // a newer refresh is under way
       if (r?.level) {
         this.item.text = `$(shield) ${r.name}`;

@@ -1,8 +1,11 @@
-// Requests and commands the server offers beyond the standard protocol. The
-// VS Code client and the protocol tests import these names.
+import { RequestType, RequestType0 } from 'vscode-languageserver-protocol';
+import { RULES_DOC_URL } from './links';
 
-/** `cable/classification`: the cable's overall classification, from the server's parse. */
-export const CLASSIFICATION_REQUEST = 'cable/classification';
+// What the client and the server agree on beyond the standard protocol: typed
+// requests, command names and the rule documentation address. The VS Code
+// client imports this module and nothing else of the server (test/lsp/layers.test.ts).
+
+export { RULES_DOC_URL };
 
 export interface ClassificationParams {
   textDocument: { uri: string };
@@ -17,8 +20,21 @@ export interface ClassificationResult {
   banner?: string;
 }
 
-/** `cable/stats`: figures for the benchmark (scripts/bench-lsp.mjs). Runs the GC first when node has --expose-gc. */
-export const STATS_REQUEST = 'cable/stats';
+/** `cable/classification`: the cable's overall classification, from the server's parse (null: not open). */
+export const ClassificationRequest = new RequestType<ClassificationParams, ClassificationResult | null, void>('cable/classification');
+
+export interface NewCableParams {
+  /** A workspace folder or file whose settings apply (`cable.date`); none: the window's settings. */
+  scopeUri?: string;
+}
+
+export interface NewCableResult {
+  /** The template as a snippet (tab stops for the fields to fill in). */
+  snippet: string;
+}
+
+/** `cable/newCable`: the text of a new cable, dated by the `cable.date` setting or today. */
+export const NewCableRequest = new RequestType<NewCableParams, NewCableResult, void>('cable/newCable');
 
 export interface StatsResult {
   heapUsed: number;
@@ -29,9 +45,32 @@ export interface StatsResult {
   documents: Record<string, { parseMs: number; lintMs: number; cpuMs: number }>;
 }
 
+/**
+ * `cable/stats`: figures for the benchmark (scripts/bench-lsp.mjs). The server answers it only when
+ * started with CABLE_LSP_STATS=1; it collects garbage first when node runs with --expose-gc.
+ */
+export const StatsRequest = new RequestType0<StatsResult, void>('cable/stats');
+export const STATS_ENV = 'CABLE_LSP_STATS';
+
 /** workspace/executeCommand: renumber the paragraphs 1..n. Arguments: [uri]. */
 export const RENUMBER_COMMAND = 'cable.server.renumberParagraphs';
 /** workspace/executeCommand: apply every preferred fix. Arguments: [uri]. */
 export const FIX_ALL_COMMAND = 'cable.server.fixAll';
+
+export interface CableCommandParams {
+  command: string;
+  /** The document's URI. */
+  arguments: [string];
+}
+
+export interface CableCommandResult {
+  /** Whether the client applied the edits (false when there were none). */
+  applied: boolean;
+  /** How many edits the command made. */
+  edits: number;
+}
+
+/** workspace/executeCommand for the commands above, typed. */
+export const CableCommandRequest = new RequestType<CableCommandParams, CableCommandResult, void>('workspace/executeCommand');
 
 export const FIX_ALL_KIND = 'source.fixAll.cable';
