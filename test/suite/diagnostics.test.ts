@@ -33,6 +33,19 @@ suite('diagnostics', () => {
     }
   });
 
+  test('a change of cable.rules applies at once (the server registers for changes of the cable settings)', async () => {
+    const { document: doc } = await openCable(seedUri);
+    await waitForDiagnostics(doc.uri, (d) => d.some((x) => codeOf(x) === 'tag-iso-code'), 'the tag-iso-code warning');
+    const config = vscode.workspace.getConfiguration('cable');
+    try {
+      await config.update('rules', { 'tag-iso-code': 'off' }, vscode.ConfigurationTarget.Global);
+      await waitForDiagnostics(doc.uri, (d) => d.length > 0 && !d.some((x) => codeOf(x) === 'tag-iso-code'), 'no tag-iso-code once it is off');
+    } finally {
+      await config.update('rules', undefined, vscode.ConfigurationTarget.Global);
+    }
+    await waitForDiagnostics(doc.uri, (d) => d.some((x) => codeOf(x) === 'tag-iso-code'), 'tag-iso-code back with the default settings');
+  });
+
   test('a CRLF copy gets the same diagnostics at the same lines and columns', async () => {
     const { document: lf } = await openCable(corpusUri('08ASMARA546.txt'));
     const lfDiags = await waitForDiagnostics(lf.uri, (d) => d.length === expected(lf).length);
