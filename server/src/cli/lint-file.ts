@@ -3,40 +3,20 @@ import { parse } from '../parse/index';
 import { positionAt } from '../positions';
 import { lint, type LintOptions } from '../rules/engine';
 import type { Severity } from '../rules/types';
+import { decodeBytes, encodeText, fixText, unifiedDiff, writeFileAtomic } from './fix';
+import { formatFile, type Format, type OutputFinding } from './formats';
 import type { FsPath } from './names';
 
-export interface OutputFinding {
-  file: string;
-  line: number;
-  column: number;
-  endLine: number;
-  endColumn: number;
-  severity: Severity;
-  rule: string;
-  message: string;
-}
+export type { Format, OutputFinding } from './formats';
 
-export type Format = 'text' | 'json';
+/** What checking a file does: the output format, and whether preferred fixes are applied (written, or shown as a diff). */
+export interface Mode {
+  format: Format;
+  fix?: 'write' | 'dry-run';
+}
 
 /** Files larger than this are reported, not checked: no cable comes near it, and it bounds memory. */
 export const MAX_FILE_BYTES = 64 * 1024 * 1024;
-
-const utf8 = new TextDecoder('utf-8', { fatal: true });
-const latin1 = new TextDecoder('latin1');
-
-/**
- * Decodes a file's bytes: UTF-8 when valid, otherwise Latin-1 (older copies
- * of cables are Latin-1), so that no byte is lost or replaced.
- * Returns undefined for binary data (NUL bytes).
- */
-export function decode(bytes: Uint8Array): string | undefined {
-  if (bytes.indexOf(0) !== -1) return undefined;
-  try {
-    return utf8.decode(bytes);
-  } catch {
-    return latin1.decode(bytes);
-  }
-}
 
 /** Parses and lints one cable's text; positions are 1-based, as compilers print them. */
 export function lintText(file: string, text: string, options: LintOptions): OutputFinding[] {
@@ -57,17 +37,17 @@ export function lintText(file: string, text: string, options: LintOptions): Outp
   });
 }
 
-export function formatText(f: OutputFinding): string {
-  return `${f.file}:${f.line}:${f.column}: ${f.severity} ${f.rule} ${f.message}`;
-}
-
 /** What checking one file produced: its formatted output, counts, or why it was not checked. */
 export interface FileResult {
-  /** Formatted findings: text lines each ending in a newline, or JSON objects joined by ",\n" (no brackets). */
+  /** Formatted findings (see formatFile), or with --fix-dry-run the unified diff. */
   output: string;
   findings: number;
   errors: number;
   warnings: number;
+  /** Findings by rule (the text format's summary), with each rule's severity. */
+  byRule: Record<string, { severity: Severity; count: number }>;
+  /** --fix: what was fixed, as the line to print (the file was written, or the diff shows it). */
+  fixed?: string;
   /** Set when the file could not be checked (the message names the file). */
   problem?: string;
 }
@@ -123,34 +103,57 @@ function readCableFile(file: FsPath): Uint8Array | string {
   }
 }
 
-/** Reads, parses, lints and formats one file (`file` as printed; `path` to open it, when it differs). Never throws. */
-export function checkFile(file: string, options: LintOptions, format: Format, path: FsPath = file): FileResult {
-  const result: FileResult = { output: '', findings: 0, errors: 0, warnings: 0 };
+export function emptyResult(problem?: string): FileResult {
+  return problem === undefined ? { output: '', findings: 0, errors: 0, warnings: 0, byRule: {} } : { output: '', findings: 0, errors: 0, warnings: 0, byRule: {}, problem };
+}
+
+/**
+ * Reads, parses, lints and formats one file (`file` as printed; `path` to
+ * open it, when it differs); with --fix, fixes it first. Never throws.
+ */
+export function checkFile(file: string, options: LintOptions, mode: Mode, path: FsPath = file): FileResult {
   const bytes = readCableFile(path);
-  if (typeof bytes === 'string') {
-    result.problem = `${file}: ${bytes}`;
-    return result;
-  }
-  const text = decode(bytes);
-  if (text === undefined) {
-    result.problem = `${file}: not a text file (it contains NUL bytes); not checked`;
-    return result;
-  }
+  if (typeof bytes === 'string') return emptyResult(`${file}: ${bytes}`);
+  return checkBytes(file, bytes, options, mode, path);
+}
+
+/** checkFile on bytes already read (standard input has no path to write back: `path` undefined). */
+export function checkBytes(file: string, bytes: Uint8Array, options: LintOptions, mode: Mode, path?: FsPath): FileResult {
+  const result = emptyResult();
+  const decoded = decodeBytes(bytes);
+  if (decoded === undefined) return emptyResult(`${file}: not a text file (it contains NUL bytes); not checked`);
+  let text = decoded.text;
   let findings: OutputFinding[];
   try {
+    if (mode.fix) {
+      const fixed = fixText(text, (t) => lint(parse(t), options));
+      if (fixed.text !== text) {
+        const what = [...fixed.fixedByRule].map(([rule, n]) => `${rule} ${n}`).join(', ');
+        if (mode.fix === 'dry-run') {
+          result.output = unifiedDiff(file, text, fixed.text);
+          result.fixed = `${file}: would fix ${what || 'findings'}`;
+        } else {
+          const out = encodeText(fixed.text, decoded.encoding);
+          const why = out === undefined ? 'a fix needs a character that Latin-1 cannot hold; not fixed (the file is unchanged)' : path === undefined ? 'standard input cannot be written back' : writeFileAtomic(path, out);
+          if (why) return emptyResult(`${file}: ${why}`);
+          result.fixed = `${file}: fixed ${what || 'findings'}`;
+        }
+        text = fixed.text;
+      }
+    }
     findings = lintText(file, text, options);
   } catch (e) {
     // A parser bug must not stop the run; the file is reported as not checked.
-    result.problem = `${file}: internal error while checking (${(e as Error).message}); please report it`;
-    return result;
+    return emptyResult(`${file}: internal error while checking (${(e as Error).message}); please report it`);
   }
-  const parts: string[] = [];
   for (const f of findings) {
     if (f.severity === 'error') result.errors++;
     else if (f.severity === 'warning') result.warnings++;
-    parts.push(format === 'json' ? JSON.stringify(f) : formatText(f) + '\n');
+    if (mode.format.quiet && f.severity !== 'error') continue;
+    const r = (result.byRule[f.rule] ??= { severity: f.severity, count: 0 });
+    r.count++;
   }
   result.findings = findings.length;
-  result.output = parts.join(format === 'json' ? ',\n' : '');
+  if (mode.fix !== 'dry-run') result.output = formatFile(file, findings, mode.format);
   return result;
 }

@@ -1,6 +1,6 @@
 import { parentPort, Worker } from 'node:worker_threads';
 import type { LintOptions } from '../rules/engine';
-import { checkFile, type FileResult, type Format } from './lint-file';
+import { checkFile, emptyResult, type FileResult, type Mode } from './lint-file';
 import type { FsPath } from './names';
 
 // Worker threads that check files in parallel. The main thread hands out one
@@ -17,7 +17,7 @@ export interface Job {
   key: string;
 }
 
-type ToWorker = { type: 'options'; key: string; options: LintOptions; format: Format } | { type: 'job'; job: Job };
+type ToWorker = { type: 'options'; key: string; options: LintOptions; mode: Mode } | { type: 'job'; job: Job };
 type FromWorker = { id: number; result: FileResult };
 
 /** Marks a worker started by runPool (workerData), so the bundle knows to serve jobs. */
@@ -26,14 +26,14 @@ export const WORKER_MARK = 'cable-lint-worker';
 /** The worker side: checks each file it is sent and posts the result back. */
 export function serveJobs(): void {
   const port = parentPort!;
-  const options = new Map<string, { options: LintOptions; format: Format }>();
+  const options = new Map<string, { options: LintOptions; mode: Mode }>();
   port.on('message', (msg: ToWorker) => {
     if (msg.type === 'options') {
-      options.set(msg.key, { options: msg.options, format: msg.format });
+      options.set(msg.key, { options: msg.options, mode: msg.mode });
       return;
     }
     const o = options.get(msg.job.key)!;
-    const reply: FromWorker = { id: msg.job.id, result: checkFile(msg.job.file, o.options, o.format, fsPath(msg.job.path)) };
+    const reply: FromWorker = { id: msg.job.id, result: checkFile(msg.job.file, o.options, o.mode, fsPath(msg.job.path)) };
     port.postMessage(reply);
   });
 }
@@ -66,7 +66,7 @@ export function runPool(
   count: number,
   jobs: Iterator<Omit<Job, 'id'>>,
   optionsFor: (key: string) => LintOptions,
-  format: Format,
+  mode: Mode,
   done: (id: number, result: FileResult) => void,
 ): Promise<void> {
   return new Promise((resolve) => {
@@ -99,7 +99,7 @@ export function runPool(
         if (!job) break;
         if (!slot.keys.has(job.key)) {
           slot.keys.add(job.key);
-          slot.worker.postMessage({ type: 'options', key: job.key, options: optionsFor(job.key), format } satisfies ToWorker);
+          slot.worker.postMessage({ type: 'options', key: job.key, options: optionsFor(job.key), mode } satisfies ToWorker);
         }
         slot.pending.set(job.id, job);
         slot.worker.postMessage({ type: 'job', job } satisfies ToWorker);
@@ -130,13 +130,13 @@ export function runPool(
         const broken = restarts < MAX_RESTARTS ? pending.splice(0, 1) : pending.splice(0);
         retry.unshift(...pending);
         for (const job of broken) {
-          finish(job.id, { output: '', findings: 0, errors: 0, warnings: 0, problem: `${job.file}: internal error while checking (${why}); please report it` });
+          finish(job.id, emptyResult(`${job.file}: internal error while checking (${why}); please report it`));
         }
         if (restarts++ < MAX_RESTARTS) slots.push(start());
         else if (slots.length === 0) {
           // Workers keep dying: report every file left rather than loop.
           for (let job = take(false); job; job = take(false)) {
-            finish(job.id, { output: '', findings: 0, errors: 0, warnings: 0, problem: `${job.file}: not checked (${why})` });
+            finish(job.id, emptyResult(`${job.file}: not checked (${why})`));
           }
         }
         for (const s of slots) feed(s);

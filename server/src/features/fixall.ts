@@ -74,7 +74,7 @@ export function fixAllText(text: string, check: (text: string) => readonly Findi
 // ---- from two texts back to edits ---------------------------------------------------
 
 /** Splits into lines that keep their line ends, so that joining them gives the text back. */
-function linesOf(text: string): string[] {
+export function linesOf(text: string): string[] {
   const out: string[] = [];
   let start = 0;
   for (let i = 0; i < text.length; i++) {
@@ -93,7 +93,7 @@ function linesOf(text: string): string[] {
  * Line hunks turning a into b (Myers' O((N+M)D) diff), or undefined when more
  * than maxD lines differ.
  */
-function lineHunks(a: string[], b: string[], maxD: number): { a0: number; a1: number; b0: number; b1: number }[] | undefined {
+export function lineHunks(a: string[], b: string[], maxD: number): { a0: number; a1: number; b0: number; b1: number }[] | undefined {
   const n = a.length;
   const m = b.length;
   const off = maxD + 1;
