@@ -94,6 +94,9 @@ export function parseConfig(text: string, file: string): LoadedConfig {
         else if (sev === 'off' || (typeof sev === 'string' && (SEVERITIES as readonly string[]).includes(sev))) config.rules[id] = sev as Severity | 'off';
         else problems.push({ file, where: at(key, id), key: k, message: `severity must be "error", "warning", "information", "hint" or "off", not ${describeValue(sev)}` });
       }
+    } else if (key === '$schema') {
+      // The JSON schema's address, for editors that complete and check the file; not read here.
+      if (typeof value !== 'string') problems.push({ file, where: at(key), key, message: 'must be a string (the address of the JSON schema)' });
     } else if (key === 'extraTags' || key === 'ignore') {
       if (!Array.isArray(value) || !value.every((v) => typeof v === 'string' && v.trim() !== '')) {
         problems.push({ file, where: at(key), key, message: 'must be an array of non-empty strings' });
