@@ -197,20 +197,27 @@ export class ConfigCache {
   }
 }
 
-const matchers = new WeakMap<LoadedConfig, ((path: string) => boolean)[]>();
+const matchers = new WeakMap<LoadedConfig, { negated: boolean; match: (path: string) => boolean }[]>();
 
-/** True when `path` matches one of the config's ignore globs (relative to the config's folder). */
+/**
+ * True when `path` matches the config's ignore globs (relative to the config's folder). As in
+ * .gitignore, the globs apply in order and a `!glob` takes back what the ones before it ignored.
+ */
 export function isIgnored(loaded: LoadedConfig, path: string): boolean {
   if (!loaded.file || loaded.config.ignore.length === 0) return false;
   let globs = matchers.get(loaded);
   if (!globs) {
     // A glob without a slash matches the name in any folder as well as the whole path.
-    globs = loaded.config.ignore.map((g) => {
+    globs = loaded.config.ignore.map((entry) => {
+      const negated = entry.startsWith('!');
+      const g = negated ? entry.slice(1) : entry;
       const m = globMatcher(g);
-      return g.includes('/') ? m : (rel: string) => m(rel) || m(rel.slice(rel.lastIndexOf('/') + 1));
+      return { negated, match: g.includes('/') ? m : (rel: string) => m(rel) || m(rel.slice(rel.lastIndexOf('/') + 1)) };
     });
     matchers.set(loaded, globs);
   }
   const rel = relative(dirname(loaded.file), resolve(path)).split(sep).join('/');
-  return globs.some((m) => m(rel));
+  let ignored = false;
+  for (const g of globs) if (g.negated === ignored && g.match(rel)) ignored = !g.negated;
+  return ignored;
 }

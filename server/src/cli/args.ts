@@ -52,7 +52,7 @@ export interface Args {
   paths: string[];
 }
 
-const OPTIONS = {
+export const OPTIONS = {
   format: { type: 'string', short: 'f' },
   fix: { type: 'boolean' },
   'fix-dry-run': { type: 'boolean' },
