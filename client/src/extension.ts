@@ -2,9 +2,11 @@ import { existsSync, readFileSync } from 'node:fs';
 import * as vscode from 'vscode';
 import { DidChangeWatchedFilesNotification, FileChangeType, LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
 import { CableCommandRequest, ClassificationRequest, NewCableRequest, RENUMBER_COMMAND, RULES_DOC_URL } from '../../server/src/lsp/protocol';
+import { TxtCableDetector, treatTxtAsCable } from './detect';
 
 // The VS Code side: starts the language server over IPC, shows the cable's
-// classification in the status bar, and adds three commands. Everything about
+// classification in the status bar, switches `.txt` cables to the cable
+// language (detect.ts), and adds four commands. Everything about
 // the cable itself comes from the server; the client knows only the protocol
 // module (server/src/lsp/protocol.ts).
 
@@ -22,6 +24,8 @@ const LEVEL_COLOR: Record<string, string> = {
 export interface CableApi {
   /** The classification status bar item as shown now. */
   classificationStatus(): StatusSnapshot;
+  /** Checks a plain-text document as when it opened; true when it was switched to the cable language. */
+  detect(doc: vscode.TextDocument): Promise<boolean>;
 }
 
 export interface StatusSnapshot {
@@ -55,15 +59,20 @@ export async function activate(context: vscode.ExtensionContext): Promise<CableA
     vscode.commands.registerCommand('cable.newCable', newCable),
     vscode.commands.registerCommand('cable.renumberParagraphs', renumberParagraphs),
     vscode.commands.registerCommand('cable.openRuleDocumentation', (ruleId?: unknown) => openRuleDocumentation(context, ruleId)),
+    vscode.commands.registerCommand('cable.treatTxtAsCable', treatTxtAsCable),
   );
 
   const status = new ClassificationStatus();
   context.subscriptions.push(status);
   context.subscriptions.push(watchExtraTagsFile());
 
+  const detector = new TxtCableDetector(() => client, context.globalState);
+  context.subscriptions.push(detector);
+
   await client.start();
   status.start();
-  return { classificationStatus: () => status.snapshot() };
+  detector.start();
+  return { classificationStatus: () => status.snapshot(), detect: (doc) => detector.check(doc) };
 }
 
 export async function deactivate(): Promise<void> {

@@ -230,4 +230,11 @@ describe('folding, completion, definition, classification', () => {
     assert.deepEqual(await c.request('cable/classification', { textDocument: { uri } }), {});
     assert.equal(await c.request('cable/classification', { textDocument: { uri: uriOf('never-opened.cable') } }), null);
   });
+
+  test('cable/detect: a corpus .txt cable is a cable, a shopping list and garbage are not', async () => {
+    assert.deepEqual(await c.request('cable/detect', { text: fixture('corpus/05KABUL5181.txt') }), { start: 'banner' });
+    assert.deepEqual(await c.request('cable/detect', { text: seed }), { start: 'vzczc' });
+    assert.deepEqual(await c.request('cable/detect', { text: 'Shopping list\n\n- eggs\n- SECRET ingredient\n' }), { start: null });
+    assert.deepEqual(await c.request('cable/detect', { text: 42 }), { start: null }, 'a malformed request is answered, not fatal');
+  });
 });

@@ -32,7 +32,7 @@ export async function waitFor<T>(what: string, probe: () => T | undefined | fals
 
 /** The extension's exports (activating it first): see CableApi in client/src/extension.ts. */
 export interface StatusSnapshot { visible: boolean; text: string; color?: string; tooltip?: string }
-export interface CableApi { classificationStatus(): StatusSnapshot }
+export interface CableApi { classificationStatus(): StatusSnapshot; detect(doc: vscode.TextDocument): Promise<boolean> }
 export async function api(): Promise<CableApi> {
   const ext = vscode.extensions.getExtension<CableApi>(EXTENSION_ID);
   assert.ok(ext, `${EXTENSION_ID} is not installed`);

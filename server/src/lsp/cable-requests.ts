@@ -2,7 +2,18 @@ import { todayUtc } from '../rules/engine';
 import { newCableTemplate } from '../features/template';
 import { LEVEL_NAME } from '../model';
 import type { Feature } from './feature';
-import { ClassificationRequest, NewCableRequest, type ClassificationParams, type ClassificationResult, type NewCableParams, type NewCableResult } from './protocol';
+import { cableStart } from '../parse/detect';
+import {
+  ClassificationRequest,
+  DetectRequest,
+  NewCableRequest,
+  type ClassificationParams,
+  type ClassificationResult,
+  type DetectParams,
+  type DetectResult,
+  type NewCableParams,
+  type NewCableResult,
+} from './protocol';
 import type { Session } from './session';
 import { parseDateSetting } from './settings';
 
@@ -27,10 +38,17 @@ export async function newCable(session: Session, params: NewCableParams): Promis
   return { snippet: newCableTemplate(date ?? todayUtc(), { snippet: true }) };
 }
 
+/** cable/detect: whether a plain-text document is a cable, by the parser's header and banner recognition. */
+export function detect(params: DetectParams): DetectResult {
+  const text = typeof params?.text === 'string' ? params.text : '';
+  return { start: cableStart(text) ?? null };
+}
+
 export const cableRequestsFeature: Feature = {
   name: 'cable requests',
   register({ connection, session }) {
     connection.onRequest(ClassificationRequest, session.guard('classification', (p: ClassificationParams) => classification(session, p)));
+    connection.onRequest(DetectRequest, session.guard('detect', (p: DetectParams) => detect(p)));
     connection.onRequest(NewCableRequest, session.guard('newCable', (p: NewCableParams) => newCable(session, p)));
   },
 };

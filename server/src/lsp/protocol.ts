@@ -36,6 +36,21 @@ export interface NewCableResult {
 /** `cable/newCable`: the text of a new cable, dated by the `cable.date` setting or today. */
 export const NewCableRequest = new RequestType<NewCableParams, NewCableResult, void>('cable/newCable');
 
+export interface DetectParams {
+  /** The start of a plain-text document: the first DETECT_CHARS characters are enough. */
+  text: string;
+}
+
+export interface DetectResult {
+  /** How the text starts as a cable (`vzczc`, `acp126`, `printout`, `banner`), or null when it does not. */
+  start: 'vzczc' | 'acp126' | 'printout' | 'banner' | null;
+}
+
+/** `cable/detect`: is this plain text a cable? The editor asks when a `.txt` file opens (the `cable.detect` setting). */
+export const DetectRequest = new RequestType<DetectParams, DetectResult, void>('cable/detect');
+/** How much of a document the client sends with cable/detect (the server reads no more than 4096). */
+export const DETECT_CHARS = 4097;
+
 export interface StatsResult {
   heapUsed: number;
   rss: number;
