@@ -1,6 +1,6 @@
 // The extension manifest and language configuration: what VS Code reads before any code runs.
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { corpus, corpusNames, ROOT, seed } from './util';
@@ -38,16 +38,18 @@ test('language, commands, settings and colours are declared', () => {
   assert.deepEqual(lang.extensions, ['.cable', '.tel']);
   assert.equal(lang.configuration, './language-configuration.json');
   assert.ok(pkg.activationEvents.includes('onLanguage:cable'));
+  assert.ok(pkg.activationEvents.includes('onLanguage:plaintext'), 'plain text is checked for .txt cables');
   const commands = pkg.contributes.commands.map((c: { command: string; title: string; category: string }) => `${c.category}: ${c.title} (${c.command})`);
   assert.deepEqual(commands, [
     'Cable: New Cable (cable.newCable)',
     'Cable: Renumber Paragraphs (cable.renumberParagraphs)',
     'Cable: Open Rule Documentation (cable.openRuleDocumentation)',
+    'Cable: Treat .txt files in this folder as cables (cable.treatTxtAsCable)',
   ]);
-  const client = readFileSync(join(ROOT, 'client/src/extension.ts'), 'utf8');
+  const client = readdirSync(join(ROOT, 'client/src')).map((f) => readFileSync(join(ROOT, 'client/src', f), 'utf8')).join('\n');
   for (const c of pkg.contributes.commands) assert.ok(client.includes(`registerCommand('${c.command}'`), `${c.command} is registered`);
   const props = pkg.contributes.configuration.properties;
-  assert.deepEqual(Object.keys(props).sort(), ['cable.date', 'cable.extraTagsFile', 'cable.rules', 'cable.trace.server']);
+  assert.deepEqual(Object.keys(props).sort(), ['cable.date', 'cable.detect', 'cable.extraTagsFile', 'cable.rules', 'cable.trace.server']);
   for (const [k, v] of Object.entries(props) as [string, { description?: string; markdownDescription?: string }][]) {
     assert.ok((v.description ?? v.markdownDescription ?? '').length > 20, `${k} has a description`);
   }
