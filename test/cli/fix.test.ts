@@ -5,7 +5,7 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { chmodSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { chmodSync, lstatSync, mkdirSync, readFileSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { decodeBytes, encodeText, fixText, MAX_PASSES, unifiedDiff } from '../../server/src/cli/fix';
 import { parse } from '../../server/src/parse/index';
@@ -141,4 +141,30 @@ test('every corpus fixture: fixing is idempotent and keeps every word of paragra
     for (const [w, n] of paragraphWords(text)) assert.ok((after.get(w) ?? 0) >= n, `${name}: the fix removed the word "${w}"`);
   }
   assert.ok(changed > 20, `only ${changed} fixtures had anything to fix`);
+});
+
+test('--fix through a symbolic link fixes the file it leads to and keeps the link', () => {
+  const target = join(dir, 'target.cable');
+  const link = join(dir, 'link.cable');
+  writeFileSync(target, SEED);
+  symlinkSync(target, link);
+  const r = lint(['--fix', link]);
+  assert.equal(r.status, 0, r.stderr);
+  assert.ok(lstatSync(link).isSymbolicLink(), 'the link was replaced by a file');
+  assert.equal(readFileSync(target, 'utf8'), FIXED);
+});
+
+test('--fix with worker threads (--jobs 2, 80 files): every file fixed, reports in file order, as without workers', () => {
+  const results: string[] = [];
+  for (const jobs of ['1', '2']) {
+    const d = join(dir, `many-${jobs}`);
+    mkdirSync(d);
+    for (let i = 0; i < 80; i++) writeFileSync(join(d, `c${String(i).padStart(2, '0')}.cable`), i % 4 === 0 ? FIXED : SEED);
+    const r = lint(['--fix', '--jobs', jobs, d]);
+    assert.equal(r.status, 0, r.stderr);
+    for (let i = 0; i < 80; i++) assert.equal(readFileSync(join(d, `c${String(i).padStart(2, '0')}.cable`), 'utf8'), FIXED);
+    assert.match(r.stderr, /80 files checked: 0 errors, 0 warnings \(60 files fixed\)/);
+    results.push(r.stderr.split(d).join('D'));
+  }
+  assert.equal(results[1], results[0], 'worker threads changed the reports');
 });
