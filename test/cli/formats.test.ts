@@ -3,6 +3,7 @@
 // against the OASIS schema with ajv; every format the same with and without worker threads.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Ajv from 'ajv-draft-04';
@@ -11,7 +12,7 @@ import { formatGithub, wantColor } from '../../server/src/cli/formats';
 import { ALL_RULES } from '../../server/src/rules/index';
 import { readCorpus, readSeed, ROOT, SEED_PATH } from '../parse/fixtures';
 import { BASE_NAMES } from '../robust/helpers';
-import { lint, tempDir } from './helpers';
+import { CLI, lint, tempDir } from './helpers';
 
 let dir = '';
 let cleanup = () => {};
@@ -157,4 +158,19 @@ test('every format: the same output with and without worker threads (--jobs 2 an
       assert.equal(parallel.status, serial.status);
     }
   }
+});
+
+test('text colour on a real terminal (script(1) gives cable-lint a pseudo-terminal); NO_COLOR there turns it off', (t) => {
+  const which = spawnSync('script', ['--version'], { encoding: 'utf8' });
+  if (which.error) return t.skip('script(1) (util-linux) is not installed');
+  const env = { ...process.env };
+  delete env.FORCE_COLOR;
+  delete env.NO_COLOR;
+  const cmd = `"${process.execPath}" "${CLI}" "${SEED_PATH}"`;
+  const tty = spawnSync('script', ['-qec', cmd, '/dev/null'], { encoding: 'utf8', env, timeout: 60_000 });
+  assert.match(tty.stdout, /\x1b\[1m\x1b\[4m\S*seed\.cable\x1b\[0m \(1 warning, 5 information\)/);
+  assert.match(tty.stdout, /\x1b\[33mwarning\x1b\[0m/);
+  const off = spawnSync('script', ['-qec', cmd, '/dev/null'], { encoding: 'utf8', env: { ...env, NO_COLOR: '1' }, timeout: 60_000 });
+  assert.match(off.stdout, /seed\.cable:26:36: warning tag-iso-code/);
+  assert.doesNotMatch(off.stdout, /\x1b\[/);
 });
