@@ -5,7 +5,16 @@ import { build } from 'esbuild';
 
 const { version } = JSON.parse(readFileSync('package.json', 'utf8'));
 
-const common = { platform: 'node', target: 'node20', format: 'cjs', sourcemap: true, logLevel: 'warning', define: { CABLE_TOOLS_VERSION: JSON.stringify(version) } };
+// The line of each rule's `### rule-id` heading in docs/rules.md: diagnostics link there (server/src/lsp/links.ts).
+const ruleDocLines = {};
+readFileSync('docs/rules.md', 'utf8')
+  .split(/\r?\n/)
+  .forEach((l, i) => {
+    const m = /^### ([a-z0-9-]+)\s*$/.exec(l);
+    if (m) ruleDocLines[m[1]] = i + 1;
+  });
+
+const common = { platform: 'node', target: 'node20', format: 'cjs', sourcemap: true, logLevel: 'warning', define: { CABLE_TOOLS_VERSION: JSON.stringify(version), CABLE_RULE_DOC_LINES: JSON.stringify(ruleDocLines) } };
 
 await Promise.all([
   build({ ...common, bundle: true, entryPoints: { server: 'server/src/lsp/main.ts' }, outdir: 'dist' }),

@@ -1,7 +1,6 @@
-import { existsSync, readFileSync } from 'node:fs';
 import * as vscode from 'vscode';
 import { DidChangeWatchedFilesNotification, FileChangeType, LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
-import { CableCommandRequest, ClassificationRequest, NewCableRequest, RENUMBER_COMMAND, RULES_DOC_URL } from '../../server/src/lsp/protocol';
+import { CableCommandRequest, ClassificationRequest, NewCableRequest, RENUMBER_COMMAND, RULE_DOC_LINES, type CableInitializationOptions } from '../../server/src/lsp/protocol';
 import { TxtCableDetector, treatTxtAsCable } from './detect';
 
 // The VS Code side: starts the language server over IPC, shows the cable's
@@ -52,6 +51,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<CableA
     // Settings are pulled by the server (workspace/configuration), which registers for their changes.
     synchronize: { fileEvents: vscode.workspace.createFileSystemWatcher('**/.cablelintrc.json') },
     outputChannel: output,
+    // Rule links open the extension's own docs/rules.md (offline), at the rule's heading.
+    initializationOptions: { rulesDocument: rulesDocument(context).toString() } satisfies CableInitializationOptions,
   };
   client = new LanguageClient('cable', 'Cable Language Server', serverOptions, clientOptions);
 
@@ -104,22 +105,12 @@ async function renumberParagraphs(): Promise<void> {
   if (r && r.edits === 0) void vscode.window.showInformationMessage('Cable: the paragraphs are already numbered 1 to n.');
 }
 
-/** The rule ids documented in docs/rules.md (`### rule-id` headings) with their lines. */
-function documentedRules(file: string): { id: string; line: number }[] {
-  if (!existsSync(file)) return [];
-  const out: { id: string; line: number }[] = [];
-  readFileSync(file, 'utf8')
-    .split(/\r?\n/)
-    .forEach((l, i) => {
-      const m = /^### ([a-z0-9-]+)\s*$/.exec(l);
-      if (m) out.push({ id: m[1], line: i });
-    });
-  return out;
+/** The extension's docs/rules.md (a file on the desktop, the extension's own URI in a browser). */
+function rulesDocument(context: vscode.ExtensionContext): vscode.Uri {
+  return vscode.Uri.joinPath(context.extensionUri, 'docs', 'rules.md');
 }
 
 async function openRuleDocumentation(context: vscode.ExtensionContext, arg?: unknown): Promise<void> {
-  const file = context.asAbsolutePath('docs/rules.md');
-  const rules = documentedRules(file);
   let id = typeof arg === 'string' ? arg : undefined;
   if (!id) {
     // Rules of the diagnostics under the cursor first, then every documented rule.
@@ -130,18 +121,14 @@ async function openRuleDocumentation(context: vscode.ExtensionContext, arg?: unk
           .filter((d) => d.source === 'cable' && d.range.contains(editor.selection.active))
           .map((d) => (typeof d.code === 'object' ? String(d.code.value) : String(d.code)))
       : [];
-    const ids = [...new Set([...here, ...rules.map((r) => r.id)])];
+    const ids = [...new Set([...here, ...Object.keys(RULE_DOC_LINES)])];
     id = await vscode.window.showQuickPick(ids, { placeHolder: 'Rule to read about' });
     if (!id) return;
   }
-  const rule = rules.find((r) => r.id === id);
-  if (rule) {
-    const doc = await vscode.workspace.openTextDocument(vscode.Uri.file(file));
-    const pos = new vscode.Position(rule.line, 0);
-    await vscode.window.showTextDocument(doc, { selection: new vscode.Range(pos, pos), preview: true });
-  } else {
-    await vscode.env.openExternal(vscode.Uri.parse(`${RULES_DOC_URL}#${id}`));
-  }
+  // The heading's line (1-based), known when the extension was built; an unknown id opens the top.
+  const pos = new vscode.Position(Math.max(0, (RULE_DOC_LINES[id] ?? 1) - 1), 0);
+  const doc = await vscode.workspace.openTextDocument(rulesDocument(context));
+  await vscode.window.showTextDocument(doc, { selection: new vscode.Range(pos, pos), preview: true });
 }
 
 /** Tells the server when the file named by `cable.extraTagsFile` changes. */

@@ -86,6 +86,18 @@ describe('diagnostics scheduling', () => {
     assert.equal(await diagnosticsOf(session, 'file:///virtual/closed.cable'), undefined);
   });
 
+  test('the client names its docs/rules.md in initializationOptions (the extension in a browser); without one, no link', async () => {
+    const { session } = sessionWith({ [URI]: seed });
+    assert.ok((await diagnosticsOf(session, URI))!.diagnostics.every((d) => d.codeDescription === undefined));
+    const docs = new Map([[URI, TextDocument.create(URI, 'cable', 1, seed)]]);
+    const web = new Session({ get: (u) => docs.get(u), all: () => [...docs.values()] }, new FakeHost());
+    const rulesDocument = 'https://example.invalid/extension/cable-tools/docs/rules.md';
+    web.initialize({ processId: null, rootUri: null, capabilities: {}, initializationOptions: { rulesDocument } });
+    const ru = (await diagnosticsOf(web, URI))!.diagnostics.find((d) => d.code === 'tag-iso-code');
+    assert.match(ru?.codeDescription?.href ?? '', /^https:\/\/example\.invalid\/extension\/cable-tools\/docs\/rules\.md#L\d+$/);
+    assert.deepEqual(await web.settings.raw(URI), {}, 'rulesDocument is not taken for a setting');
+  });
+
   test('rules turned off in the settings leave the diagnostics; a change of settings is taken in', async () => {
     const { session, host } = sessionWith({ [URI]: seed });
     host.settings = { rules: { 'tag-iso-code': 'off' } };

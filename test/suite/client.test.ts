@@ -114,9 +114,14 @@ suite('commands', () => {
     const editor = vscode.window.activeTextEditor!;
     editor.selection = new vscode.Selection(d.range.start, d.range.start);
     assert.ok(at(doc, '[RU]').line === d.range.start.line);
-    // Without its section the command opens the web page instead (a dialog here): say so plainly.
+    // The diagnostic's own link (codeDescription) is the extension's docs/rules.md at the rule's heading.
+    assert.ok(typeof d.code === 'object' && d.code.target, 'the rule id is a link');
+    const target = (d.code as { target: vscode.Uri }).target;
+    assert.strictEqual(target.scheme, 'file');
+    assert.strictEqual(target.fsPath, path.join(repoDir, 'docs/rules.md'));
+    const line = Number(/^L(\d+)$/.exec(target.fragment)?.[1]);
     const rulesMd = await vscode.workspace.openTextDocument(vscode.Uri.file(path.join(repoDir, 'docs/rules.md')));
-    assert.ok(/^### tag-iso-code\s*$/m.test(rulesMd.getText()), 'docs/rules.md has a "### tag-iso-code" section');
+    assert.strictEqual(rulesMd.lineAt(line - 1).text, '### tag-iso-code', `line ${line} of docs/rules.md`);
     await vscode.window.showTextDocument(doc);
     await vscode.commands.executeCommand('cable.openRuleDocumentation', codeOf(d));
     const rules = await waitFor('docs/rules.md', () => {

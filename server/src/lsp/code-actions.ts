@@ -43,7 +43,7 @@ export function actionsFor(session: Session, doc: TextDocument, state: DocState,
   if (kindWanted(CodeActionKind.QuickFix, only)) {
     for (const f of findings) {
       if (!f.fixes?.length || f.end < from || f.start > to) continue;
-      const diagnostic = toDiagnostic(cable, f);
+      const diagnostic = toDiagnostic(cable, f, session.rulesDocument);
       for (const fix of f.fixes) {
         actions.push({
           title: fix.title,

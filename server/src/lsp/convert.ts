@@ -16,7 +16,7 @@ import type { OutlineKind, OutlineSymbol } from '../features/outline';
 import type { Cable, Span } from '../model';
 import { positionAt } from '../positions';
 import type { Edit, Finding, Severity } from '../rules/types';
-import { ruleDocUrl } from './links';
+import { ruleDocHref } from './links';
 
 // Model to protocol: offsets to positions, findings to diagnostics, and so on.
 
@@ -31,7 +31,8 @@ const SEVERITY: Record<Severity, DiagnosticSeverity> = {
   hint: DiagnosticSeverity.Hint,
 };
 
-export function toDiagnostic(cable: Cable, f: Finding): Diagnostic {
+/** A finding as a diagnostic; with `rulesDocument` (the URI of docs/rules.md) its rule id links to the rule's section. */
+export function toDiagnostic(cable: Cable, f: Finding, rulesDocument?: string): Diagnostic {
   const d: Diagnostic = {
     range: toRange(cable, f),
     severity: SEVERITY[f.severity] ?? DiagnosticSeverity.Warning,
@@ -39,7 +40,7 @@ export function toDiagnostic(cable: Cable, f: Finding): Diagnostic {
     source: 'cable',
     message: f.message,
   };
-  if (f.rule !== 'internal-error') d.codeDescription = { href: ruleDocUrl(f.rule) };
+  if (rulesDocument && f.rule !== 'internal-error') d.codeDescription = { href: ruleDocHref(rulesDocument, f.rule) };
   return d;
 }
 

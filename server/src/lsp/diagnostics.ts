@@ -27,7 +27,7 @@ export async function diagnosticsOf(session: Session, uri: string): Promise<{ ve
   if (!s) return undefined;
   const { doc, state } = s;
   const findings = state.eff.ignored ? [] : session.store.findings(state);
-  return { version: doc.version, diagnostics: findings.map((f) => toDiagnostic(state.cable, f)) };
+  return { version: doc.version, diagnostics: findings.map((f) => toDiagnostic(state.cable, f, session.rulesDocument)) };
 }
 
 export class DiagnosticsScheduler {

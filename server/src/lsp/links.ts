@@ -1,8 +1,16 @@
-// Where the rule documentation lives. Diagnostics link to `${RULES_DOC_URL}#<rule-id>`
-// (docs/rules.md has one `### rule-id` heading per rule, so the anchor is the id).
-export const REPOSITORY_URL = 'https://github.com/cable-tools/cable-tools';
-export const RULES_DOC_URL = `${REPOSITORY_URL}/blob/main/docs/rules.md`;
+// Where the rule documentation lives: docs/rules.md, shipped inside the extension
+// and the npm package (no web address: drafters of classified cables work offline).
+// A diagnostic's codeDescription is `<docs/rules.md URI>#L<line>` of the rule's
+// `### rule-id` heading, which VS Code opens in an editor at that line. The lines are
+// read from docs/rules.md when the bundles are built (scripts/build.mjs).
 
-export function ruleDocUrl(ruleId: string): string {
-  return `${RULES_DOC_URL}#${ruleId}`;
+declare const CABLE_RULE_DOC_LINES: Record<string, number> | undefined;
+
+/** The 1-based line of each rule's heading in docs/rules.md. */
+export const RULE_DOC_LINES: Readonly<Record<string, number>> = typeof CABLE_RULE_DOC_LINES === 'object' && CABLE_RULE_DOC_LINES ? CABLE_RULE_DOC_LINES : {};
+
+/** The link to a rule's section in the rules document at `rulesDocument` (a URI). */
+export function ruleDocHref(rulesDocument: string, ruleId: string): string {
+  const line = RULE_DOC_LINES[ruleId];
+  return line ? `${rulesDocument}#L${line}` : rulesDocument;
 }

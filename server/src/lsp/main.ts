@@ -1,3 +1,6 @@
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
 import { startServer } from './server';
 
@@ -24,4 +27,8 @@ const connection = createConnection(ProposedFeatures.all);
 process.on('uncaughtException', (e) => connection.console.error(`uncaught: ${e?.stack ?? String(e)}`));
 process.on('unhandledRejection', (e) => connection.console.error(`unhandled rejection: ${(e as Error)?.stack ?? String(e)}`));
 
-startServer(connection);
+const session = startServer(connection);
+// Diagnostics link to the docs/rules.md of this package (dist/server.js sits one folder below it);
+// a client may name another copy in initializationOptions.rulesDocument.
+const rules = resolve(__dirname, '..', 'docs', 'rules.md');
+if (existsSync(rules)) session.rulesDocument = pathToFileURL(rules).toString();

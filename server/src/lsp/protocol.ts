@@ -1,11 +1,17 @@
 import { RequestType, RequestType0 } from 'vscode-languageserver-protocol';
-import { RULES_DOC_URL } from './links';
+import { RULE_DOC_LINES } from './links';
 
 // What the client and the server agree on beyond the standard protocol: typed
 // requests, command names and the rule documentation address. The VS Code
 // client imports this module and nothing else of the server (test/lsp/layers.test.ts).
 
-export { RULES_DOC_URL };
+export { RULE_DOC_LINES };
+
+/** initializationOptions the VS Code client sends besides settings. */
+export interface CableInitializationOptions {
+  /** The URI of the extension's docs/rules.md, which diagnostics link to. */
+  rulesDocument: string;
+}
 
 export interface ClassificationParams {
   textDocument: { uri: string };

@@ -53,6 +53,8 @@ export class Session {
   readonly store = new DocumentStore();
   readonly settings: SettingsSource;
   readonly diagnostics: DiagnosticsScheduler;
+  /** The URI of docs/rules.md, which diagnostics link to: the client's copy, or the one beside the server. */
+  rulesDocument: string | undefined;
   client: ClientCaps = { pullConfiguration: false, versionedEdits: false, resolveEdits: false, configurationRegistration: false };
 
   constructor(
@@ -79,8 +81,13 @@ export class Session {
     this.settings.canPull = this.client.pullConfiguration;
     this.settings.setRoots(params.workspaceFolders, params.rootUri);
     // Clients that cannot answer workspace/configuration may pass the settings here: { cable: {...} } or {...}.
-    const init = params.initializationOptions as { cable?: CableSettings } | undefined;
-    if (init && typeof init === 'object') this.settings.push((init.cable ?? (init as CableSettings)) || {});
+    const init = params.initializationOptions as { cable?: CableSettings; rulesDocument?: unknown } | undefined;
+    if (init && typeof init === 'object') {
+      // The VS Code client names its own docs/rules.md (inside the extension, also in a browser).
+      const { rulesDocument, ...settings } = init;
+      if (typeof rulesDocument === 'string' && rulesDocument) this.rulesDocument = rulesDocument;
+      this.settings.push((init.cable ?? (settings as CableSettings)) || {});
+    }
   }
 
   /** The parse of the document's current version (its findings are computed when first needed). */
