@@ -16,9 +16,15 @@ readFileSync('docs/rules.md', 'utf8')
 
 const common = { platform: 'node', target: 'node20', format: 'cjs', sourcemap: true, logLevel: 'warning', define: { CABLE_TOOLS_VERSION: JSON.stringify(version), CABLE_RULE_DOC_LINES: JSON.stringify(ruleDocLines) } };
 
+const web = { ...common, platform: 'browser', target: 'es2022', bundle: true, outdir: 'dist/web' };
+const NODE_SHIMS = Object.fromEntries(['node:fs', 'node:path', 'node:url'].map((m) => [m, './server/src/lsp/web/node-shims.ts']));
+
 await Promise.all([
   build({ ...common, bundle: true, entryPoints: { server: 'server/src/lsp/main.ts' }, outdir: 'dist' }),
   build({ ...common, bundle: true, entryPoints: { cli: 'server/src/cli/main.ts' }, outdir: 'dist' }),
   build({ ...common, bundle: true, entryPoints: { client: 'client/src/extension.ts' }, outdir: 'dist', external: ['vscode'] }),
+  // The web extension (package.json "browser"): client and server for a browser, the server in a web worker.
+  build({ ...web, entryPoints: { server: 'server/src/lsp/web/main.ts' }, format: 'iife', alias: NODE_SHIMS, inject: ['server/src/lsp/web/process-shim.ts'] }),
+  build({ ...web, entryPoints: { client: 'client/src/browser.ts' }, format: 'cjs', external: ['vscode'] }),
   build({ ...common, bundle: false, entryPoints: ['server/src/**/*.ts', 'test/**/*.ts', 'client/src/**/*.ts'], outdir: 'out', outbase: '.' }),
 ]);

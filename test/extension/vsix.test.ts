@@ -89,4 +89,11 @@ describe('the packaged .vsix', () => {
     assert.ok(virtual.description.length > 20);
     assert.ok(files.has(`extension/${manifest.main.replace(/^\.\//, '')}`), 'main is packaged');
   });
+
+  test('the web extension: the browser entry and its web-worker server are packaged', () => {
+    const manifest = JSON.parse(text('extension/package.json'));
+    assert.equal(manifest.browser, './dist/web/client.js');
+    assert.match(text('extension/dist/web/client.js'), /dist\/web\/server\.js/);
+    assert.ok(text('extension/dist/web/server.js').length > 10_000);
+  });
 });

@@ -2,7 +2,17 @@ import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { createMessageConnection, StreamMessageReader, StreamMessageWriter, type MessageConnection } from 'vscode-jsonrpc/node';
+import { Worker } from 'node:worker_threads';
+import {
+  AbstractMessageReader,
+  AbstractMessageWriter,
+  createMessageConnection,
+  StreamMessageReader,
+  StreamMessageWriter,
+  type DataCallback,
+  type Message,
+  type MessageConnection,
+} from 'vscode-jsonrpc/node';
 import type { Diagnostic, InitializeResult, PublishDiagnosticsParams, TextEdit, WorkspaceEdit } from 'vscode-languageserver-protocol';
 
 // A real JSON-RPC client for the built server (`node dist/server.js --stdio`).
@@ -11,6 +21,32 @@ import type { Diagnostic, InitializeResult, PublishDiagnosticsParams, TextEdit, 
 
 export const ROOT = resolve(__dirname, '../../..');
 export const SERVER = join(ROOT, 'dist/server.js');
+/** The browser bundle of the server; with CABLE_LSP_WEB=1 the protocol tests run it in a web-worker-like thread. */
+export const WEB_SERVER = join(ROOT, 'dist/web/server.js');
+export const WEB = process.env.CABLE_LSP_WEB === '1';
+
+/** The client's side of a worker's message channel, as a JSON-RPC reader and writer. */
+class WorkerReader extends AbstractMessageReader {
+  constructor(private readonly worker: Worker) {
+    super();
+    worker.on('error', (e) => this.fireError(e));
+  }
+  listen(callback: DataCallback) {
+    const h = (m: Message) => callback(m);
+    this.worker.on('message', h);
+    return { dispose: () => void this.worker.off('message', h) };
+  }
+}
+class WorkerWriter extends AbstractMessageWriter {
+  constructor(private readonly worker: Worker) {
+    super();
+  }
+  write(msg: Message): Promise<void> {
+    this.worker.postMessage(msg);
+    return Promise.resolve();
+  }
+  end(): void {}
+}
 export const FIXTURES = join(ROOT, 'test/fixtures');
 
 export function fixture(rel: string): string {
@@ -70,7 +106,9 @@ export function editsFor(edit: WorkspaceEdit, uri: string): TextEdit[] {
 }
 
 export class Client {
-  readonly proc: ChildProcessWithoutNullStreams;
+  /** The server process (stdio); with CABLE_LSP_WEB=1, `worker` instead. */
+  readonly proc!: ChildProcessWithoutNullStreams;
+  readonly worker?: Worker;
   readonly conn: MessageConnection;
   readonly texts = new Map<string, string>();
   readonly versions = new Map<string, number>();
@@ -82,15 +120,24 @@ export class Client {
   exited = false;
 
   /** `script` defaults to the built server; tests of the `bin` pass bin/cable-language-server.js. */
-  constructor(script = SERVER) {
-    this.proc = spawn(process.execPath, [script, '--stdio'], { stdio: 'pipe' });
-    this.proc.stderr.on('data', (d) => (this.stderr += d.toString()));
-    this.proc.on('exit', (code) => {
+  constructor(script = SERVER, opts: { web?: boolean } = {}) {
+    const exit = (code: number | null) => {
       this.exited = true;
       for (const w of this.waiters) w.reject(new Error(`server exited (${code}) while waiting for diagnostics of ${w.uri}: ${this.stderr}`));
       this.waiters = [];
-    });
-    this.conn = createMessageConnection(new StreamMessageReader(this.proc.stdout), new StreamMessageWriter(this.proc.stdin));
+    };
+    if ((opts.web ?? WEB) && script === SERVER) {
+      this.worker = new Worker(join(__dirname, 'web-worker.js'), { workerData: { script: WEB_SERVER }, stderr: true });
+      this.worker.stderr.on('data', (d) => (this.stderr += d.toString()));
+      this.worker.on('error', (e) => (this.stderr += String(e?.stack ?? e)));
+      this.worker.on('exit', exit);
+      this.conn = createMessageConnection(new WorkerReader(this.worker), new WorkerWriter(this.worker));
+    } else {
+      this.proc = spawn(process.execPath, [script, '--stdio'], { stdio: 'pipe' });
+      this.proc.stderr.on('data', (d) => (this.stderr += d.toString()));
+      this.proc.on('exit', exit);
+      this.conn = createMessageConnection(new StreamMessageReader(this.proc.stdout), new StreamMessageWriter(this.proc.stdin));
+    }
     this.conn.onNotification('textDocument/publishDiagnostics', (p: PublishDiagnosticsParams) => {
       this.diagnostics.set(p.uri, p);
       this.waiters = this.waiters.filter((w) => {
@@ -122,7 +169,8 @@ export class Client {
       processId: process.pid,
       rootUri,
       workspaceFolders: rootUri ? [{ uri: rootUri, name: 'root' }] : null,
-      initializationOptions,
+      // The web client names its docs/rules.md (the worker has no file system to find one).
+      initializationOptions: this.worker && (initializationOptions === undefined || typeof initializationOptions === 'object') ? { rulesDocument: pathToFileURL(join(ROOT, 'docs/rules.md')).toString(), ...(initializationOptions as object) } : initializationOptions,
       capabilities: {
         workspace: { configuration: opts.configuration ?? true, workspaceEdit: { documentChanges: true }, didChangeConfiguration: { dynamicRegistration: false } },
         textDocument: {
@@ -207,6 +255,10 @@ export class Client {
       // already gone
     }
     this.conn.dispose();
+    if (this.worker) {
+      await this.worker.terminate();
+      return;
+    }
     await new Promise<void>((r) => {
       if (this.proc.exitCode !== null) return r();
       const t = setTimeout(() => {

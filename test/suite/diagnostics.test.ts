@@ -1,8 +1,9 @@
 // Diagnostics as VS Code holds them (vscode.languages.getDiagnostics), pushed by the language server.
 /// <reference types="mocha" />
 import * as assert from 'assert';
+import * as path from 'path';
 import * as vscode from 'vscode';
-import { actual, at, closeActive, codeOf, corpusUri, expected, offsetOf, openCable, openUntitled, seedUri, waitForDiagnostics } from './util';
+import { actual, at, closeActive, codeOf, corpusUri, expected, offsetOf, openCable, openUntitled, repoDir, seedUri, waitForDiagnostics } from './util';
 
 suite('diagnostics', () => {
   test('seed: the RU warning (tag-iso-code) and no error', async () => {
@@ -16,10 +17,14 @@ suite('diagnostics', () => {
     assert.match(ru[0].message, /RS/);
     assert.deepStrictEqual(diags.filter((d) => d.severity === vscode.DiagnosticSeverity.Error).map((d) => `${codeOf(d)}: ${d.message}`), []);
     assert.deepStrictEqual(diags.filter((d) => d.severity === vscode.DiagnosticSeverity.Warning).map(codeOf), ['tag-iso-code'], 'the only warning');
-    // Each diagnostic links to its rule's section of docs/rules.md.
+    // Each diagnostic links to its rule's heading in the extension's own docs/rules.md (offline).
+    const rules = await vscode.workspace.openTextDocument(vscode.Uri.file(path.join(repoDir, 'docs/rules.md')));
     for (const d of diags) {
       assert.ok(typeof d.code === 'object' && d.code, `${codeOf(d)} has a link`);
-      assert.match(d.code.target.toString(true), new RegExp(`docs/rules\\.md#${codeOf(d)}$`));
+      const target = d.code.target;
+      assert.strictEqual(target.fsPath, rules.uri.fsPath);
+      const line = Number(/^L(\d+)$/.exec(target.fragment)?.[1]);
+      assert.strictEqual(rules.lineAt(line - 1).text, `### ${codeOf(d)}`, target.toString(true));
     }
   });
 
