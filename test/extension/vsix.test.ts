@@ -90,6 +90,26 @@ describe('the packaged .vsix', () => {
     assert.ok(files.has(`extension/${manifest.main.replace(/^\.\//, '')}`), 'main is packaged');
   });
 
+  test('the listing: a PNG icon, a CHANGELOG, and the walkthrough with its pages and commands', () => {
+    const manifest = JSON.parse(text('extension/package.json'));
+    const icon = files.get(`extension/${manifest.icon}`);
+    assert.ok(icon, 'the icon is packaged');
+    assert.deepEqual([...icon.subarray(0, 8)], [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a], 'a PNG');
+    assert.ok(icon.readUInt32BE(16) >= 128 && icon.readUInt32BE(20) === icon.readUInt32BE(16), 'square, at least 128 px');
+    assert.match(text('extension/changelog.md') /* vsce's name for it */, /^## 0\.1\.0/m);
+    const [walk] = manifest.contributes.walkthroughs;
+    assert.equal(walk.title, 'Get started with cables');
+    assert.deepEqual(walk.steps.map((s: { id: string }) => s.id), ['newCable', 'firstDiagnostic', 'fixAll', 'rules']);
+    const ours = new Set(manifest.contributes.commands.map((c: { command: string }) => c.command));
+    const builtIn = new Set(['workbench.actions.view.problems', 'editor.action.fixAll']);
+    for (const s of walk.steps as { id: string; description: string; media: { markdown: string } }[]) {
+      assert.ok(text(`extension/${s.media.markdown}`).startsWith('# '), `${s.id}: its page is packaged`);
+      const commands = [...s.description.matchAll(/\(command:([\w.]+)\)/g)].map((m) => m[1]);
+      assert.equal(commands.length, 1, `${s.id} has one button`);
+      for (const c of commands) assert.ok(ours.has(c) || builtIn.has(c), `${s.id}: ${c} is a command`);
+    }
+  });
+
   test('the web extension: the browser entry and its web-worker server are packaged', () => {
     const manifest = JSON.parse(text('extension/package.json'));
     assert.equal(manifest.browser, './dist/web/client.js');
