@@ -25,6 +25,9 @@ const extId = `${pkg.publisher}.${pkg.name}`;
 const vsix = path.join(repoRoot, `${pkg.name}-${pkg.version}.vsix`);
 const shots = path.join(repoRoot, 'screenshots');
 const readmeImage = process.argv.includes('--readme-image');
+// --web: the same checks with the extension in code-server's web-worker extension host (the
+// package.json "browser" entry and its server in a web worker, as in vscode.dev); screenshots web-*.png.
+const web = process.argv.includes('--web');
 let passes = 0, failures = 0;
 const bail = (msg) => { console.error(`test:ui: ${msg}`); console.log('0 passed, 1 failed'); process.exit(1); };
 
@@ -71,8 +74,10 @@ fs.writeFileSync(path.join(dirs.userData, 'User', 'settings.json'), JSON.stringi
   'editor.wordWrap': 'on',
   'editor.fontSize': 13,
   'window.commandCenter': false,
+  ...(web ? { 'remote.extensionKind': { [extId]: ['web'] } } : {}),
 }, null, 2));
 fs.copyFileSync(path.join(repoRoot, 'examples/seed.cable'), path.join(dirs.workspace, 'seed.cable'));
+fs.copyFileSync(path.join(repoRoot, 'test/workspace/txt/09CARACAS1443.txt'), path.join(dirs.workspace, '09CARACAS1443.txt'));
 fs.mkdirSync(shots, { recursive: true });
 
 let context;
@@ -132,7 +137,14 @@ context = await chromium.launchPersistentContext(dirs.profile, {
   args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
 });
 const page = context.pages()[0] ?? await context.newPage();
-const shot = async (name) => { const file = path.join(shots, name); await page.screenshot({ path: file }); say(`screenshot ${path.relative(repoRoot, file)}`); return file; };
+// What the browser fetches: in --web mode the web-worker host loads the browser entry over HTTP.
+const fetched = new Set();
+context.on('request', (r) => { const u = decodeURIComponent(r.url()); if (process.env.CABLE_UI_CONSOLE && /dist/.test(u)) say(`  request ${u.slice(0, 200)}`); const m = /\/dist\/web\/(client|server)\.js(?:$|[?&#])/.exec(u); if (m) fetched.add(m[1]); });
+if (process.env.CABLE_UI_CONSOLE) {
+  page.on('console', (m) => say(`  console.${m.type()}: ${m.text().slice(0, 300)}`));
+  page.on('worker', (w) => say(`  worker ${w.url().slice(0, 200)}`));
+}
+const shot = async (name) => { if (web) name = `web-${name}`; const file = path.join(shots, name); await page.screenshot({ path: file }); say(`screenshot ${path.relative(repoRoot, file)}`); return file; };
 
 async function check(name, fn) {
   try { await fn(); passes++; say(`PASS ${name}`); }
@@ -195,6 +207,15 @@ try {
   await check('the language mode is Cable', async () => {
     await page.locator('#status\\.editor\\.mode', { hasText: 'Cable' }).waitFor({ timeout: 30_000 });
   });
+
+  if (web) {
+    // The browser entry is fetched over HTTP by the web worker host (the Node host reads dist/client.js
+    // from disk); its server (read through the remote file system) then answers every check below.
+    await check('the extension runs in the web worker host: the browser fetched dist/web/client.js', async () => {
+      for (let i = 0; i < 200 && !fetched.has('client'); i++) await new Promise((r) => setTimeout(r, 150));
+      if (!fetched.has('client')) throw new Error(`fetched: ${[...fetched].join(', ') || 'nothing'} of dist/web/`);
+    });
+  }
 
   await check('the Problems panel lists the RU warning with its rule id', async () => {
     await page.keyboard.press('Control+Shift+M');
@@ -283,7 +304,7 @@ try {
     say(`  hover: ${(await hover.innerText()).replace(/\s+/g, ' ').slice(0, 160)}`);
   });
   const overview = await shot('03-hover-pbts.png');
-  if (readmeImage) {
+  if (readmeImage && !web) {
     fs.mkdirSync(path.join(repoRoot, 'docs/images'), { recursive: true });
     fs.copyFileSync(overview, path.join(repoRoot, 'docs/images/seed.png'));
     say('copied it to docs/images/seed.png');
@@ -299,6 +320,31 @@ try {
   });
   await shot('04-quick-fix.png');
   await page.keyboard.press('Escape');
+
+  await check('a .txt corpus cable opens as a Cable, with its diagnostics and a one-time notice', async () => {
+    await page.keyboard.press('Control+P');
+    await page.locator('.quick-input-widget input').waitFor({ state: 'visible', timeout: 15_000 });
+    await page.keyboard.type('09CARACAS1443.txt');
+    await page.locator('.quick-input-list .monaco-list-row', { hasText: '09CARACAS1443.txt' }).first().waitFor({ timeout: 30_000 });
+    await page.keyboard.press('Enter');
+    await page.locator('#status\\.editor\\.mode', { hasText: 'Cable' }).waitFor({ timeout: 30_000 });
+    await page.locator('.notifications-toasts', { hasText: 'so it opened as a Cable' }).first().waitFor({ timeout: 30_000 });
+    await page.locator('.markers-panel .monaco-list-row', { hasText: '09CARACAS1443.txt' }).first().waitFor({ timeout: 30_000 });
+    await new Promise((r) => setTimeout(r, 800)); // the notice fades in
+  });
+  await shot('05-txt-cable.png');
+
+  await check('a rule id in the Problems panel opens the packaged docs/rules.md at that rule', async () => {
+    const link = page.locator('.markers-panel .monaco-list-row a', { hasText: /^tag-unknown$/ }).first();
+    await link.waitFor({ timeout: 30_000 });
+    await link.click();
+    await page.locator('.tabs-container .tab.active', { hasText: 'rules.md' }).waitFor({ timeout: 30_000 });
+    await page.waitForFunction(() => [...document.querySelectorAll('.part.editor .view-line')].some((l) => l.textContent.replace(/\u00a0/g, ' ').trim() === '### tag-unknown'), null, { timeout: 15_000 });
+    const line = await page.locator('#status\\.editor\\.selection').innerText();
+    const want = fs.readFileSync(path.join(repoRoot, 'docs/rules.md'), 'utf8').split(/\r?\n/).indexOf('### tag-unknown') + 1;
+    if (!new RegExp(`Ln ${want},`).test(line)) throw new Error(`cursor at "${line}", expected line ${want}`);
+  });
+  await shot('06-rule-link.png');
 } catch (e) {
   failures++;
   say(`ERROR ${e?.stack ?? e}`);
