@@ -345,6 +345,22 @@ try {
     if (!new RegExp(`Ln ${want},`).test(line)) throw new Error(`cursor at "${line}", expected line ${want}`);
   });
   await shot('06-rule-link.png');
+
+  await check('the "Get started with cables" walkthrough lists its four steps', async () => {
+    // Room for the step's page beside the list: no notices, panel or side bar.
+    for (const c of ['Notifications: Clear All Notifications', 'View: Close Panel', 'View: Close Primary Side Bar']) await command(c).catch(() => page.keyboard.press('Escape'));
+    await command('Welcome: Open Walkthrough...');
+    await page.locator('.quick-input-list .monaco-list-row', { hasText: 'Get started with cables' }).first().waitFor({ timeout: 15_000 });
+    await page.keyboard.type('Get started with cables');
+    await page.keyboard.press('Enter');
+    for (const step of ['Write a new cable', 'Read a first diagnostic', 'Fix all', 'Look a rule up']) {
+      await page.locator('.gettingStartedContainer .getting-started-step', { hasText: step }).first().waitFor({ timeout: 30_000 });
+    }
+    await page.locator('.gettingStartedContainer .getting-started-step', { hasText: 'Write a new cable' }).first().click();
+    await page.locator('.gettingStartedContainer', { hasText: 'New Cable' }).first().waitFor({ timeout: 15_000 });
+    await new Promise((r) => setTimeout(r, 1000)); // the step's page renders in a webview
+  });
+  await shot('07-walkthrough.png');
 } catch (e) {
   failures++;
   say(`ERROR ${e?.stack ?? e}`);
