@@ -12,12 +12,12 @@ import { ROOT } from '../parse/fixtures';
 
 const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8'));
 
-test('npm pack holds the two bundles, their bins, README, LICENSE and docs/rules.md, and nothing else', () => {
+test('npm pack holds the two bundles, their bins, README, LICENSE, docs/rules.md and the config schema, and nothing else', () => {
   const r = spawnSync('npm', ['pack', '--dry-run', '--json', '--ignore-scripts'], { cwd: ROOT, encoding: 'utf8', timeout: 60_000 });
   assert.equal(r.status, 0, r.stderr);
   const [info] = JSON.parse(r.stdout.slice(r.stdout.indexOf('[')));
   const files = (info.files as { path: string }[]).map((f) => f.path).sort();
-  assert.deepEqual(files, ['LICENSE', 'README.md', 'bin/cable-language-server.js', 'bin/cable-lint.js', 'dist/cli.js', 'dist/server.js', 'docs/rules.md', 'package.json']);
+  assert.deepEqual(files, ['LICENSE', 'README.md', 'bin/cable-language-server.js', 'bin/cable-lint.js', 'dist/cli.js', 'dist/server.js', 'docs/rules.md', 'package.json', 'schemas/cablelintrc.schema.json']);
   // Every bin is in the package; the bundles need nothing at run time.
   for (const bin of Object.values(pkg.bin as Record<string, string>)) assert.ok(files.includes(bin.replace(/^\.\//, '')), bin);
   assert.equal(pkg.dependencies, undefined, 'a run-time dependency would have to be installed with the package');

@@ -38,6 +38,7 @@ export function readZip(zip: Buffer): Map<string, Buffer> {
 
 let dir = '';
 let files = new Map<string, Buffer>();
+let vsixBytes = 0;
 const text = (name: string) => {
   const f = files.get(name);
   assert.ok(f, `${name} is in the .vsix (it holds ${[...files.keys()].join(', ')})`);
@@ -53,7 +54,9 @@ describe('the packaged .vsix', () => {
     const out = join(dir, 'cable-tools.vsix');
     const r = spawnSync(process.execPath, [join(ROOT, 'node_modules/@vscode/vsce/vsce'), 'package', ...flags, '--out', out], { cwd: ROOT, encoding: 'utf8' });
     assert.equal(r.status, 0, r.stderr + r.stdout);
-    files = readZip(readFileSync(out));
+    const zip = readFileSync(out);
+    vsixBytes = zip.length;
+    files = readZip(zip);
   });
   after(() => rmSync(dir, { recursive: true, force: true }));
 
@@ -115,5 +118,18 @@ describe('the packaged .vsix', () => {
     assert.equal(manifest.browser, './dist/web/client.js');
     assert.match(text('extension/dist/web/client.js'), /dist\/web\/server\.js/);
     assert.ok(text('extension/dist/web/server.js').length > 10_000);
+  });
+
+  test('the schema of .cablelintrc.json is packaged and contributed for that file name', () => {
+    const manifest = JSON.parse(text('extension/package.json'));
+    const [v] = manifest.contributes.jsonValidation;
+    assert.equal(v.fileMatch, '.cablelintrc.json');
+    const schema = JSON.parse(text(`extension/${v.url.replace(/^\.\//, '')}`));
+    assert.deepEqual(Object.keys(schema.properties.rules.properties), ALL_RULES.map((r) => r.id));
+  });
+
+  test('the .vsix is under 400 KB and carries no source maps', () => {
+    assert.ok(vsixBytes < 400 * 1024, `${vsixBytes} bytes`);
+    assert.deepEqual([...files.keys()].filter((f) => f.endsWith('.map')), []);
   });
 });
