@@ -10,7 +10,7 @@ import { join, resolve } from 'node:path';
 
 const root = resolve(import.meta.dirname, '..');
 const tmp = mkdtempSync(join(tmpdir(), 'cable-pack-'));
-const EXPECTED = ['LICENSE', 'README.md', 'bin/cable-language-server.js', 'bin/cable-lint.js', 'dist/cli.js', 'dist/server.js', 'docs/rules.md', 'package.json'];
+const EXPECTED = ['LICENSE', 'README.md', 'bin/cable-language-server.js', 'bin/cable-lint.js', 'dist/cli.js', 'dist/server.js', 'docs/cable-lint.md', 'docs/other-editors.md', 'docs/rules.md', 'package.json', 'schemas/cablelintrc.schema.json'];
 let passed = 0;
 
 function check(what, ok, detail = '') {
@@ -34,7 +34,7 @@ try {
   check('npm pack', pack.status === 0, pack.err);
   const [info] = JSON.parse(pack.out.slice(pack.out.indexOf('[')));
   const files = info.files.map((f) => f.path).sort();
-  check(`the tarball holds only the bundles, the bins, README, LICENSE and docs/rules.md (${files.length} files, ${(info.size / 1024).toFixed(0)} KB)`, JSON.stringify(files) === JSON.stringify(EXPECTED), files.join('\n'));
+  check(`the tarball holds only the bundles, the bins, README, LICENSE, docs and schema (${files.length} files, ${(info.size / 1024).toFixed(0)} KB)`, JSON.stringify(files) === JSON.stringify(EXPECTED), files.join('\n'));
   const tarball = join(tmp, info.filename);
   const version = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')).version;
 

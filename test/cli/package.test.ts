@@ -1,5 +1,5 @@
-// The package as npm would publish it (the bundles, the bins, README, LICENSE, docs/rules.md and
-// nothing else; scripts/pack-test.mjs installs it in CI), the pre-commit hooks, and the README
+// The package as npm would publish it (the bundles, the bins, README, LICENSE, the docs it links to, the schema and
+// nothing else; scripts/pack-test.mjs installs it in CI), the pre-commit hooks, and docs/cable-lint.md
 // documenting every option of cable-lint.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -17,7 +17,7 @@ test('npm pack holds the two bundles, their bins, README, LICENSE, docs/rules.md
   assert.equal(r.status, 0, r.stderr);
   const [info] = JSON.parse(r.stdout.slice(r.stdout.indexOf('[')));
   const files = (info.files as { path: string }[]).map((f) => f.path).sort();
-  assert.deepEqual(files, ['LICENSE', 'README.md', 'bin/cable-language-server.js', 'bin/cable-lint.js', 'dist/cli.js', 'dist/server.js', 'docs/rules.md', 'package.json', 'schemas/cablelintrc.schema.json']);
+  assert.deepEqual(files, ['LICENSE', 'README.md', 'bin/cable-language-server.js', 'bin/cable-lint.js', 'dist/cli.js', 'dist/server.js', 'docs/cable-lint.md', 'docs/other-editors.md', 'docs/rules.md', 'package.json', 'schemas/cablelintrc.schema.json']);
   // Every bin is in the package; the bundles need nothing at run time.
   for (const bin of Object.values(pkg.bin as Record<string, string>)) assert.ok(files.includes(bin.replace(/^\.\//, '')), bin);
   assert.equal(pkg.dependencies, undefined, 'a run-time dependency would have to be installed with the package');
@@ -37,8 +37,9 @@ test('.pre-commit-hooks.yaml: hooks that run the cable-lint bin on .cable and .t
   assert.equal(hooks[1].entry, 'cable-lint --fix');
 });
 
-test('the README documents every option and format of cable-lint, the pre-commit hook and a GitHub Actions workflow', () => {
-  const readme = readFileSync(join(ROOT, 'README.md'), 'utf8');
+test('docs/cable-lint.md (linked from the README, shipped in the package) documents every option and format of cable-lint, the pre-commit hook and a GitHub Actions workflow', () => {
+  const readme = readFileSync(join(ROOT, 'docs/cable-lint.md'), 'utf8');
+  assert.ok(readFileSync(join(ROOT, 'README.md'), 'utf8').includes('](docs/cable-lint.md)'), 'the README links to it');
   for (const name of Object.keys(OPTIONS)) {
     assert.ok(USAGE.includes(`--${name}`), `the usage does not name --${name}`);
     assert.ok(readme.includes(`\`--${name}`), `README does not document --${name}`);
