@@ -3,7 +3,7 @@ import { dirname, join, relative, resolve, sep } from 'node:path';
 import { globMatcher } from './glob';
 import { checkJson, lineColumn } from './json-check';
 import { ruleById } from './rules/engine';
-import { SEVERITIES, type Severity } from './rules/types';
+import { isSeverityOrOff, type Severity } from './rules/types';
 
 // `.cablelintrc.json`, found by walking up from the checked file. The CLI and
 // the language server read the same file.
@@ -91,7 +91,7 @@ export function parseConfig(text: string, file: string): LoadedConfig {
       for (const [id, sev] of Object.entries(value as Record<string, unknown>)) {
         const k = `rules.${shortKey(id)}`;
         if (!ruleById(id)) problems.push({ file, where: at(key, id), key: k, message: `unknown rule id "${shortKey(id)}"` });
-        else if (sev === 'off' || (typeof sev === 'string' && (SEVERITIES as readonly string[]).includes(sev))) config.rules[id] = sev as Severity | 'off';
+        else if (isSeverityOrOff(sev)) config.rules[id] = sev;
         else problems.push({ file, where: at(key, id), key: k, message: `severity must be "error", "warning", "information", "hint" or "off", not ${describeValue(sev)}` });
       }
     } else if (key === '$schema') {
@@ -183,6 +183,12 @@ export class ConfigCache {
   private lookups = new Map<string, string | undefined>();
   private loaded = new Map<string, LoadedConfig>();
   private none: LoadedConfig = { config: emptyConfig(), problems: [] };
+
+  /** Forgets every answer (a config file was created, changed or deleted). */
+  clear(): void {
+    this.lookups.clear();
+    this.loaded.clear();
+  }
 
   for(path: string): LoadedConfig {
     const file = findConfigFile(path, this.lookups);

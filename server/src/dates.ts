@@ -5,7 +5,7 @@ import type { CalendarDate } from './model';
 export const MONTH_NAMES = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 
 export function isRealDate(d: CalendarDate): boolean {
-  return d.month >= 1 && d.month <= 12 && d.day >= 1 && d.day <= new Date(Date.UTC(d.year, d.month, 0)).getUTCDate();
+  return d.month >= 1 && d.month <= 12 && d.day >= 1 && d.day <= daysInMonth(d.year, d.month);
 }
 
 /** Negative, zero or positive as a is before, on or after b. */
@@ -16,7 +16,7 @@ export function compareDates(a: CalendarDate, b: CalendarDate): number {
 /** The same day n years later; 29 February becomes 28 February in a common year. */
 export function addYears(d: CalendarDate, n: number): CalendarDate {
   const year = d.year + n;
-  const last = new Date(Date.UTC(year, d.month, 0)).getUTCDate();
+  const last = daysInMonth(year, d.month);
   return { year, month: d.month, day: Math.min(d.day, last) };
 }
 
@@ -63,4 +63,15 @@ export function parseIsoDate(s: string): CalendarDate | undefined {
 
 export function isoDate(d: CalendarDate): string {
   return `${d.year}-${pad(d.month)}-${pad(d.day)}`;
+}
+
+/** Days in a month (1-12) of a year of the proleptic Gregorian calendar. */
+export function daysInMonth(year: number, month: number): number {
+  return new Date(Date.UTC(year, month, 0)).getUTCDate();
+}
+
+/** Today's date in UTC: the date a draft (no date-time group yet) is checked against. */
+export function todayUtc(): CalendarDate {
+  const d = new Date();
+  return { year: d.getUTCFullYear(), month: d.getUTCMonth() + 1, day: d.getUTCDate() };
 }

@@ -106,17 +106,8 @@ export const mutatedCableArb = fc
   .tuple(fc.constantFrom(...baseCables().map(([, t]) => t)), fc.array(mutationArb, { minLength: 1, maxLength: 4 }))
   .map(([text, ms]) => ms.reduce(mutate, text));
 
-/** Applies non-overlapping edits (offsets into `text`). */
-export function applyEdits(text: string, edits: readonly Edit[]): string {
-  const sorted = [...edits].sort((a, b) => a.start - b.start || a.end - b.end);
-  let out = '';
-  let at = 0;
-  for (const e of sorted) {
-    out += text.slice(at, e.start) + e.newText;
-    at = e.end;
-  }
-  return out + text.slice(at);
-}
+// The core's own (a copy here once differed on overlapping edits).
+export { applyEdits } from '../../server/src/features/fixall';
 
 /**
  * Where offset `p` of the old text lands after the edits (sorted by start).

@@ -1,6 +1,7 @@
 // Helpers for rule tests: lint a text, pick one rule's findings with their
 // 1-based lines, break a real cable the way a drafter would, apply a fix.
 import assert from 'node:assert/strict';
+import { applyEdits } from '../../server/src/features/fixall';
 import { parse } from '../../server/src/parse';
 import { positionAt } from '../../server/src/positions';
 import { lint, type LintOptions } from '../../server/src/rules/engine';
@@ -53,9 +54,7 @@ export function deleteLine(text: string, needle: string): string {
 
 /** Applies a fix's edits (offsets into `text`), last edit first. */
 export function applyFix(text: string, fix: Fix): string {
-  let out = text;
-  for (const e of [...fix.edits].sort((a, b) => b.start - a.start)) out = out.slice(0, e.start) + e.newText + out.slice(e.end);
-  return out;
+  return applyEdits(text, fix.edits);
 }
 
 /** The one finding of `rule`, asserting there is exactly one. */

@@ -1,5 +1,6 @@
 // Paragraph rules on real cables, unbroken and broken the way drafters break them:
 // numbering, malformed numbers, single paragraphs, portion markings, lettering.
+import { applyEdits } from '../../server/src/features/fixall';
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
@@ -18,11 +19,6 @@ const MINSK = readCorpus('05MINSK851');
 // UNCLAS (no SENSITIVE caption), paragraphs 1-10 (U) and 11 (SBU).
 const BRASILIA = readCorpus('05BRASILIA1325');
 
-function applyEdits(text: string, edits: { start: number; end: number; newText: string }[]): string {
-  let out = text;
-  for (const e of [...edits].sort((a, b) => b.start - a.start)) out = out.slice(0, e.start) + e.newText + out.slice(e.end);
-  return out;
-}
 
 function noFindings(name: string, text: string): void {
   for (const rule of RULES) assert.deepEqual(hits(text, rule).map((h) => `${h.line}: ${h.finding.message}`), [], `${name} ${rule}`);

@@ -3,7 +3,7 @@ import { parseArgs as parseArgv } from 'node:util';
 import { parseIsoDate } from '../dates';
 import type { CalendarDate } from '../model';
 import { ruleById } from '../rules/engine';
-import { SEVERITIES, type Severity } from '../rules/types';
+import { isSeverityOrOff, type Severity } from '../rules/types';
 import { FORMATS, type FormatName } from './formats';
 
 // The command line, read by node:util parseArgs (`--name value`, `--name=value`,
@@ -127,7 +127,7 @@ export function parseArgs(argv: string[]): Args | 'help' | 'version' | { error: 
         const sev = eq < 0 ? '' : v.slice(eq + 1);
         if (eq < 0) return { error: `--rule takes ID=SEVERITY, not "${v}"` };
         if (!ruleById(id)) return { error: `--rule: unknown rule id "${id}" (the rules are listed in docs/rules.md)` };
-        if (sev !== 'off' && !(SEVERITIES as readonly string[]).includes(sev)) return { error: `--rule ${id}: the severity must be error, warning, information, hint or off, not "${sev}"` };
+        if (!isSeverityOrOff(sev)) return { error: `--rule ${id}: the severity must be error, warning, information, hint or off, not "${sev}"` };
         args.rules[id] = sev as Severity | 'off';
         break;
       }

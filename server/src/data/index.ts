@@ -1,3 +1,4 @@
+import { editDistance } from '../edit-distance';
 import { GEO_TAGS, ORG_TAGS, POSTS, PROGRAM_TAGS, SUBJECT_TAGS } from './reference';
 import type { GeoEntry, OrgEntry, PostEntry, TagEntry } from './types';
 
@@ -48,32 +49,6 @@ export function isUsableTag(info: TagInfo | undefined): boolean {
   return info.entry.status.startsWith('fips10-4') || info.entry.status.startsWith('regional');
 }
 
-// Two rows of the edit-distance table, reused: suggestions run for every unknown tag.
-let prevRow = new Int32Array(16);
-let curRow = new Int32Array(16);
-
-function distance(a: string, b: string, limit: number): number {
-  if (Math.abs(a.length - b.length) > limit) return limit + 1;
-  if (prevRow.length <= b.length) [prevRow, curRow] = [new Int32Array(b.length + 1), new Int32Array(b.length + 1)];
-  let prev = prevRow;
-  let cur = curRow;
-  for (let j = 0; j <= b.length; j++) prev[j] = j;
-  for (let i = 1; i <= a.length; i++) {
-    cur[0] = i;
-    let best = i;
-    for (let j = 1; j <= b.length; j++) {
-      const v = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (a.charCodeAt(i - 1) === b.charCodeAt(j - 1) ? 0 : 1));
-      cur[j] = v;
-      if (v < best) best = v;
-    }
-    if (best > limit) return limit + 1;
-    const t = prev;
-    prev = cur;
-    cur = t;
-  }
-  return prev[b.length];
-}
-
 let usableCodes: string[] | undefined;
 // The same unknown codes recur across cables and keystrokes; answers are cached (bounded).
 const nearestCache = new Map<string, string[]>();
@@ -87,7 +62,7 @@ export function nearestTags(code: string, max = 3, extra: readonly string[] = []
   usableCodes ??= [...TAGS].filter(([, info]) => isUsableTag(info)).map(([k]) => k);
   const scored: { code: string; d: number }[] = [];
   const consider = (k: string) => {
-    const d = distance(c, k, 2);
+    const d = editDistance(c, k, 2);
     if (d <= 2 && k !== c) scored.push({ code: k, d: d + (k.length === c.length ? 0 : 0.5) });
   };
   for (const k of usableCodes) consider(k);

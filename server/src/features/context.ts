@@ -1,3 +1,4 @@
+import { todayUtc } from '../dates';
 import type { CalendarDate, Cable } from '../model';
 import { positionAt } from '../positions';
 
@@ -8,11 +9,6 @@ export interface FeatureContext {
   dateSource: 'override' | 'dtg' | 'today';
   /** Extra tag codes from the configuration, upper case. */
   extraTags: ReadonlySet<string>;
-}
-
-export function todayUtc(): CalendarDate {
-  const d = new Date();
-  return { year: d.getUTCFullYear(), month: d.getUTCMonth() + 1, day: d.getUTCDate() };
 }
 
 /** The same choice of date as the rule engine makes. */

@@ -1,4 +1,4 @@
-import { todayUtc } from '../rules/engine';
+import { todayUtc } from '../dates';
 import { newCableTemplate } from '../features/template';
 import { LEVEL_NAME } from '../model';
 import type { Feature } from './feature';

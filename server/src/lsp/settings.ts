@@ -1,11 +1,11 @@
 import { readFileSync, statSync } from 'node:fs';
 import { dirname, isAbsolute, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { isIgnored, loadConfigFor, type LoadedConfig } from '../config';
+import { ConfigCache, isIgnored, type LoadedConfig } from '../config';
 import type { CalendarDate } from '../model';
 import { parseIsoDate } from '../dates';
 import { ruleById, type LintOptions } from '../rules/engine';
-import { SEVERITIES, type Severity } from '../rules/types';
+import { isSeverityOrOff, type Severity } from '../rules/types';
 
 // The editor settings (section `cable`) and `.cablelintrc.json`, merged.
 // The file is the project's shared configuration (cable-lint reads it too);
@@ -63,7 +63,7 @@ export function parseTagsFile(text: string): string[] {
 
 /** Caches of what is read from disk; cleared when a watched file changes. */
 export class DiskCache {
-  private configs = new Map<string, LoadedConfig>();
+  private configs = new ConfigCache();
   private tagFiles = new Map<string, { mtime: number; tags: string[] } | { error: string }>();
 
   clear(): void {
@@ -72,13 +72,7 @@ export class DiskCache {
   }
 
   configFor(path: string): LoadedConfig {
-    const dir = dirname(path);
-    let c = this.configs.get(dir);
-    if (!c) {
-      c = loadConfigFor(path);
-      this.configs.set(dir, c);
-    }
-    return c;
+    return this.configs.for(path);
   }
 
   tagsFile(path: string): { tags: string[] } | { error: string } {
@@ -110,7 +104,7 @@ export function effectiveSettings(uri: string, s: CableSettings, disk: DiskCache
   if (s.rules && typeof s.rules === 'object') {
     for (const [id, sev] of Object.entries(s.rules)) {
       if (!ruleById(id)) problems.push(`cable.rules: unknown rule id "${id}"`);
-      else if (sev === 'off' || (typeof sev === 'string' && (SEVERITIES as readonly string[]).includes(sev))) rules[id] = sev as Severity | 'off';
+      else if (isSeverityOrOff(sev)) rules[id] = sev;
       else if (sev !== null && sev !== undefined && sev !== 'default') problems.push(`cable.rules.${id}: severity must be "error", "warning", "information", "hint" or "off", not ${JSON.stringify(sev)}`);
     }
   }

@@ -1,3 +1,4 @@
+import { daysInMonth } from '../dates';
 import type { Addressee, DateTimeGroup, Header, Token } from '../model';
 import { token, trimEnd } from './lines';
 
@@ -14,9 +15,7 @@ const DTG = /^([ZOPRY](?:[ \t][ZOPRY])?)[ \t]+((\d{2})(\d{2})(\d{2})Z[ \t]+(JAN|
 const ADDRESS_KEYWORD = /^(FM|TO|INFO)(?=[ \t])/;
 const PRECEDENCE_WORDS = new Set(['FLASH', 'IMMEDIATE', 'PRIORITY', 'ROUTINE']);
 
-export function daysInMonth(year: number, month: number): number {
-  return new Date(Date.UTC(year, month, 0)).getUTCDate();
-}
+export { daysInMonth };
 
 export function fullYear(yy: number): number {
   return yy < 70 ? 2000 + yy : 1900 + yy;

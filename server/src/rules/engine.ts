@@ -1,3 +1,4 @@
+import { todayUtc } from '../dates';
 import type { CalendarDate, Cable } from '../model';
 import { ALL_RULES } from './index';
 import type { Finding, Fix, RegisteredRule, RuleContext, Severity } from './types';
@@ -10,11 +11,6 @@ export interface LintOptions {
   /** Per-rule severity or 'off'. */
   rules?: Record<string, Severity | 'off'>;
   extraTags?: readonly string[];
-}
-
-export function todayUtc(): CalendarDate {
-  const d = new Date();
-  return { year: d.getUTCFullYear(), month: d.getUTCMonth() + 1, day: d.getUTCDate() };
 }
 
 export function ruleById(id: string): RegisteredRule | undefined {

@@ -1,4 +1,5 @@
-import { addYears, compareDates, dateInWords, defaultDecl, formatDeclDate, isoDate, MONTH_NAMES } from '../dates';
+import { addYears, compareDates, dateInWords, daysInMonth, defaultDecl, formatDeclDate, isoDate, MONTH_NAMES } from '../dates';
+import { editDistance } from '../edit-distance';
 import { type CalendarDate, type Cable, type Decl, isClassified, LEVEL_NAME } from '../model';
 import { eolOf, lineAt } from './edits';
 import type { Fix, Rule, RuleContext } from './types';
@@ -26,20 +27,6 @@ export function orderInForce(d: CalendarDate): string {
   return found;
 }
 
-/** Edit distance counting a swap of two neighbouring digits as one edit (12598 -> 12958). */
-function distance(a: string, b: string): number {
-  const d: number[][] = Array.from({ length: a.length + 1 }, (_, i) => [i, ...new Array<number>(b.length).fill(0)]);
-  for (let j = 1; j <= b.length; j++) d[0][j] = j;
-  for (let i = 1; i <= a.length; i++) {
-    for (let j = 1; j <= b.length; j++) {
-      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      d[i][j] = Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + cost);
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1);
-    }
-  }
-  return d[a.length][b.length];
-}
-
 /**
  * The order the drafter most likely meant: the nearest real one, with the order
  * in force on the cable's date preferred unless another is clearly nearer
@@ -48,9 +35,9 @@ function distance(a: string, b: string): number {
 export function nearestOrder(written: string, date: CalendarDate): string {
   const inForce = orderInForce(date);
   let best = inForce;
-  let bestD = distance(written, inForce) - 1.5;
+  let bestD = editDistance(written, inForce, Infinity, true) - 1.5;
   for (const o of ORDERS) {
-    const dd = distance(written, o.order);
+    const dd = editDistance(written, o.order, Infinity, true);
     if (dd < bestD) [best, bestD] = [o.order, dd];
   }
   return best;
@@ -194,7 +181,7 @@ const declMissing: Rule = {
 
 function monthDays(d: Decl['date'] & object): string {
   if (d.month < 1 || d.month > 12) return `there is no month ${d.month}`;
-  const last = new Date(Date.UTC(d.year, d.month, 0)).getUTCDate();
+  const last = daysInMonth(d.year, d.month);
   if (d.day < 1 || d.day > last) return `${MONTH_NAMES[d.month - 1]} ${d.year} has ${last} days`;
   return `the year ${d.year} is out of range`;
 }

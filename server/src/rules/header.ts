@@ -1,3 +1,4 @@
+import { daysInMonth } from '../dates';
 import { type DateTimeGroup, LEVEL_NAME } from '../model';
 import type { Rule } from './types';
 
@@ -33,7 +34,7 @@ const headerPrecedence: Rule = {
 
 function dtgProblem(d: DateTimeGroup): string {
   const month = MONTHS[d.month - 1];
-  const last = new Date(Date.UTC(d.year, d.month, 0)).getUTCDate();
+  const last = daysInMonth(d.year, d.month);
   if (d.day < 1 || d.day > last) return `day ${String(d.day).padStart(2, '0')} does not exist in ${month} ${d.year} (${last} days)`;
   if (d.hour > 23) return `hour ${d.hour} is past 23`;
   return `minute ${d.minute} is past 59`;

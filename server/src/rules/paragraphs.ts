@@ -1,4 +1,5 @@
 import type { Cable, Level, Marking, Paragraph, SubParagraph } from '../model';
+import { editDistance } from '../edit-distance';
 import { isClassified, LEVEL_NAME, LEVEL_RANK } from '../model';
 import { markerStyle } from '../parse/body';
 import type { Edit, Fix, Rule } from './types';
@@ -181,27 +182,13 @@ const portionMarkMissing: Rule = {
 // The vocabulary a suggestion is chosen from (format document §9).
 const SUGGESTIONS = ['U', 'SBU', 'SBU-N', 'SBU/NF', 'U//FOUO', 'C', 'C/NF', 'C//NF', 'S', 'S/NF', 'S//NF', 'TS', 'TS//NF'];
 
-function distance(a: string, b: string): number {
-  const row = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    let diag = row[0];
-    row[0] = i;
-    for (let j = 1; j <= b.length; j++) {
-      const up = row[j];
-      row[j] = Math.min(row[j] + 1, row[j - 1] + 1, diag + (a[i - 1] === b[j - 1] ? 0 : 1));
-      diag = up;
-    }
-  }
-  return row[b.length];
-}
-
 /** The nearest known marking when one stands out (ties go to the cable's own level). */
 export function nearestMarking(value: string, level: Level | undefined): string | undefined {
   if (value.length > 12) return undefined;
   let best: string[] = [];
   let bestD = 2; // one edit at most: `SE` -> `S`, `CNF` -> `C/NF`
   for (const s of SUGGESTIONS) {
-    const d = distance(value, s);
+    const d = editDistance(value, s);
     if (d < bestD) [best, bestD] = [[s], d];
     else if (d === bestD) best.push(s);
   }

@@ -1,3 +1,4 @@
+import { joinList } from '../words';
 import type { Artifact, Cable, Span } from '../model';
 import { positionAt } from '../positions';
 import { eolOf } from './edits';
@@ -34,9 +35,7 @@ const subjectMissing: Rule = {
   },
 };
 
-function list(letters: string[]): string {
-  return letters.length <= 1 ? letters.join('') : letters.slice(0, -1).join(', ') + ' and ' + letters[letters.length - 1];
-}
+const list = (letters: string[]) => joinList(letters, 'and');
 
 const refUndefined: Rule = {
   id: 'ref-undefined',

@@ -1,3 +1,4 @@
+import { joinList } from '../words';
 import { fipsForIso, isUsableTag, lookupTag, nearestTags } from '../data/index';
 import { GEO_TAGS, ORG_TAGS, PROGRAM_TAGS, SUBJECT_TAGS } from '../data/reference';
 import type { Cable, Tag } from '../model';
@@ -229,7 +230,7 @@ const tagUnknown: Rule = {
         const s = reading.suggest;
         const what = tag.code.length === 2 ? 'geographic TAGS code' : 'TAGS code';
         const hint = s.length
-          ? ` Did you mean ${s.length === 1 ? s[0] : s.slice(0, -1).join(', ') + ' or ' + s[s.length - 1]}?`
+          ? ` Did you mean ${joinList(s)}?`
           : tag.code.length === 2
             ? ' Geographic tags are FIPS 10-4 codes (RS Russia, GM Germany, UK United Kingdom).'
             : ' If it is your post\'s own program tag, add it to "extraTags" in .cablelintrc.json.';
@@ -257,7 +258,7 @@ const tagIsoCode: Rule = {
     for (const { tag, reading } of readTagsLine(ctx.cable, ctx.extraTags)) {
       if (reading.kind !== 'iso') continue;
       const options = reading.suggest.map((k) => (countryName(k) ? `${k} (${countryName(k)})` : k));
-      const expected = options.length === 1 ? options[0] : options.slice(0, -1).join(', ') + ' or ' + options[options.length - 1];
+      const expected = joinList(options);
       ctx.report(
         tag.start,
         tag.end,

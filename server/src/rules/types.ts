@@ -54,3 +54,8 @@ export interface Rule {
 export interface RegisteredRule extends Rule {
   family: string;
 }
+
+/** A rule's configured level: a severity or 'off' (config file, settings, --rule). */
+export function isSeverityOrOff(v: unknown): v is Severity | 'off' {
+  return v === 'off' || (typeof v === 'string' && (SEVERITIES as readonly string[]).includes(v));
+}
