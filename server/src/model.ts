@@ -174,6 +174,16 @@ export interface Subject extends Span {
   lineCount: number;
 }
 
+/** A cable cited in a REF item: `09 STATE 082572`, `BAKU 129`, `09STATE126780`. */
+export interface CableCite extends Span {
+  /** The year as written (`09`, `2009`), when written. */
+  year?: Token;
+  /** The originator as written (`STATE`, `SECSTATE`, `SAN JOSE`). */
+  post: Token;
+  /** The serial as written, leading zeros and all (`082572`). */
+  serial: Token;
+}
+
 export interface RefItem extends Span {
   /** The marker as written (`A.`, `A)`, `(A)`), when lettered. */
   marker?: Token;
@@ -181,6 +191,8 @@ export interface RefItem extends Span {
   letter?: string;
   /** What the item refers to (`STATE 14840`). */
   target: Token;
+  /** The cables the target names (none for an e-mail, a telcon, a memo). Set by parse(). */
+  cites?: CableCite[];
 }
 
 export interface RefBlock extends Span {

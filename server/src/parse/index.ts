@@ -4,6 +4,7 @@ import { parseBody } from './body';
 import { parseHeaderZone } from './header-zone';
 import { skipBlankLines, splitLines } from './lines';
 import { classifiedByInParagraph, readLatePreamble, readPreamble } from './preamble-reader';
+import { readCites } from './ref-cites';
 
 // parse(): the one parser. The text is read top down, zone by zone: the
 // transmission header, the banner, the preamble (captions, E.O., TAGS, SUBJECT,
@@ -45,6 +46,8 @@ export function parse(text: string): Cable {
   cable.refMentions = body.refMentions;
   readLatePreamble(text, lines, cable);
   if (!cable.classifiedBy) classifiedByInParagraph(text, cable);
+  // Items grow while the preamble is read (wrapped lines): their cites are read once they are whole.
+  for (const item of cable.refs?.items ?? []) item.cites = readCites(text, item.target);
   cable.level = cableLevel(cable);
   const dtg = cable.header?.dtg;
   if (dtg && dtg.valid) cable.date = { year: dtg.year, month: dtg.month, day: dtg.day };

@@ -1,0 +1,69 @@
+import { readdir, readFile, stat } from 'node:fs/promises';
+import { join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { decode } from '../cli/lint-file';
+import type { CableFiles } from './files';
+
+// Cable files on disk. Links are not followed (a link to / would index the
+// machine); node_modules and .git are never cables.
+
+const CABLE_FILE = /\.(?:cable|tel|txt)$/i;
+const NEVER = new Set(['node_modules', '.git']);
+/** Larger files are not cables (the biggest in the corpus is under 200 KB); they are left out of the index. */
+export const MAX_INDEX_BYTES = 8 * 1024 * 1024;
+
+export function pathToUri(path: string): string {
+  return pathToFileURL(path).href;
+}
+
+/** A file uri in the one spelling the index uses (clients escape characters differently). */
+export function normaliseUri(uri: string): string {
+  if (!uri.startsWith('file:')) return uri;
+  try {
+    return pathToFileURL(fileURLToPath(uri)).href;
+  } catch {
+    return uri;
+  }
+}
+
+export const nodeFiles: CableFiles = {
+  async *list(folderUri, skip, cancelled) {
+    let root: string;
+    try {
+      root = fileURLToPath(folderUri);
+    } catch {
+      return;
+    }
+    const stack = [root];
+    while (stack.length > 0 && !cancelled()) {
+      const dir = stack.pop()!;
+      let names;
+      try {
+        names = await readdir(dir, { withFileTypes: true });
+      } catch {
+        continue;
+      }
+      names.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+      const sub: string[] = [];
+      for (const d of names) {
+        if (NEVER.has(d.name)) continue;
+        const p = join(dir, d.name);
+        const uri = pathToUri(p);
+        if (skip(uri)) continue;
+        if (d.isDirectory()) sub.push(p);
+        else if (d.isFile() && CABLE_FILE.test(d.name)) yield uri;
+      }
+      for (let i = sub.length - 1; i >= 0; i--) stack.push(sub[i]);
+    }
+  },
+  async read(uri) {
+    try {
+      const path = fileURLToPath(uri);
+      const st = await stat(path);
+      if (!st.isFile() || st.size > MAX_INDEX_BYTES) return undefined;
+      return decode(await readFile(path));
+    } catch {
+      return undefined;
+    }
+  },
+};
