@@ -1,7 +1,7 @@
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { decode } from '../cli/lint-file';
+import { decodeBytes } from '../cli/fix';
 import type { CableFiles } from './files';
 
 // Cable files on disk. Links are not followed (a link to / would index the
@@ -61,7 +61,7 @@ export const nodeFiles: CableFiles = {
       const path = fileURLToPath(uri);
       const st = await stat(path);
       if (!st.isFile() || st.size > MAX_INDEX_BYTES) return undefined;
-      return decode(await readFile(path));
+      return decodeBytes(await readFile(path))?.text;
     } catch {
       return undefined;
     }
