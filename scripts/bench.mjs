@@ -97,7 +97,10 @@ function corpusSize(dir) {
     for (const e of readdirSync(d, { withFileTypes: true })) {
       const p = join(d, e.name);
       if (e.isDirectory()) walk(p);
-      else if (/\.(cable|tel|txt)$/i.test(e.name)) files++, (bytes += statSync(p).size);
+      else if (/\.(cable|tel|txt)$/i.test(e.name)) {
+        files++;
+        bytes += statSync(p).size;
+      }
     }
   };
   walk(dir);

@@ -4,7 +4,7 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Ajv from 'ajv-draft-04';
 import addFormats from 'ajv-formats';
@@ -145,7 +145,7 @@ test('sarif: a clean run and a run with a file not checked are valid too; the pr
 
 test('every format: the same output with and without worker threads (--jobs 2 and 1, 100 files)', () => {
   const d = join(dir, 'many');
-  require('node:fs').mkdirSync(d);
+  mkdirSync(d);
   const bases = [readSeed(), ...BASE_NAMES.map((n) => readCorpus(n))];
   for (let i = 0; i < 100; i++) writeFileSync(join(d, `c${String(i).padStart(3, '0')}.txt`), bases[i % bases.length].slice(0, 4000));
   for (const format of ['text', 'json', 'sarif', 'github']) {

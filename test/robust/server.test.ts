@@ -96,9 +96,16 @@ test('random incremental edits: diagnostics stay inside the text and every featu
     });
     for (const a of actions ?? []) {
       for (const e of a.edit?.documentChanges ?? []) {
-        if ('edits' in e) for (const te of e.edits) assert.ok(inside(text, te), `${where}: action "${a.title}" edits outside the text`), edits++;
+        if (!('edits' in e)) continue;
+        for (const te of e.edits) {
+          assert.ok(inside(text, te), `${where}: action "${a.title}" edits outside the text`);
+          edits++;
+        }
       }
-      for (const te of a.edit?.changes?.[uri] ?? []) assert.ok(inside(text, te), `${where}: action "${a.title}" edits outside the text`), edits++;
+      for (const te of a.edit?.changes?.[uri] ?? []) {
+        assert.ok(inside(text, te), `${where}: action "${a.title}" edits outside the text`);
+        edits++;
+      }
     }
   }
   assert.equal(c.exited, false);

@@ -23,6 +23,7 @@ export function joinPath(dir: FsPath, name: FsPath): FsPath {
 }
 
 // C0 controls, DEL and C1 controls would break the one-line output.
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
 const CONTROL = /[\u0000-\u001f\u007f-\u009f]/g;
 const hex = (b: number) => '\\x' + b.toString(16).padStart(2, '0');
 

@@ -182,7 +182,7 @@ class PreambleReader {
   }
 
   private startElement(start: Start, s: number, e: number): Pending {
-    const { text, cable } = this;
+    const { cable } = this;
     if (this.late && start.kind !== 'eo' && start.kind !== 'classifiedBy' && this.wanted[start.kind]) {
       // The full element replaces a cut-short one.
       this.wanted[start.kind] = false;

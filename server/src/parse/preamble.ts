@@ -194,7 +194,7 @@ function targetStart(text: string, i: number, end: number): number {
  * before the first marker continues the last item (a wrapped line).
  */
 export function readRefItems(text: string, start: number, end: number, items: RefItem[], expect: string | undefined, continueLast = false): void {
-  let i = skipSpace(text, start, end);
+  const i = skipSpace(text, start, end);
   const first = refMarker(text, i, end);
   const last = continueLast && !first ? items.pop() : undefined;
   let current: { start: number; marker?: Token; letter?: string; targetStart: number } = first
