@@ -47,3 +47,9 @@ test('docs/cable-lint.md (linked from the README, shipped in the package) docume
   for (const f of FORMATS) assert.ok(readme.includes(`--format ${f}`), `README does not document --format ${f}`);
   for (const s of ['NO_COLOR', 'FORCE_COLOR', '.pre-commit-hooks.yaml', 'upload-sarif', '--stdin-filename', 'npm install -g', 'npx ']) assert.ok(readme.includes(s), `README lacks ${s}`);
 });
+
+test('cable-language-server --version prints the package version, as cable-lint --version does', () => {
+  const r = spawnSync(process.execPath, [join(ROOT, 'bin/cable-language-server.js'), '--version'], { encoding: 'utf8', timeout: 30_000 });
+  assert.equal(r.status, 0, r.stderr);
+  assert.equal(r.stdout, `${pkg.version}\n`);
+});

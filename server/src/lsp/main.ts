@@ -7,6 +7,9 @@ import { startServer } from './server';
 // Entry point. VS Code starts the server with --node-ipc; other editors run
 // `cable-language-server --stdio`. createConnection reads the transport from argv.
 
+// The package version, set by scripts/build.mjs.
+declare const CABLE_TOOLS_VERSION: string;
+
 const TRANSPORTS = ['--stdio', '--node-ipc', '--socket', '--pipe'];
 const args = process.argv.slice(2);
 
@@ -14,7 +17,7 @@ if (args.includes('--help') || args.includes('-h')) {
   process.stdout.write('Usage: cable-language-server --stdio | --node-ipc | --socket=PORT | --pipe=NAME\n\nThe Cable Tools language server (Language Server Protocol).\n');
   process.exit(0);
 } else if (args.includes('--version')) {
-  process.stdout.write('0.1.0\n');
+  process.stdout.write(`${CABLE_TOOLS_VERSION}\n`);
   process.exit(0);
 } else if (!args.some((a) => TRANSPORTS.includes(a.split('=')[0]))) {
   process.stderr.write('cable-language-server: choose a transport: --stdio (most editors), --node-ipc, --socket=PORT or --pipe=NAME\n');
