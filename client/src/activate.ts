@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import { DidChangeWatchedFilesNotification, FileChangeType, type BaseLanguageClient, type LanguageClientOptions } from 'vscode-languageclient';
-import { CableCommandRequest, ClassificationRequest, NewCableRequest, RENUMBER_COMMAND, RULE_DOC_LINES, type CableInitializationOptions } from '../../server/src/lsp/protocol';
+import { CableCommandRequest, ClassificationRequest, NewCableRequest, RENUMBER_COMMAND, RULE_DOC_LINES, SHOW_REFERENCES_COMMAND, type CableInitializationOptions } from '../../server/src/lsp/protocol';
 import { TxtCableDetector, treatTxtAsCable } from './detect';
 
 // The VS Code side, shared by the desktop entry (extension.ts: the server as a
@@ -49,7 +49,8 @@ export async function activateCable(context: vscode.ExtensionContext, createClie
   const clientOptions: LanguageClientOptions = {
     documentSelector: SCHEMES.map((scheme) => ({ scheme, language: 'cable' })),
     // Settings are pulled by the server (workspace/configuration), which registers for their changes.
-    synchronize: { fileEvents: vscode.workspace.createFileSystemWatcher('**/.cablelintrc.json') },
+    // Config files, and the cable files of the workspace index (the server keeps it current from these events).
+    synchronize: { fileEvents: [vscode.workspace.createFileSystemWatcher('**/.cablelintrc.json'), vscode.workspace.createFileSystemWatcher('**/*.{cable,tel,txt}')] },
     outputChannel: output,
     // Rule links open the extension's own docs/rules.md (offline), at the rule's heading.
     initializationOptions: { rulesDocument: rulesDocument(context).toString() } satisfies CableInitializationOptions,
@@ -61,6 +62,7 @@ export async function activateCable(context: vscode.ExtensionContext, createClie
     vscode.commands.registerCommand('cable.renumberParagraphs', renumberParagraphs),
     vscode.commands.registerCommand('cable.openRuleDocumentation', (ruleId?: unknown) => openRuleDocumentation(context, ruleId)),
     vscode.commands.registerCommand('cable.treatTxtAsCable', treatTxtAsCable),
+    vscode.commands.registerCommand(SHOW_REFERENCES_COMMAND, showReferences),
   );
 
   const status = new ClassificationStatus();
@@ -88,6 +90,18 @@ async function newCable(): Promise<void> {
   const doc = await vscode.workspace.openTextDocument({ language: 'cable', content: '' });
   const editor = await vscode.window.showTextDocument(doc);
   await editor.insertSnippet(new vscode.SnippetString(snippet));
+}
+
+/** The "cited by N cables" lens: its locations (LSP shapes) in the references view. */
+async function showReferences(uri: unknown, position: unknown, locations: unknown): Promise<void> {
+  if (!client || typeof uri !== 'string' || !Array.isArray(locations)) return;
+  const p2c = client.protocol2CodeConverter;
+  await vscode.commands.executeCommand(
+    'editor.action.showReferences',
+    p2c.asUri(uri),
+    p2c.asPosition(position as Parameters<typeof p2c.asPosition>[0]),
+    locations.map((l) => p2c.asLocation(l)),
+  );
 }
 
 function activeCable(): vscode.TextEditor | undefined {

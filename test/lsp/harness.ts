@@ -163,7 +163,10 @@ export class Client {
   }
 
   /** `configuration: false` plays a client that cannot answer workspace/configuration (it pushes settings instead). */
-  async initialize(initializationOptions?: unknown, opts: { configuration?: boolean; rootPath?: string; codeActionResolve?: boolean } = {}): Promise<InitializeResult> {
+  async initialize(
+    initializationOptions?: unknown,
+    opts: { configuration?: boolean; rootPath?: string; codeActionResolve?: boolean; window?: Record<string, unknown>; workspace?: Record<string, unknown> } = {},
+  ): Promise<InitializeResult> {
     const rootUri = opts.rootPath ? pathToFileURL(opts.rootPath).toString() : null;
     const r = (await this.conn.sendRequest('initialize', {
       processId: process.pid,
@@ -172,7 +175,8 @@ export class Client {
       // The web client names its docs/rules.md (the worker has no file system to find one).
       initializationOptions: this.worker && (initializationOptions === undefined || typeof initializationOptions === 'object') ? { rulesDocument: pathToFileURL(join(ROOT, 'docs/rules.md')).toString(), ...(initializationOptions as object) } : initializationOptions,
       capabilities: {
-        workspace: { configuration: opts.configuration ?? true, workspaceEdit: { documentChanges: true }, didChangeConfiguration: { dynamicRegistration: false } },
+        workspace: { configuration: opts.configuration ?? true, workspaceEdit: { documentChanges: true }, didChangeConfiguration: { dynamicRegistration: false }, ...opts.workspace },
+        ...(opts.window ? { window: opts.window } : {}),
         textDocument: {
           hover: { contentFormat: ['markdown', 'plaintext'] },
           documentSymbol: { hierarchicalDocumentSymbolSupport: true },

@@ -2,6 +2,7 @@ import { DidChangeConfigurationNotification, type DidChangeConfigurationParams }
 import type { Feature } from './feature';
 import type { Session } from './session';
 import type { CableSettings } from './settings';
+import { indexFilesChanged } from './workspace';
 
 // Changes of the settings and of the files they name: everything open is checked again.
 
@@ -24,7 +25,10 @@ export const configurationFeature: Feature = {
   name: 'configuration',
   register({ connection, session }) {
     connection.onDidChangeConfiguration((change) => configurationChanged(session, change));
-    connection.onDidChangeWatchedFiles(() => watchedFilesChanged(session));
+    connection.onDidChangeWatchedFiles((p) => {
+      watchedFilesChanged(session);
+      indexFilesChanged(connection, session, p.changes);
+    });
   },
   async initialized({ connection, session }) {
     // Clients that pull settings are told which section to announce changes of.

@@ -7,6 +7,7 @@ import { offsetAt } from '../positions';
 import { toDocumentSymbol, toFoldingRange, toRange } from './convert';
 import type { Feature } from './feature';
 import type { Session } from './session';
+import { citedAt, citedHoverAt, locationOf } from './workspace';
 
 // Hover, outline, folding and go to definition: each a feature of the core on
 // the document's parse, converted to the protocol.
@@ -15,7 +16,11 @@ export async function hover(session: Session, params: HoverParams): Promise<Hove
   const s = await session.stateOf(params.textDocument.uri);
   if (!s) return null;
   const { cable, ctx } = s.state;
-  const h = hoverAt(cable, offsetAt(cable.lines, params.position), ctx);
+  const offset = offsetAt(cable.lines, params.position);
+  const h = hoverAt(cable, offset, ctx);
+  // Over a REF item whose cable the workspace has: that cable's subject, classification, date and TAGS first.
+  const cited = citedHoverAt(session, params.textDocument.uri, cable, offset);
+  if (cited) return { contents: { kind: 'markdown', value: h ? `${cited.markdown}\n\n---\n\n${h.markdown}` : cited.markdown }, range: toRange(cable, cited) };
   return h ? { contents: { kind: 'markdown', value: h.markdown }, range: toRange(cable, h) } : null;
 }
 
@@ -36,7 +41,11 @@ export async function definition(session: Session, params: DefinitionParams): Pr
   const s = await session.stateOf(params.textDocument.uri);
   if (!s) return null;
   const { cable } = s.state;
-  return definitionAt(cable, offsetAt(cable.lines, params.position)).map((sp) => ({ uri: params.textDocument.uri, range: toRange(cable, sp) }));
+  const offset = offsetAt(cable.lines, params.position);
+  // A REF item (or `ref a` / `reftel` through its item) opens the cited cable when the workspace has it.
+  const cited = citedAt(session, params.textDocument.uri, cable, offset);
+  if (cited.length > 0) return cited.map(locationOf);
+  return definitionAt(cable, offset).map((sp) => ({ uri: params.textDocument.uri, range: toRange(cable, sp) }));
 }
 
 export const documentFeatures: Feature = {

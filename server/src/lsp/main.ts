@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
+import { nodeFiles } from '../workspace/node-files';
 import { startServer } from './server';
 
 // Entry point. VS Code starts the server with --node-ipc; other editors run
@@ -30,7 +31,7 @@ const connection = createConnection(ProposedFeatures.all);
 process.on('uncaughtException', (e) => connection.console.error(`uncaught: ${e?.stack ?? String(e)}`));
 process.on('unhandledRejection', (e) => connection.console.error(`unhandled rejection: ${(e as Error)?.stack ?? String(e)}`));
 
-const session = startServer(connection);
+const session = startServer(connection, undefined, nodeFiles);
 // Diagnostics link to the docs/rules.md of this package (dist/server.js sits one folder below it);
 // a client may name another copy in initializationOptions.rulesDocument.
 const rules = resolve(__dirname, '..', 'docs', 'rules.md');

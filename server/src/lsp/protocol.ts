@@ -95,3 +95,9 @@ export interface CableCommandResult {
 export const CableCommandRequest = new RequestType<CableCommandParams, CableCommandResult, void>('workspace/executeCommand');
 
 export const FIX_ALL_KIND = 'source.fixAll.cable';
+
+/**
+ * A client command the "cited by N cables" code lens runs: arguments [uri, position, locations] (LSP
+ * shapes), the citing REF items to list. The VS Code client shows them in the references view.
+ */
+export const SHOW_REFERENCES_COMMAND = 'cable.showReferences';

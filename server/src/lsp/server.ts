@@ -10,6 +10,9 @@ import { documentFeatures } from './document-features';
 import { mergeCapabilities, type Feature, type ServerParts } from './feature';
 import { Session, type Host } from './session';
 import { statsFeature } from './stats';
+import { codeLensFeature } from './code-lens';
+import { workspaceFeature } from './workspace';
+import type { CableFiles } from '../workspace/files';
 
 // The language server: a thin adapter. Each document is parsed once per
 // version (DocumentStore); every feature reads that parse. Each feature is a
@@ -24,6 +27,8 @@ export const FEATURES: readonly Feature[] = [
   commandsFeature,
   cableRequestsFeature,
   statsFeature,
+  workspaceFeature,
+  codeLensFeature,
 ];
 
 /** What the session asks of the client, over the connection. */
@@ -41,9 +46,11 @@ export function connectionHost(connection: Connection): Host {
   };
 }
 
-export function startServer(connection: Connection, features: readonly Feature[] = FEATURES): Session {
+/** `files`: the disk, for the workspace index (none in a web worker: the index holds the open documents). */
+export function startServer(connection: Connection, features: readonly Feature[] = FEATURES, files?: CableFiles): Session {
   const documents = new TextDocuments(TextDocument);
   const session = new Session(documents, connectionHost(connection));
+  session.workspace.files = files;
   const parts: ServerParts = { connection, documents, session };
 
   connection.onInitialize((params: InitializeParams): InitializeResult => {

@@ -3,6 +3,7 @@ import {
   ResponseError,
   type ApplyWorkspaceEditParams,
   type ApplyWorkspaceEditResult,
+  type ClientCapabilities,
   type InitializeParams,
   type PublishDiagnosticsParams,
   type TextEdit,
@@ -13,6 +14,7 @@ import { DiagnosticsScheduler } from './diagnostics';
 import { DocumentStore, type DocState } from './documents';
 import type { CableSettings } from './settings';
 import { SettingsSource } from './settings-source';
+import { WorkspaceIndexer } from './workspace-index';
 
 // The state every handler shares: the open documents and their parses, the
 // settings, what the client can do, and the few things the server asks of the
@@ -53,6 +55,10 @@ export class Session {
   readonly store = new DocumentStore();
   readonly settings: SettingsSource;
   readonly diagnostics: DiagnosticsScheduler;
+  /** The cables of the workspace folders (workspace-index.ts). */
+  readonly workspace = new WorkspaceIndexer(this);
+  /** The client's capabilities as it sent them (features read the ones they need). */
+  capabilities: ClientCapabilities = {};
   /** The URI of docs/rules.md, which diagnostics link to: the client's copy, or the one beside the server. */
   rulesDocument: string | undefined;
   client: ClientCaps = { pullConfiguration: false, versionedEdits: false, resolveEdits: false, configurationRegistration: false };
@@ -72,6 +78,7 @@ export class Session {
   /** Takes in the client's capabilities, workspace folders and initial settings. */
   initialize(params: InitializeParams): void {
     const caps = params.capabilities;
+    this.capabilities = caps ?? {};
     this.client = {
       pullConfiguration: !!caps.workspace?.configuration,
       versionedEdits: !!caps.workspace?.workspaceEdit?.documentChanges,
@@ -80,6 +87,7 @@ export class Session {
     };
     this.settings.canPull = this.client.pullConfiguration;
     this.settings.setRoots(params.workspaceFolders, params.rootUri);
+    this.workspace.setFolders(params.workspaceFolders, params.rootUri);
     // Clients that cannot answer workspace/configuration may pass the settings here: { cable: {...} } or {...}.
     const init = params.initializationOptions as { cable?: CableSettings; rulesDocument?: unknown } | undefined;
     if (init && typeof init === 'object') {

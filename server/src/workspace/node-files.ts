@@ -3,27 +3,17 @@ import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { decodeBytes } from '../cli/fix';
 import type { CableFiles } from './files';
+import { isCableFileName } from './uri';
 
 // Cable files on disk. Links are not followed (a link to / would index the
 // machine); node_modules and .git are never cables.
 
-const CABLE_FILE = /\.(?:cable|tel|txt)$/i;
 const NEVER = new Set(['node_modules', '.git']);
 /** Larger files are not cables (the biggest in the corpus is under 200 KB); they are left out of the index. */
 export const MAX_INDEX_BYTES = 8 * 1024 * 1024;
 
 export function pathToUri(path: string): string {
   return pathToFileURL(path).href;
-}
-
-/** A file uri in the one spelling the index uses (clients escape characters differently). */
-export function normaliseUri(uri: string): string {
-  if (!uri.startsWith('file:')) return uri;
-  try {
-    return pathToFileURL(fileURLToPath(uri)).href;
-  } catch {
-    return uri;
-  }
 }
 
 export const nodeFiles: CableFiles = {
@@ -51,7 +41,7 @@ export const nodeFiles: CableFiles = {
         const uri = pathToUri(p);
         if (skip(uri)) continue;
         if (d.isDirectory()) sub.push(p);
-        else if (d.isFile() && CABLE_FILE.test(d.name)) yield uri;
+        else if (d.isFile() && isCableFileName(d.name)) yield uri;
       }
       for (let i = sub.length - 1; i >= 0; i--) stack.push(sub[i]);
     }

@@ -1,0 +1,202 @@
+// The workspace as one archive, over the protocol: the built server indexes a folder of
+// corpus cables that cite each other (test/fixtures/archive) in the background, with
+// progress, and answers definition, hover, references, code lenses and workspace symbols.
+import assert from 'node:assert/strict';
+import { copyFileSync, mkdtempSync, readFileSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, before, describe, test } from 'node:test';
+import { pathToFileURL } from 'node:url';
+import type { CodeLens, Hover, InitializeResult, Location, MarkupContent, SymbolInformation } from 'vscode-languageserver-protocol';
+import { Client, FIXTURES } from './harness';
+
+const ARCHIVE = join(FIXTURES, 'archive');
+const fileUri = (dir: string, name: string) => pathToFileURL(join(dir, name)).href;
+const lineOf = (loc: Location) => readFileSync(new URL(loc.uri), 'utf8').split(/\r?\n/)[loc.range.start.line];
+const base = (uri: string) => uri.slice(uri.lastIndexOf('/') + 1);
+
+async function until<T>(what: string, get: () => Promise<T>, ok: (v: T) => boolean, ms = 20000): Promise<T> {
+  const end = Date.now() + ms;
+  for (;;) {
+    const v = await get();
+    if (ok(v)) return v;
+    if (Date.now() > end) throw new Error(`timed out waiting for ${what}: ${JSON.stringify(v).slice(0, 300)}`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
+
+/** A client on `root` that shows progress, refreshes lenses and answers files.exclude with `exclude`. */
+async function startClient(root: string, exclude: Record<string, boolean> = {}) {
+  const c = new Client();
+  const progress: { token: unknown; value: { kind: string; title?: string; cancellable?: boolean; message?: string } }[] = [];
+  let refreshes = 0;
+  c.conn.onRequest('window/workDoneProgress/create', () => null);
+  c.conn.onNotification('$/progress', (p: (typeof progress)[number]) => progress.push(p));
+  c.conn.onRequest('workspace/codeLens/refresh', () => {
+    refreshes++;
+    return null;
+  });
+  c.conn.onRequest('workspace/configuration', (p: { items: { section?: string }[] }) => p.items.map((i) => (i.section === 'files.exclude' ? exclude : c.settings)));
+  const init = await c.initialize(undefined, { rootPath: root, window: { workDoneProgress: true }, workspace: { codeLens: { refreshSupport: true } } });
+  return { c, init, progress, refreshes: () => refreshes };
+}
+
+const symbols = (c: Client, query: string) => c.request<SymbolInformation[]>('workspace/symbol', { query });
+const lenses = (c: Client, uri: string) => c.request<CodeLens[]>('textDocument/codeLens', { textDocument: { uri } });
+
+describe('workspace index over the protocol (test/fixtures/archive)', () => {
+  let c: Client;
+  let init: InitializeResult;
+  let progress: Awaited<ReturnType<typeof startClient>>['progress'];
+  const uri = (name: string) => fileUri(ARCHIVE, name);
+
+  before(async () => {
+    ({ c, init, progress } = await startClient(ARCHIVE, { '**/09BOGOTA569.txt': true }));
+    await until('the index', () => symbols(c, ''), (s) => s.length === 11);
+  });
+  after(async () => {
+    await c.close();
+  });
+
+  test('capabilities: references, workspace symbols and code lenses', () => {
+    assert.equal(init.capabilities.referencesProvider, true);
+    assert.equal(init.capabilities.workspaceSymbolProvider, true);
+    assert.deepEqual(init.capabilities.codeLensProvider, { resolveProvider: false });
+  });
+
+  test('the build reports progress (window/workDoneProgress), cancellable, and ends', async () => {
+    await until('the end of the progress', async () => progress.map((p) => p.value.kind), (k) => k.includes('end'));
+    const begin = progress.find((p) => p.value.kind === 'begin')!;
+    assert.equal(begin.value.title, 'Indexing cables');
+    assert.equal(begin.value.cancellable, true);
+    assert.equal(progress[progress.length - 1].value.kind, 'end');
+  });
+
+  test('files.exclude leaves a cable out of the index', async () => {
+    assert.deepEqual(await symbols(c, '09BOGOTA569'), []);
+    assert.equal((await symbols(c, '09BOGOTA1412')).length, 1);
+  });
+
+  test('workspace symbols: by reference id, subject words and tag', async () => {
+    const byId = await symbols(c, '08state');
+    assert.equal(byId.length, 1);
+    assert.equal(byId[0].name, '08STATE85678: ACTION REQUEST: U.S. PROPOSAL FOR STRONG NAC STATEMENT CONDEMINING RUSSIAN ACTIONS IN GEORGIA');
+    assert.equal(byId[0].containerName, 'TAGS NATO PARM KCFE RU GG');
+    assert.equal(byId[0].location.uri, uri('08STATE85678.txt'));
+    assert.deepEqual(byId[0].location.range.start, { line: 5, character: 0 });
+    assert.deepEqual((await symbols(c, 'nac statem')).map((s) => s.name.split(':')[0]).sort(), ['08BUDAPEST807', '08STATE85678', '08THEHAGUE680']);
+    assert.ok((await symbols(c, 'KCFE')).some((s) => s.name.startsWith('08BUDAPEST807')));
+    assert.deepEqual(await symbols(c, 'zzzz'), []);
+  });
+
+  test('go to definition on a REF item, and on "reftels B and C", opens the cited cable; an absent one stays on the REF line', async () => {
+    const me = uri('08NEWDELHI581.txt');
+    await c.open(me, readFileSync(new URL(me), 'utf8'));
+    const def = (needle: string, delta: number) => c.request<Location[]>('textDocument/definition', { textDocument: { uri: me }, position: c.at(me, needle, delta) });
+    const onItem = await def('NEW DELHI 454', 3);
+    assert.deepEqual(onItem.map((l) => base(l.uri)), ['08NEWDELHI454.txt']);
+    assert.match(lineOf(onItem[0]), /^C O N F I D E N T I A L NEW DELHI 000454/);
+    assert.deepEqual((await def('reftels B and C', 8)).map((l) => base(l.uri)), ['08NEWDELHI454.txt']);
+    const refA = await def('Ref A demarche', 4);
+    assert.deepEqual(refA.map((l) => l.uri), [me]);
+    assert.deepEqual(refA[0].range.start, c.at(me, 'A. SECSTATE 16319'));
+  });
+
+  test("hover on a REF item shows the cited cable's subject, classification, date and TAGS", async () => {
+    const me = uri('08NEWDELHI581.txt');
+    if (!c.texts.has(me)) await c.open(me, readFileSync(new URL(me), 'utf8'));
+    const h = await c.request<Hover>('textDocument/hover', { textDocument: { uri: me }, position: c.at(me, 'NEW DELHI 454', 3) });
+    const md = (h.contents as MarkupContent).value;
+    assert.match(md, /^\*\*08NEWDELHI454\*\*: INDIA UNDECIDED ON KOSOVO INDEPENDENCE/);
+    assert.match(md, /CONFIDENTIAL · 2008-02-12 · TAGS PREL UN UNMIK PGOV YI EU IN/);
+  });
+
+  test('find all references on the banner lists the citing cables with the citing line; from a REF item too', async () => {
+    const state = uri('08STATE85678.txt');
+    await c.open(state, readFileSync(new URL(state), 'utf8'));
+    const refs = await c.request<Location[]>('textDocument/references', { textDocument: { uri: state }, position: c.at(state, 'STATE 085678', 3), context: { includeDeclaration: false } });
+    assert.deepEqual(refs.map((l) => base(l.uri)), ['08BUDAPEST807.txt', '08THEHAGUE680.txt']);
+    for (const l of refs) assert.match(lineOf(l), /SECSTATE 85678/);
+    const withDecl = await c.request<Location[]>('textDocument/references', { textDocument: { uri: state }, position: c.at(state, 'C O N F'), context: { includeDeclaration: true } });
+    assert.deepEqual(withDecl.map((l) => base(l.uri)), ['08STATE85678.txt', '08BUDAPEST807.txt', '08THEHAGUE680.txt']);
+    const hague = uri('08THEHAGUE680.txt');
+    await c.open(hague, readFileSync(new URL(hague), 'utf8'));
+    const fromRef = await c.request<Location[]>('textDocument/references', { textDocument: { uri: hague }, position: c.at(hague, 'SECSTATE 85678', 2), context: { includeDeclaration: false } });
+    assert.deepEqual(fromRef.map((l) => base(l.uri)), ['08BUDAPEST807.txt', '08THEHAGUE680.txt']);
+  });
+
+  test('code lens over the banner: "cited by N cables", which lists them', async () => {
+    const state = uri('08STATE85678.txt');
+    if (!c.texts.has(state)) await c.open(state, readFileSync(new URL(state), 'utf8'));
+    const [lens] = await lenses(c, state);
+    assert.equal(lens.range.start.line, 5);
+    assert.equal(lens.command?.title, 'cited by 2 cables');
+    assert.equal(lens.command?.command, 'cable.showReferences');
+    const [u, , locations] = lens.command!.arguments as [string, unknown, Location[]];
+    assert.equal(u, state);
+    assert.deepEqual(locations.map((l) => base(l.uri)), ['08BUDAPEST807.txt', '08THEHAGUE680.txt']);
+    const hague = uri('08THEHAGUE680.txt');
+    if (!c.texts.has(hague)) await c.open(hague, readFileSync(new URL(hague), 'utf8'));
+    assert.deepEqual((await lenses(c, hague)).map((l) => l.command), [{ title: 'cited by 0 cables', command: '' }]);
+  });
+});
+
+describe('the index is kept current: watched files, .cablelintrc.json ignore, open documents', () => {
+  let dir: string;
+  let c: Client;
+  let refreshes: () => number;
+  const uri = (name: string) => fileUri(dir, name);
+  const citedBy = async () => (await lenses(c, uri('08STATE85678.txt')))[0]?.command?.title;
+
+  before(async () => {
+    dir = mkdtempSync(join(tmpdir(), 'cable-index-'));
+    copyFileSync(join(ARCHIVE, '08STATE85678.txt'), join(dir, '08STATE85678.txt'));
+    ({ c, refreshes } = await startClient(dir));
+    await until('the index', () => symbols(c, ''), (s) => s.length === 1);
+    await c.open(uri('08STATE85678.txt'), readFileSync(join(dir, '08STATE85678.txt'), 'utf8'));
+  });
+  after(async () => {
+    await c.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  test('a cable created, then deleted, on disk', async () => {
+    assert.equal(await citedBy(), 'cited by 0 cables');
+    const before = refreshes();
+    copyFileSync(join(ARCHIVE, '08THEHAGUE680.txt'), join(dir, '08THEHAGUE680.txt'));
+    await c.conn.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: uri('08THEHAGUE680.txt'), type: 1 }] });
+    await until('one citing cable', citedBy, (t) => t === 'cited by 1 cable');
+    await until('a code lens refresh', async () => refreshes(), (n) => n > before);
+    unlinkSync(join(dir, '08THEHAGUE680.txt'));
+    await c.conn.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: uri('08THEHAGUE680.txt'), type: 3 }] });
+    await until('no citing cable', citedBy, (t) => t === 'cited by 0 cables');
+  });
+
+  test('.cablelintrc.json ignore leaves a cable out (the index is rebuilt when the file changes)', async () => {
+    copyFileSync(join(ARCHIVE, '08BUDAPEST807.txt'), join(dir, '08BUDAPEST807.txt'));
+    await c.conn.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: uri('08BUDAPEST807.txt'), type: 1 }] });
+    await until('one citing cable', citedBy, (t) => t === 'cited by 1 cable');
+    writeFileSync(join(dir, '.cablelintrc.json'), JSON.stringify({ ignore: ['08BUDAPEST*.txt'] }));
+    await c.conn.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: uri('.cablelintrc.json'), type: 1 }] });
+    await until('the ignored cable gone', citedBy, (t) => t === 'cited by 0 cables');
+    unlinkSync(join(dir, '.cablelintrc.json'));
+    await c.conn.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: uri('.cablelintrc.json'), type: 3 }] });
+    await until('the cable back', citedBy, (t) => t === 'cited by 1 cable');
+    unlinkSync(join(dir, '08BUDAPEST807.txt'));
+    await c.conn.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: uri('08BUDAPEST807.txt'), type: 3 }] });
+    await until('no citing cable', citedBy, (t) => t === 'cited by 0 cables');
+  });
+
+  test("an open document's entry follows its text, unsaved; on close the disk's text counts again", async () => {
+    const hague = uri('08THEHAGUE680.txt');
+    const text = readFileSync(join(ARCHIVE, '08THEHAGUE680.txt'), 'utf8');
+    writeFileSync(join(dir, '08THEHAGUE680.txt'), text.replace('REF: SECSTATE 85678', 'REF: SECSTATE 12345'));
+    await c.conn.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: hague, type: 1 }] });
+    await c.open(hague, text.replace('REF: SECSTATE 85678', 'REF: SECSTATE 12345'));
+    assert.equal(await citedBy(), 'cited by 0 cables');
+    c.change(hague, text);
+    await until('the edited REF counted', citedBy, (t) => t === 'cited by 1 cable');
+    await c.conn.sendNotification('textDocument/didClose', { textDocument: { uri: hague } });
+    await until('the saved REF counted again', citedBy, (t) => t === 'cited by 0 cables');
+  });
+});
