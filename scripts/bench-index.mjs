@@ -2,7 +2,7 @@
 // time and memory to build it, and the time of definition and references on it.
 // A benchmark that prints figures, never a test. Run: npm run bench:index [-- DIR]
 import { createRequire } from 'node:module';
-import { readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 

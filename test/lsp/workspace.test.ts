@@ -125,6 +125,20 @@ describe('workspace index over the protocol (test/fixtures/archive)', () => {
     assert.deepEqual(fromRef.map((l) => base(l.uri)), ['08BUDAPEST807.txt', '08THEHAGUE680.txt']);
   });
 
+  test('ref-cited-later: an open cable citing a later cable of the workspace gets the diagnostic; the archive itself none', async () => {
+    const hague = readFileSync(new URL(uri('08THEHAGUE680.txt')), 'utf8');
+    const early = hague.replace('111656Z AUG 08', '101656Z AUG 08').replace('REF: SECSTATE 85678', 'REF: 08 SECSTATE 85678');
+    const draft = uri('hague-copy.cable');
+    const diags = (await c.open(draft, early)).filter((d) => d.code === 'ref-cited-later');
+    assert.equal(diags.length, 1);
+    assert.deepEqual(diags[0].range.start, c.at(draft, '08 SECSTATE 85678'));
+    assert.match(diags[0].message, /08STATE85678, dated 2008-08-11: after this cable's date, 2008-08-10/);
+    await c.conn.sendNotification('textDocument/didClose', { textDocument: { uri: draft } });
+    const budapest = uri('08BUDAPEST807.txt');
+    const ok = await c.open(budapest, readFileSync(new URL(budapest), 'utf8'));
+    assert.deepEqual(ok.filter((d) => d.code === 'ref-cited-later'), []);
+  });
+
   test('code lens over the banner: "cited by N cables", which lists them', async () => {
     const state = uri('08STATE85678.txt');
     if (!c.texts.has(state)) await c.open(state, readFileSync(new URL(state), 'utf8'));

@@ -3,7 +3,7 @@ import { featureContext, type FeatureContext } from '../features/context';
 import type { Cable } from '../model';
 import { parse } from '../parse/index';
 import { lint } from '../rules/engine';
-import type { Finding } from '../rules/types';
+import type { CitedCables, Finding } from '../rules/types';
 import type { Effective } from './settings';
 
 // One parse per document version. The findings are computed from that parse
@@ -24,6 +24,8 @@ export class DocumentStore {
   private states = new Map<string, DocState>();
   /** How many times a text was parsed (tests and the benchmark read it). */
   parses = 0;
+  /** The workspace's cables for a document's rules about the cables it cites (the session's index). */
+  cables?: (s: DocState) => CitedCables | undefined;
 
   get(doc: TextDocument, eff: Effective): DocState {
     const old = this.states.get(doc.uri);
@@ -50,7 +52,7 @@ export class DocumentStore {
     if (!s.findings) {
       const c0 = process.cpuUsage();
       const t0 = performance.now();
-      s.findings = lint(s.cable, s.eff.lint);
+      s.findings = lint(s.cable, this.cables ? { ...s.eff.lint, cables: this.cables(s) } : s.eff.lint);
       s.timing.lintMs = performance.now() - t0;
       const cu = process.cpuUsage(c0);
       s.timing.cpuMs += (cu.user + cu.system) / 1000;

@@ -15,6 +15,7 @@ import { DocumentStore, type DocState } from './documents';
 import type { CableSettings } from './settings';
 import { SettingsSource } from './settings-source';
 import { WorkspaceIndexer } from './workspace-index';
+import { citedCables } from '../workspace/features';
 
 // The state every handler shares: the open documents and their parses, the
 // settings, what the client can do, and the few things the server asks of the
@@ -73,6 +74,7 @@ export class Session {
       error: (m) => host.error(m),
     });
     this.diagnostics = new DiagnosticsScheduler(this);
+    this.store.cables = (s) => citedCables(this.workspace.index, this.workspace.currentEntry(s.uri, s.cable));
   }
 
   /** Takes in the client's capabilities, workspace folders and initial settings. */

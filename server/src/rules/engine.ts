@@ -1,7 +1,7 @@
 import { todayUtc } from '../dates';
 import type { CalendarDate, Cable } from '../model';
 import { ALL_RULES } from './index';
-import type { Finding, Fix, RegisteredRule, RuleContext, Severity } from './types';
+import type { CitedCables, Finding, Fix, RegisteredRule, RuleContext, Severity } from './types';
 
 export interface LintOptions {
   /** Checks the cable against this date instead of its date-time group or today. */
@@ -11,6 +11,8 @@ export interface LintOptions {
   /** Per-rule severity or 'off'. */
   rules?: Record<string, Severity | 'off'>;
   extraTags?: readonly string[];
+  /** The other cables of the workspace (its index), for rules about the cables a REF cites. */
+  cables?: CitedCables;
 }
 
 export function ruleById(id: string): RegisteredRule | undefined {
@@ -35,6 +37,7 @@ export function lint(cable: Cable, options: LintOptions = {}): Finding[] {
       date,
       dateSource,
       extraTags,
+      cables: options.cables,
       report(start: number, end: number, message: string, fixes?: Fix[]) {
         findings.push({ rule: rule.id, severity, message, start, end: Math.max(start, end), fixes });
       },

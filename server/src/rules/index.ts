@@ -2,6 +2,7 @@ import { classificationRules } from './classification';
 import { eoRules } from './eo';
 import { headerRules } from './header';
 import { paragraphRules } from './paragraphs';
+import { referenceRules } from './references';
 import { structureRules } from './structure';
 import { tagsRules } from './tags';
 import type { RegisteredRule, Rule } from './types';
@@ -17,5 +18,6 @@ export const ALL_RULES: readonly RegisteredRule[] = [
   ...family('header', headerRules),
   ...family('tags', tagsRules),
   ...family('structure', structureRules),
+  ...family('references', referenceRules),
   ...family('paragraphs', paragraphRules),
 ];

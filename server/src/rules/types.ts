@@ -1,4 +1,4 @@
-import type { CalendarDate, Cable } from '../model';
+import type { CableCite, CalendarDate, Cable } from '../model';
 
 export type Severity = 'error' | 'warning' | 'information' | 'hint';
 export const SEVERITIES: readonly Severity[] = ['error', 'warning', 'information', 'hint'];
@@ -27,6 +27,22 @@ export interface Finding {
   fixes?: Fix[];
 }
 
+/** A cable of the workspace that a REF item cites (what the index knows of it). */
+export interface CitedCable {
+  /** Its reference id (`08STATE85678`). */
+  id: string;
+  /** Its date (the date-time group), when known. */
+  date?: CalendarDate;
+  /** Its year, from its date or its reference id. */
+  year?: number;
+}
+
+/** The other cables, as the workspace index knows them: in the editor, or in cable-lint over the files it checks. */
+export interface CitedCables {
+  /** The cables of the workspace this cite names (none when it has no such cable). */
+  cited(cite: CableCite): readonly CitedCable[];
+}
+
 export interface RuleContext {
   cable: Cable;
   /** The date the cable is checked against. */
@@ -35,6 +51,8 @@ export interface RuleContext {
   dateSource: 'override' | 'dtg' | 'today';
   /** Extra tag codes from the configuration (a post's own program tags), upper case. */
   extraTags: ReadonlySet<string>;
+  /** The workspace's cables, when the caller knows them; rules about other cables do nothing without it. */
+  cables?: CitedCables;
   /** Reports a finding over [start, end). The engine adds the rule's id and its configured severity. */
   report(start: number, end: number, message: string, fixes?: Fix[]): void;
 }

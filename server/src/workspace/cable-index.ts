@@ -1,5 +1,6 @@
 import type { CalendarDate } from '../model';
 import type { IndexCite, IndexEntry, IndexRef } from './entry';
+import type { CiteKey } from './reference-id';
 import { referenceId } from './reference-id';
 
 // The cables of a workspace, by uri and by reference id, and who may cite
@@ -75,14 +76,14 @@ export class CableIndex {
     return entry.year ?? this.currentYear;
   }
 
-  private candidates(entry: IndexEntry, cite: IndexCite): string[] {
+  private candidates(entry: IndexEntry, cite: CiteKey): string[] {
     if (cite.year !== undefined) return [referenceId(cite.year, cite.post, cite.serial)];
     const y = this.citingYear(entry);
     return [referenceId(y, cite.post, cite.serial), referenceId(y - 1, cite.post, cite.serial)];
   }
 
   /** The cables a cite names, when the workspace has them. */
-  resolve(citing: IndexEntry, cite: IndexCite): IndexEntry[] {
+  resolve(citing: IndexEntry, cite: CiteKey): IndexEntry[] {
     const others = (year: number) => this.withId(referenceId(year, cite.post, cite.serial)).filter((e) => e.uri !== citing.uri);
     if (cite.year !== undefined) return others(cite.year);
     const y = this.citingYear(citing);

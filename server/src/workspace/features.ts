@@ -5,6 +5,7 @@ import { LEVEL_NAME } from '../model';
 import type { CableIndex } from './cable-index';
 import type { IndexEntry } from './entry';
 import { citeKey } from './reference-id';
+import type { CitedCables } from '../rules/types';
 
 // Features over the index for the cable being edited: the cited cables under
 // the cursor, their description for a hover, and workspace symbols.
@@ -33,7 +34,7 @@ export function resolveCites(index: CableIndex, citing: IndexEntry, cites: reado
   for (const c of cites) {
     const key = citeKey(c);
     if (!key) continue;
-    for (const e of index.resolve(citing, { ...key, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } } })) if (!out.includes(e)) out.push(e);
+    for (const e of index.resolve(citing, key)) if (!out.includes(e)) out.push(e);
   }
   return out;
 }
@@ -41,6 +42,17 @@ export function resolveCites(index: CableIndex, citing: IndexEntry, cites: reado
 function isoDate(e: IndexEntry): string | undefined {
   const d = e.date;
   return d && `${d.year}-${String(d.month).padStart(2, '0')}-${String(d.day).padStart(2, '0')}`;
+}
+
+/** What the rules may know of the cables a cable cites (rules/types.ts CitedCables), from the index. */
+export function citedCables(index: CableIndex, citing: IndexEntry): CitedCables {
+  return {
+    cited(cite) {
+      const key = citeKey(cite);
+      if (!key) return [];
+      return index.resolve(citing, key).flatMap((e) => (e.id ? [{ id: e.id, date: e.date, year: e.year }] : []));
+    },
+  };
 }
 
 /** Markdown for a cited cable: id, subject, classification, date and TAGS. */
