@@ -2,7 +2,7 @@ import { editDistance } from '../edit-distance';
 import { GEO_TAGS, ORG_TAGS, POSTS, PROGRAM_TAGS, SUBJECT_TAGS } from './reference';
 import type { GeoEntry, OrgEntry, PostEntry, TagEntry } from './types';
 
-export type { GeoEntry, OrgEntry, PostEntry, TagEntry } from './types';
+export type { Era, GeoEntry, OrgEntry, PostEntry, Seen, TagEntry } from './types';
 
 export type TagKind = 'subject' | 'program' | 'geo' | 'org';
 export type TagInfo =
@@ -46,7 +46,12 @@ export function allPosts(): readonly PostEntry[] {
 export function isUsableTag(info: TagInfo | undefined): boolean {
   if (!info) return false;
   if (info.kind !== 'geo') return true;
-  return info.entry.status.startsWith('fips10-4') || info.entry.status.startsWith('regional');
+  return isUsableGeo(info.entry);
+}
+
+/** A geographic code to write on a TAGS line: FIPS 10-4, a regional code, or State's own usage. */
+export function isUsableGeo(e: GeoEntry): boolean {
+  return e.status.startsWith('fips10-4') || e.status.startsWith('regional') || e.status === 'state-usage';
 }
 
 let usableCodes: string[] | undefined;

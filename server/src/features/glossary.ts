@@ -171,9 +171,10 @@ export function statusWords(status: string, source: string): string {
   if (status === 'secondary') return `secondary source (${source}), not an official text`;
   if (status.startsWith('fips10-4')) return 'official: a FIPS 10-4 country code';
   if (status.startsWith('regional')) return 'regional code; meaning inferred, not verified';
+  if (status === 'state-usage') return source;
   if (status === 'iso-instead-of-fips') return 'an ISO 3166 code used by mistake: TAGS uses FIPS 10-4 codes';
-  if (status.startsWith('inferred') || status.startsWith('unknown-inferred')) return 'description inferred, not verified';
-  if (status === 'no-description-found') return 'a code seen in cables; no description found';
+  if (status.startsWith('inferred') || status.startsWith('unknown-inferred')) return `description inferred, not verified${source.startsWith('seen on') ? `; ${source}` : ''}`;
+  if (status === 'no-description-found') return `a code seen in cables; no description found${source.startsWith('seen on') ? `; ${source}` : ''}`;
   if (status === 'self-describing name') return 'organization tag (the code is its name)';
   return `${status} (${source})`;
 }

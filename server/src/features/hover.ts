@@ -1,4 +1,5 @@
-import { allPosts, lookupRoutingIndicator, lookupTag, nearestTags, type PostEntry } from '../data/index';
+import { analyzeTags, readCode, type CableYears, type TagReading } from '../analysis/tags';
+import { allPosts, lookupRoutingIndicator, nearestTags, type PostEntry, type Seen } from '../data/index';
 import { addYears, compareDates, dateInWords, isoDate, orderForDate, yearsBetween } from '../dates';
 import { LEVEL_NAME, LEVEL_RANK, type Addressee, type Cable, type CalendarDate, type Marking, type Span, type Token } from '../model';
 import { inside, lastStartingAtOrBefore, type FeatureContext } from './context';
@@ -321,34 +322,64 @@ function declDateText(v: string, d: CalendarDate, form: string, ctx: FeatureCont
 
 // ---- TAGS, SUBJECT, REF, Classified By ---------------------------------------------
 
-/** The hover text of one tag code; also used for completion documentation. */
-export function tagDoc(code0: string, extraTags: ReadonlySet<string> = new Set()): string {
+/** The hover text of one tag code alone (completion documentation); the TAGS line's hover reads the analysis. */
+export function tagDoc(code0: string, extraTags: ReadonlySet<string> = new Set(), years?: CableYears): string {
+  return readingDoc(code0, readCode(code0, extraTags, years), extraTags);
+}
+
+/** The years of the date the features read the cable against. */
+function cableYears(ctx: FeatureContext): CableYears {
+  return { first: ctx.date.year, last: ctx.date.year };
+}
+
+function seenWords(seen: Seen | undefined): string {
+  if (!seen) return '';
+  return ` Seen on the TAGS lines of ${seen.cables} corpus cable${seen.cables > 1 ? 's' : ''} of ${seen.from === seen.to ? seen.from : `${seen.from}-${seen.to}`}.`;
+}
+
+/** What a word of the TAGS line is, from its reading (analysis/tags.ts): the rules report from the same reading. */
+function readingDoc(code0: string, r: TagReading, extraTags: ReadonlySet<string>): string {
   const c = code0.toUpperCase();
-  const info = lookupTag(c);
-  if (!info) {
-    if (extraTags.has(c)) return `${code(c)}: a tag from your configuration (\`extraTags\`).`;
-    const near = nearestTags(c, 3, [...extraTags]);
-    return `${code(code0)}: **not a known tag code**.${near.length ? ` Nearest known codes: ${near.map(code).join(', ')}.` : ''}`;
-  }
-  switch (info.kind) {
+  switch (r.kind) {
+    case 'extra':
+      return `${code(c)}: a tag from your configuration (\`extraTags\`).`;
     case 'subject':
-    case 'program': {
-      const e = info.entry;
-      const kind = info.kind === 'subject' ? `subject tag${e.category ? ` (${e.category})` : ''}` : 'program tag (K-tag)';
-      return `${code(c)}: ${kind}${e.description ? `: **${e.description}**` : ''}.\n\n_${statusWords(e.status, e.source)}_`;
+    case 'program':
+    case 'era': {
+      const e = r.entry;
+      const kind = r.kind === 'program' ? 'program tag (K-tag)' : `subject tag${e?.category ? ` (${e.category})` : ''}`;
+      const person = r.kind === 'subject' && r.person ? ' The name of the person it concerns follows it on the TAGS line (1974 TAGS manual cable).' : '';
+      const era = e?.era
+        ? r.kind === 'era'
+          ? ` **A tag of an earlier era**: on cables up to ${e.era.to}, in no list from ${e.era.gone} on; not one for a cable of ${r.year}.`
+          : ` A tag of its era: on cables up to ${e.era.to}, in no list from ${e.era.gone} on.`
+        : '';
+      const status = e ? `\n\n_${statusWords(e.status, e.source)}_` : '';
+      return `${code(c)}: ${kind}${e?.description ? `: **${e.description}**` : ''}.${person}${era}${seenWords(e?.seen)}${status}`;
     }
     case 'geo': {
-      const e = info.entry;
-      if (e.status === 'iso-instead-of-fips' && e.suggest?.length) {
-        return `${code(c)}: **an ISO 3166 code, not a TAGS code** (${e.name.split(/[,;(]/)[0].trim()}). TAGS uses FIPS 10-4 codes: use ${e.suggest.map(code).join(' or ')}.`;
-      }
+      const e = r.entry;
       const iso = e.iso && e.iso !== c ? ` (ISO ${e.iso})` : '';
-      return `${code(c)}: geographic tag: **${e.name}**${iso}.\n\n_${statusWords(e.status, e.source)}_`;
+      return `${code(c)}: geographic tag: **${e.name}**${iso}.${seenWords(e.seen)}\n\n_${statusWords(e.status, e.source)}_`;
     }
     case 'org': {
-      const e = info.entry;
-      return `${code(c)}: organization tag${e.description ? `: **${e.description}**` : ''}.\n\n_${statusWords(e.status, e.source)}_`;
+      const e = r.entry;
+      return `${code(c)}: organization tag${e?.description ? `: **${e.description}**` : ''}.${e ? `\n\n_${statusWords(e.status, e.source)}_` : ''}`;
     }
+    case 'name':
+      return `${code(code0)}: part of the name of the person the ${code(r.of.code)} tag is about.`;
+    case 'iso': {
+      const what = r.entry ? ` (${r.entry.name.split(/[,;(]/)[0].trim()})` : '';
+      return `${code(c)}: **an ISO 3166 code, not a TAGS code**${what}. TAGS uses FIPS 10-4 codes: use ${r.suggest.map(code).join(' or ')}.`;
+    }
+    case 'run-together':
+      return `${code(code0)}: **not a TAGS code**: ${r.parts.map(code).join(' + ')} run together.`;
+    case 'unknown': {
+      const near = r.suggest.length ? r.suggest : nearestTags(c, 3, [...extraTags]);
+      return `${code(code0)}: **not a known tag code**.${near.length ? ` Nearest known codes: ${near.map(code).join(', ')}.` : ''}`;
+    }
+    case 'free':
+      return `${code(code0)}: a word that is in no list of codes: free text, or an organisation's name or acronym (organisation tags are an open list). Not checked.`;
   }
 }
 
@@ -358,7 +389,9 @@ function hoverTags(cable: Cable, offset: number, ctx: FeatureContext): Found {
   if (inside(t.keyword, offset)) {
     return hit(t.keyword, `${code(t.keyword.text)}: Traffic Analysis by Geography and Subject: subject tags first (at least one), then program (K-), organization, person and geographic (FIPS 10-4) tags (5 FAH-3 H-011).`);
   }
-  for (const tag of t.tags) if (inside(tag, offset)) return hit(tag, tagDoc(tag.code, ctx.extraTags));
+  for (const { tag, reading } of analyzeTags(cable, ctx.extraTags, cableYears(ctx)).items) {
+    if (inside(tag, offset)) return hit(tag, readingDoc(tag.code, reading, ctx.extraTags));
+  }
   for (const n of t.names) if (inside(n, offset)) return hit(n, `${code(n.text)}: the person an OVIP, OTRA, OREP, OEXC or OCON tag is about.`);
   return undefined;
 }

@@ -1,169 +1,38 @@
 import { joinList } from '../words';
-import { fipsForIso, isUsableTag, lookupTag, nearestTags } from '../data/index';
-import { GEO_TAGS, ORG_TAGS, PROGRAM_TAGS, SUBJECT_TAGS } from '../data/reference';
+import { analyzeTags, PERSON_TAGS, type CableYears, type TagReading, type TagsAnalysis } from '../analysis/tags';
+import { GEO_TAGS } from '../data/reference';
 import type { Cable, Tag } from '../model';
 import { eolOf } from './edits';
 import type { Fix, Rule, RuleContext } from './types';
 
 // Tags: the TAGS line is present, carries a subject tag, and every code on it
-// is a known code in the right system (FIPS 10-4 geographic codes, not ISO).
+// is a known code in the right system (FIPS 10-4 geographic codes, not ISO) and of
+// the cable's era. How each word reads comes from analysis/tags.ts (shared with hovers).
 
-const SUBJECT = new Set(SUBJECT_TAGS.map((e) => e.code));
-const PROGRAM = new Set(PROGRAM_TAGS.map((e) => e.code));
-// Org entries seen only in corpus TAGS are fragments of names, phrases and run-together codes
-// (CLINTON, GOI, VTPREL), not list entries: they do not make a code known.
-const LISTED_ORG = ORG_TAGS.filter((e) => !e.source.startsWith('observed-only'));
-const ORG = new Set(LISTED_ORG.map((e) => e.code));
-/** Codes from a list (not only observed), offered as suggestions. */
-const LISTED = new Set([...SUBJECT_TAGS, ...PROGRAM_TAGS].filter((e) => !e.source.startsWith('observed-only')).map((e) => e.code));
+/** The analysis of the TAGS line the rules share with the hovers (analysis/tags.ts). */
+function analysis(ctx: RuleContext): TagsAnalysis {
+  return analyzeTags(ctx.cable, ctx.extraTags, cableYears(ctx));
+}
+
+/** The cable's date and where it came from, for messages. */
+function dateWords(ctx: RuleContext): string {
+  const d = ctx.date;
+  const day = `${d.year}-${String(d.month).padStart(2, '0')}-${String(d.day).padStart(2, '0')}`;
+  const from = ctx.dateSource === 'dtg' ? 'its date-time group' : ctx.dateSource === 'override' ? 'the date option or setting' : 'today: no date-time group';
+  return `the cable's date is ${day} (${from})`;
+}
+
+/** The years the cable's date allows (the date the rules check against). */
+function cableYears(ctx: RuleContext): CableYears {
+  return { first: ctx.date.year, last: ctx.date.year };
+}
+
+/** A reading that is a code of some list (not a name or free word, not unknown). */
+function isCode(r: TagReading): boolean {
+  return r.kind !== 'name' && r.kind !== 'free' && r.kind !== 'unknown' && r.kind !== 'run-together';
+}
+
 const GEO_BY_CODE = new Map(GEO_TAGS.map((e) => [e.code, e]));
-/** Tags that must be followed by the person's name (1974 TAGS manual cable, format doc §5). */
-export const PERSON_TAGS = new Set(['OVIP', 'OTRA', 'OREP', 'OEXC', 'OCON']);
-/** First letters of subject categories (5 FAH-3 H-110) and K for program tags. */
-const CODE_SHAPED = /^[ABCELMOPSTK][A-Z]{3}$/;
-const LETTERS = /^[A-Z]+$/;
-
-/** How a token on the TAGS line reads. */
-export type TagReading =
-  | { kind: 'known' }
-  | { kind: 'name' }
-  | { kind: 'free' }
-  | { kind: 'iso'; suggest: string[] }
-  | { kind: 'run-together'; parts: string[] }
-  | { kind: 'unknown'; suggest: string[] };
-
-function isKnown(code: string, extra: ReadonlySet<string>): boolean {
-  if (extra.has(code) || PERSON_TAGS.has(code) || SUBJECT.has(code) || PROGRAM.has(code) || ORG.has(code)) return true;
-  const info = lookupTag(code);
-  return info?.kind === 'geo' && isUsableTag(info);
-}
-
-function isUsableGeo(code: string): boolean {
-  const g = GEO_BY_CODE.get(code);
-  return g !== undefined && (g.status.startsWith('fips10-4') || g.status.startsWith('regional'));
-}
-
-/** True when `a` and `b` (same length) differ in one letter or by two adjacent letters swapped. */
-function oneEdit(a: string, b: string): boolean {
-  if (a.length !== b.length || a === b) return false;
-  const diff: number[] = [];
-  for (let i = 0; i < a.length && diff.length < 3; i++) if (a[i] !== b[i]) diff.push(i);
-  if (diff.length === 1) return true;
-  return diff.length === 2 && diff[1] === diff[0] + 1 && a[diff[0]] === b[diff[1]] && a[diff[1]] === b[diff[0]];
-}
-
-/** Subject or program codes one typo away from `code` (nearest known codes, same length). */
-function codeSuggestions(code: string, extra: ReadonlySet<string>): string[] {
-  return nearestTags(code, 12, [...extra])
-    .filter((k) => oneEdit(code, k) && (LISTED.has(k) || extra.has(k)))
-    .slice(0, 3);
-}
-
-/** Subject/program codes obtained by dropping one letter (`PRELL`) or adding one (`PRL`). */
-function oneLetterOff(code: string, extra: ReadonlySet<string>): string[] {
-  const out = new Set<string>();
-  const isCode = (k: string) => k.length === 4 && (LISTED.has(k) || extra.has(k));
-  if (code.length === 5) {
-    for (let i = 0; i < 5; i++) {
-      const k = code.slice(0, i) + code.slice(i + 1);
-      if (isCode(k)) out.add(k);
-    }
-  } else if (code.length === 3) {
-    for (const k of [...LISTED, ...extra]) {
-      if (k.length !== 4) continue;
-      // Not a dropped first letter: `INR` is a bureau, not PINR; the category letter is rarely the one left out.
-      for (let i = 1; i < 4; i++) if (k.slice(0, i) + k.slice(i + 1) === code) out.add(k);
-    }
-  }
-  return [...out].sort().slice(0, 3);
-}
-
-/**
- * Splits run-together codes (`ECONEFIN`, `IZPREL`, `PGOVLO`) into subject or
- * program codes and geographic codes. At least as many 4-letter codes as
- * 2-letter ones are required, so that a word such as ECONOMIC (ECON OM IC) is
- * not taken apart.
- */
-export function splitRunTogether(code: string, extra: ReadonlySet<string>): string[] | undefined {
-  if (code.length < 6 || code.length > 60) return undefined;
-  const four = (k: string) => SUBJECT.has(k) || PROGRAM.has(k) || (extra.has(k) && k.length === 4);
-  // best[i]: fewest parts for code[0, i), preferring more 4-letter parts.
-  const best: ({ parts: string[]; fours: number } | undefined)[] = [{ parts: [], fours: 0 }];
-  for (let i = 1; i <= code.length; i++) {
-    let pick: { parts: string[]; fours: number } | undefined;
-    for (const len of [4, 2]) {
-      const prev = i >= len ? best[i - len] : undefined;
-      if (!prev) continue;
-      const part = code.slice(i - len, i);
-      if (len === 4 ? !four(part) : !isUsableGeo(part)) continue;
-      const cand = { parts: [...prev.parts, part], fours: prev.fours + (len === 4 ? 1 : 0) };
-      if (!pick || cand.parts.length < pick.parts.length || (cand.parts.length === pick.parts.length && cand.fours > pick.fours)) pick = cand;
-    }
-    best.push(pick);
-  }
-  const r = best[code.length];
-  if (!r || r.fours === 0 || r.fours < r.parts.length - r.fours) return undefined;
-  return r.parts;
-}
-
-/** Reads one code that is not a listed tag. */
-function readUnknown(code: string, extra: ReadonlySet<string>): TagReading {
-  if (!LETTERS.test(code) || code.length < 2) return { kind: 'free' };
-  if (code.length === 2) {
-    const g = GEO_BY_CODE.get(code);
-    if (g?.status === 'iso-instead-of-fips' && g.suggest?.length) return { kind: 'iso', suggest: g.suggest };
-    if (g?.suggest?.length) return { kind: 'unknown', suggest: g.suggest };
-    const fips = fipsForIso(code);
-    if (fips && !g) return { kind: 'iso', suggest: [fips] };
-    // EU for EUN: a longer listed code that starts with the two letters.
-    if (g?.status.startsWith('org')) return { kind: 'unknown', suggest: LISTED_ORG.filter((o) => o.code.length === 3 && o.code.startsWith(code) && o.description).map((o) => o.code) };
-    return { kind: 'unknown', suggest: [] };
-  }
-  if (code.length === 3) {
-    // Three letters is the shape of an organization acronym (open list); report only a likely typo.
-    const s = oneLetterOff(code, extra);
-    return s.length ? { kind: 'unknown', suggest: s } : { kind: 'free' };
-  }
-  if (code.length === 4) {
-    // Subject and program tags are closed lists; other 4-letter words are organization acronyms.
-    return CODE_SHAPED.test(code) ? { kind: 'unknown', suggest: codeSuggestions(code, extra) } : { kind: 'free' };
-  }
-  const parts = splitRunTogether(code, extra);
-  if (parts) return { kind: 'run-together', parts };
-  const s = code.length === 5 ? oneLetterOff(code, extra) : [];
-  // Longer words are free text, names or organization names: not codes, not reported.
-  return s.length ? { kind: 'unknown', suggest: s } : { kind: 'free' };
-}
-
-/**
- * Reads every token of the TAGS line. Unlisted words right after a person tag
- * (OVIP CLINTON HILLARY) are the person's name.
- */
-export function readTagsLine(cable: Cable, extra: ReadonlySet<string>): { tag: Tag; reading: TagReading }[] {
-  const out: { tag: Tag; reading: TagReading }[] = [];
-  let inName = false;
-  let nameWords = 0;
-  for (const tag of cable.tags?.tags ?? []) {
-    const code = tag.code;
-    if (isKnown(code, extra)) {
-      out.push({ tag, reading: { kind: 'known' } });
-      inName = PERSON_TAGS.has(code);
-      nameWords = 0;
-      continue;
-    }
-    // The first word is the name whatever it looks like (OVIP BUSH); a later word that is one typo
-    // away from a subject or program code (OVIP STEINBERG JAMES PRLE) ends the name.
-    const typo = nameWords > 0 && CODE_SHAPED.test(code) && codeSuggestions(code, extra).length > 0;
-    if (inName && !typo && LETTERS.test(code.replace(/[.'-]/g, ''))) {
-      out.push({ tag, reading: { kind: 'name' } });
-      nameWords++;
-      continue;
-    }
-    inName = false;
-    out.push({ tag, reading: readUnknown(code, extra) });
-  }
-  return out;
-}
 
 function replaceFix(tag: Tag, code: string, preferred: boolean): Fix {
   return { title: `Replace ${tag.text} with ${code}`, edits: [{ start: tag.start, end: tag.end, newText: code }], preferred };
@@ -197,12 +66,7 @@ const tagsNoSubject: Rule = {
   check(ctx) {
     const tags = ctx.cable.tags;
     if (!tags) return;
-    for (const { tag, reading } of readTagsLine(ctx.cable, ctx.extraTags)) {
-      if (reading.kind === 'known' && SUBJECT.has(tag.code)) return;
-      if (reading.kind === 'run-together' && reading.parts.some((p) => SUBJECT.has(p))) return;
-      // A likely typo of a subject tag is reported by tag-unknown; do not report twice.
-      if (reading.kind === 'unknown' && reading.suggest.some((p) => SUBJECT.has(p))) return;
-    }
+    if (analysis(ctx).hasSubject) return;
     ctx.report(
       tags.keyword.start,
       tags.end,
@@ -217,7 +81,7 @@ const tagUnknown: Rule = {
   summary: 'A code on the TAGS line is in no list of tags.',
   check(ctx) {
     const sep = ctx.cable.tags?.commas ? ', ' : ' ';
-    for (const { tag, reading } of readTagsLine(ctx.cable, ctx.extraTags)) {
+    for (const { tag, reading } of analysis(ctx).items) {
       if (reading.kind === 'run-together') {
         const joined = reading.parts.join(sep);
         ctx.report(
@@ -238,7 +102,16 @@ const tagUnknown: Rule = {
           tag.start,
           tag.end,
           `${tag.text} is not a known ${what}.${hint}`,
-          s.map((k, i) => replaceFix(tag, k, i === 0 && s.length === 1)),
+          // Spelling suggestions are guesses: offered, never applied by Fix All or --fix.
+          s.map((k) => replaceFix(tag, k, false)),
+        );
+      } else if (reading.kind === 'era') {
+        const { era, seen } = reading.entry;
+        const years = seen && seen.from < era!.to ? `${seen.from}-${era!.to}` : `${era!.to}`;
+        ctx.report(
+          tag.start,
+          tag.end,
+          `${tag.text} is a subject tag of an earlier era (on cables of ${years}), in no list of tags from ${era!.gone} on; ${dateWords(ctx)}. Use a subject tag of today's lists.`,
         );
       }
     }
@@ -255,7 +128,7 @@ const tagIsoCode: Rule = {
   severity: 'warning',
   summary: 'A geographic tag is an ISO country code; TAGS uses FIPS 10-4 codes.',
   check(ctx) {
-    for (const { tag, reading } of readTagsLine(ctx.cable, ctx.extraTags)) {
+    for (const { tag, reading } of analysis(ctx).items) {
       if (reading.kind !== 'iso') continue;
       const options = reading.suggest.map((k) => (countryName(k) ? `${k} (${countryName(k)})` : k));
       const expected = joinList(options);
@@ -298,7 +171,7 @@ const tagDuplicate: Rule = {
     const seen = new Map<string, Tag>();
     const found: { tag: Tag; first: Tag; start: number; end: number }[] = [];
     let ends: number[] | undefined;
-    for (const { tag, reading } of readTagsLine(cable, ctx.extraTags)) {
+    for (const { tag, reading } of analysis(ctx).items) {
       // A person tag may come back with another person's name; names are not codes.
       if (reading.kind === 'name' || reading.kind === 'free' || PERSON_TAGS.has(tag.code)) continue;
       const first = seen.get(tag.code);
@@ -327,7 +200,7 @@ const tagPersonName: Rule = {
   summary: 'OVIP, OTRA, OREP, OEXC or OCON without the person\'s name after it.',
   check(ctx) {
     const { cable } = ctx;
-    const read = readTagsLine(cable, ctx.extraTags);
+    const read = analysis(ctx).items;
     const names = cable.tags?.names ?? [];
     for (let i = 0; i < read.length; i++) {
       const { tag } = read[i];
@@ -336,7 +209,8 @@ const tagPersonName: Rule = {
       const next = read[i + 1];
       const nextStart = next ? (next.tag.wrapper ?? next.tag).start : Infinity;
       if (names.some((n) => n.start >= after && n.start < nextStart)) continue;
-      if (next && next.reading.kind !== 'known' && !(next.reading.kind === 'iso')) continue;
+      // Followed by a word that is no code (a name, a free word): the name is there.
+      if (next && !isCode(next.reading)) continue;
       ctx.report(
         tag.start,
         tag.end,

@@ -1,0 +1,86 @@
+// Rules and hovers read the TAGS line from one analysis (analysis/tags.ts): on every tag of
+// every corpus fixture, what the hover says a word is agrees with what the rules report.
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { hoverAt } from '../../server/src/features/hover';
+import { lint } from '../../server/src/rules/engine';
+import { corpus, corpusNames, load, off } from './util';
+
+const TODAY = { year: 2026, month: 1, day: 15 };
+
+/** What the hover says a word of the TAGS line is. */
+function hoverKind(md: string): string {
+  if (/part of the name of the person/.test(md)) return 'name';
+  if (/\*\*A tag of an earlier era\*\*/.test(md)) return 'era';
+  if (/an ISO 3166 code, not a TAGS code/.test(md)) return 'iso';
+  if (/\*\*not a TAGS code\*\*: .* run together/.test(md)) return 'run-together';
+  if (/\*\*not a known tag code\*\*/.test(md)) return 'unknown';
+  if (/: subject tag/.test(md)) return 'subject';
+  if (/: program tag/.test(md)) return 'program';
+  if (/: organization tag/.test(md)) return 'org';
+  if (/: geographic tag/.test(md)) return 'geo';
+  if (/from your configuration/.test(md)) return 'extra';
+  if (/in no list of codes/.test(md)) return 'free';
+  return `other: ${md}`;
+}
+
+test('every tag of every corpus fixture: the hover and the rules agree on what it is', () => {
+  let tags = 0;
+  for (const name of corpusNames()) {
+    const { cable, ctx } = load(corpus(name));
+    if (!cable.tags) continue;
+    const findings = lint(cable, { today: TODAY }).filter((f) => /^tags?-/.test(f.rule));
+    const kinds = cable.tags.tags.map((tag) => {
+      const h = hoverAt(cable, tag.start, ctx);
+      assert.ok(h, `${name}: a hover on ${tag.text}`);
+      assert.deepEqual([h.start, h.end], [tag.start, tag.end], `${name}: the hover covers ${tag.text}`);
+      return hoverKind(h.markdown);
+    });
+    cable.tags.tags.forEach((tag, i) => {
+      tags++;
+      const at = findings.filter((f) => f.start === tag.start && f.end === tag.end).map((f) => f.rule);
+      const what = `${name}: ${tag.text} (hover: ${kinds[i]}, rules: ${at.join(' ') || 'none'})`;
+      assert.ok(!kinds[i].startsWith('other'), what);
+      // Reported as unknown exactly when the hover says it is no code of its era.
+      assert.equal(at.includes('tag-unknown'), ['unknown', 'run-together', 'era'].includes(kinds[i]), what);
+      assert.equal(at.includes('tag-iso-code'), kinds[i] === 'iso', what);
+      // A person tag followed by a word the hover calls the person's name is not reported without one.
+      if (at.includes('tag-person-name')) assert.notEqual(kinds[i + 1], 'name', what);
+    });
+    const noSubject = findings.some((f) => f.rule === 'tags-no-subject');
+    if (noSubject) assert.ok(!kinds.some((k) => k === 'subject' || k === 'era'), `${name}: tags-no-subject, yet the hover shows a subject tag`);
+    else if (kinds.length && !kinds.some((k) => k === 'subject' || k === 'era')) {
+      // No subject tag in the hovers: only a run-together word or a typo of one stands for it.
+      assert.ok(kinds.some((k) => k === 'run-together' || k === 'unknown'), `${name}: no subject tag and no tags-no-subject`);
+    }
+  }
+  assert.ok(tags > 500, `${tags} tags checked`);
+});
+
+test('TAGS: PREL OVIP CLINTON HILLARY AJ: CLINTON is the person OVIP is about, for the rules and the hover', () => {
+  const text = corpus('08ALGIERS85.txt').replace('TAGS: PREL PGOV KDEM FR AG', 'TAGS: PREL OVIP CLINTON HILLARY AJ');
+  const { cable, ctx } = load(text);
+  const findings = lint(cable, { today: TODAY }).filter((f) => /^tags?-/.test(f.rule));
+  assert.deepEqual(findings, [], 'no finding: CLINTON HILLARY is the name OVIP needs');
+  for (const word of ['CLINTON', 'HILLARY']) {
+    const h = hoverAt(cable, off(text, word), ctx);
+    assert.match(h!.markdown, /part of the name of the person the `OVIP` tag is about/, word);
+    assert.doesNotMatch(h!.markdown, /organization/, word);
+  }
+});
+
+test('hovers of the era vocabulary: an era tag in its era and out of it, a State usage, an organisation tag', () => {
+  const tehran = load(corpus('73TEHRAN2077.txt'));
+  const pfor = hoverAt(tehran.cable, off(tehran.text, 'PFOR'), tehran.ctx)!.markdown;
+  assert.match(pfor, /subject tag \(Political Affairs\)/);
+  assert.match(pfor, /A tag of its era: on cables up to 1975, in no list from 2000 on/);
+  assert.match(pfor, /73TEHRAN2077/, 'the cables it was seen on are cited');
+  const later = load(corpus('08ALGIERS85.txt').replace('TAGS: PREL PGOV', 'TAGS: PFOR PGOV'));
+  assert.match(hoverAt(later.cable, off(later.text, 'PFOR'), later.ctx)!.markdown, /\*\*A tag of an earlier era\*\*.*not one for a cable of 2008/);
+  const belgrade = load(corpus('08ALGIERS85.txt').replace('TAGS: PREL PGOV KDEM FR AG', 'TAGS PREL, KWAC, SR'));
+  const sr = hoverAt(belgrade.cable, off(belgrade.text, ', SR', 2), belgrade.ctx)!.markdown;
+  assert.match(sr, /geographic tag: \*\*Serbia\*\*/);
+  assert.match(sr, /State usage, not FIPS 10-4.*Embassy Belgrade.*06BELGRADE1681/);
+  const apec = load(corpus('08ALGIERS85.txt').replace('TAGS: PREL PGOV KDEM FR AG', 'TAGS: ECON APEC CH'));
+  assert.match(hoverAt(apec.cable, off(apec.text, 'APEC'), apec.ctx)!.markdown, /organization tag: \*\*Asia-Pacific Economic Cooperation\*\*/);
+});
