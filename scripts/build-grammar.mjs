@@ -24,10 +24,20 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { buildSync } from 'esbuild';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const OUT = join(root, 'syntaxes', 'cable.tmLanguage.json');
+const PACKAGE = join(root, 'package.json');
 const r = String.raw;
+
+// The one recogniser of banners and markings is the core's (server/src/parse/class-words.ts): its class
+// words, SECTION, post and serial become the banner rules here and package.json `firstLine`.
+function loadCore() {
+  const [out] = buildSync({ entryPoints: [join(root, 'server/src/parse/class-words.ts')], bundle: true, format: 'esm', platform: 'neutral', write: false }).outputFiles;
+  return import(`data:text/javascript;base64,${Buffer.from(out.text).toString('base64')}`);
+}
+const core = await loadCore();
 
 // ---------------------------------------------------------------------------------------------------
 // Scope names. The substrings `classification.<level>`, `keyword.`, `routing`, `dtg`, `date`, `tag`,
@@ -88,12 +98,15 @@ const PFX = r`${BOL}\s*(${ART}\s*)?`;
 // (REL TO USA, AUS ...), bounded. Unknown tails such as (S/P) or (U/S) are office symbols, not markings.
 const CAVEAT = r`(?:NF|NOFORN|FGI|FOUO|REL\w*|N|ENTIRE\s+TEXT|ORCON|PROPIN|SI|TK|HCS)\b`;
 const TAIL = r`(?:(?:\s?/{1,2}\s?|\s?-{1,2}\s?|\s)(?i:${CAVEAT})[^()\n]{0,60})?\s?`;
+// The level letters are the core's (PORTION_LEVELS: (LOU) is ranked with SBU); the grammar adds the
+// forms it colours as well (U//FOUO, CNF, SNF).
+const portionLetters = (level) => Object.keys(core.PORTION_LEVELS).filter((k) => core.PORTION_LEVELS[k] === level);
 const MARK_CORE = {
-  sbu: r`SBU|U\s?/{1,2}\s?FOUO`,
-  unclassified: r`U`,
-  confidential: r`C|CNF`,
-  secret: r`S|SNF`,
-  topsecret: r`TS`,
+  sbu: r`${portionLetters('SBU').join('|')}|U\s?/{1,2}\s?FOUO`,
+  unclassified: portionLetters('U').join('|'),
+  confidential: [...portionLetters('C'), 'CNF'].join('|'),
+  secret: [...portionLetters('S'), 'SNF'].join('|'),
+  topsecret: portionLetters('TS').join('|'),
 };
 // Order matters: (SBU…) and (U//FOUO) before (U…).
 const MARK_ORDER = ['sbu', 'unclassified', 'confidential', 'secret', 'topsecret'];
@@ -103,19 +116,29 @@ const POSMARK = `(?:${MARK_ORDER.map((l) => `((?i:${markRe(l)}))`).join('|')})`;
 const posmarkCaptures = (first) =>
   Object.fromEntries(MARK_ORDER.map((l, i) => [String(first + i), { name: cls(l, 'portion-marking') }]));
 
-// Banner class words. Plain words are upper case only; the letter-spaced forms also in lower case
-// (media copies: `C o n f i d e n t i a l section 01 of 03 tashkent 004223`).
-const BANNER_CLASS = {
-  sbu: r`UNCLAS(?:SIFIED)?\s?//\s?(?:FOR\s+OFFICIAL\s+USE\s+ONLY|FOUO|SBU)|SBU`,
-  topsecret: r`T\s?O\s?P\s{1,3}S\s?E\s?C\s?R\s?E\s?T|(?i:t o p\s{1,3}s e c r e t)`,
-  secret: r`S{1,2}\s?E\s?C\s?R\s?E\s?T|(?i:s e c r e t)`,
-  confidential: r`C\s?O\s?N\s?F\s?I\s?D\s?E\s?N\s?T\s?I\s?A\s?L|(?i:c o n f i d e n t i a l)`,
-  unclassified: r`UNCLAS(?:SIFIED)?(?:\s+E\s?F\s?T\s?O)?`,
-};
-// What may follow a class word for the line to be a banner (or a bare marking line such as `SECRET`
-// or `SECRET//NOFORN`): end of line, `//`, SECTION n, post + serial, or a run-in caption.
-const BANNER_FOLLOW = r`(?=\s*$|\s*\\|\s*//|\s+(?i:section)\s+\d|\s+[A-Za-z][A-Za-z .'()-]{0,40}?\s\d{3,8}\b|\s+(?:SIPDIS|SENSITIVE|NOFORN)\b)`;
-const BANNER_START = r`C\s?O\s?N\s?F|S{1,2}\s?E\s?C\s?R\s?E\s?T\b|T\s?O\s?P\s+S|UNCLAS|(?i:c o n f|s e c r|t o p s)`;
+// Banner class words: the core's, per grammar level (LIMITED OFFICIAL USE is an `sbu` banner). A banner (the
+// class, then SECTION or post and serial) is recognised in any case, as the parser does (`Unclas nairobi
+// 000165`, `C o n f i d e n t i a l section 01 of 03 tashkent 004223`); a bare marking line (the class alone,
+// `SECRET//NOFORN`, a run-in caption) only in capitals or letter-spaced.
+const SECTION_NC = core.SECTION_SOURCE.replaceAll('(\\d', '(?:\\d');
+const BANNER_TAIL = r`(?=\s{1,8}(?i:${SECTION_NC})|\s{1,8}${core.POST_SOURCE}\s{1,8}\d{3,8}\b)`;
+const BARE_FOLLOW = r`(?=\s*$|\s*\\|\s*//|\s+(?:SIPDIS|SENSITIVE|NOFORN)\b)`;
+// Bare SBU marking lines the grammar colours besides the class words (`UNCLASSIFIED//FOUO`, `SBU`).
+const BARE_SBU = r`UNCLAS(?:SIFIED)?\s?//\s?(?:FOR\s+OFFICIAL\s+USE\s+ONLY|FOUO|SBU)|SBU`;
+const classSources = (level) => core.CLASS_WORDS.filter((w) => w.scope === level).map((w) => w.source);
+const lowerSpaced = (level) =>
+  core.CLASS_WORDS.filter((w) => w.scope === level && /^(?:\S  ?)+\S$/.test(w.spaced)).map((w) => `(?i:${w.spaced.toLowerCase().replaceAll('  ', r`\s{1,3}`)})`);
+// Order: sbu first (UNCLASSIFIED//FOUO before UNCLAS).
+const BANNER_ORDER = ['sbu', 'topsecret', 'secret', 'confidential', 'unclassified'];
+const bannerAlternatives = BANNER_ORDER.flatMap((level) => {
+  const bare = [...(level === 'sbu' ? [BARE_SBU] : []), ...classSources(level), ...lowerSpaced(level)];
+  return [
+    { re: r`((?i:${classSources(level).join('|')}))${BANNER_TAIL}`, captures: { 1: { name: cls(level, 'banner') } } },
+    { re: r`(${bare.join('|')})${BARE_FOLLOW}`, captures: { 1: { name: cls(level, 'banner') } } },
+  ];
+});
+// A line starting with a class word ends the FM/TO block.
+const BANNER_START = r`(?i:${core.CLASS_SOURCE})(?![A-Za-z])`;
 
 // Security line letters per level (FL4 `ZNY CCCCC ZZH`; E = unclassified EFTO).
 const ZN_LETTER = { unclassified: '[UE]', confidential: 'C', secret: 'S', topsecret: 'T' };
@@ -241,9 +264,7 @@ const pageLine = alternatives([
   },
 ]);
 
-const banner = alternatives(
-  Object.entries(BANNER_CLASS).map(([level, re]) => ({ re: `(${re})`, captures: { 1: { name: cls(level, 'banner') } } })),
-);
+const banner = alternatives(bannerAlternatives);
 
 const captionBegin = alternatives([
   {
@@ -312,13 +333,13 @@ const repository = {
   },
   banner: {
     comment: 'Classification line (banner) and bare marking lines such as SECRET//NOFORN',
-    begin: r`${BOL}\s*(?:${banner.re})${BANNER_FOLLOW}`,
+    begin: r`${BOL}\s*(?:${banner.re})`,
     beginCaptures: banner.captures,
     while: ONE_LINE,
     patterns: [
       {
         // \G: right after the class word
-        match: r`\G\s+((?i:section))\s+(\d{1,3})\s+((?i:of))\s+(\d{1,3})(?:\s+([A-Za-z][A-Za-z .'()-]{0,40}?)\s+(\d{3,8})\b)?`,
+        match: r`\G\s+((?i:section))\s+(\d{1,3})\s+((?i:of))\s+(\d{1,3})(?:\s+(${core.POST_SOURCE})\s+(\d{3,8})\b)?`,
         captures: {
           1: { name: S.kw('section') },
           2: { name: S.section },
@@ -329,7 +350,7 @@ const repository = {
         },
       },
       {
-        match: r`\G\s+([A-Za-z][A-Za-z .'()-]{0,40}?)\s+(\d{3,8})\b`,
+        match: r`\G\s+(${core.POST_SOURCE})\s+(\d{3,8})\b`,
         captures: { 1: { name: S.post }, 2: { name: S.serial } },
       },
       inc('runin'),
@@ -623,20 +644,33 @@ export function render() {
   return JSON.stringify(grammar, null, 2).replaceAll('\uFFFF', '\\uffff') + '\n';
 }
 
+/**
+ * package.json `firstLine` (a JavaScript regex without flags, so made case-insensitive with [Cc] classes):
+ * a VZCZC line, or a banner by the core's recogniser.
+ */
+export const firstLine = `^(?:VZCZC[A-Z0-9]*\\s*$|\\s{0,8}${core.caseless(core.BANNER_SOURCE)})`;
+
+/** package.json with its firstLine set (only that string changes; the file keeps its layout). */
+function packageWithFirstLine(current) {
+  return current.replace(/("firstLine": )"(?:[^"\\]|\\.)*"/, (_, key) => key + JSON.stringify(firstLine));
+}
+
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
   const text = render();
+  const pkg = readFileSync(PACKAGE, 'utf8');
   if (process.argv.includes('--check')) {
     let current = '';
     try {
       current = readFileSync(OUT, 'utf8');
     } catch {}
-    if (current !== text) {
-      console.error('syntaxes/cable.tmLanguage.json is out of date: run `npm run grammar:build`');
+    if (current !== text || packageWithFirstLine(pkg) !== pkg) {
+      console.error('syntaxes/cable.tmLanguage.json or package.json firstLine is out of date: run `npm run grammar:build`');
       process.exit(1);
     }
-    console.log('grammar: syntaxes/cable.tmLanguage.json is up to date');
+    console.log('grammar: syntaxes/cable.tmLanguage.json and package.json firstLine are up to date');
   } else {
     writeFileSync(OUT, text);
-    console.log(`grammar: wrote ${OUT}`);
+    writeFileSync(PACKAGE, packageWithFirstLine(pkg));
+    console.log(`grammar: wrote ${OUT} and package.json firstLine`);
   }
 }

@@ -90,7 +90,7 @@ export interface Header extends Span {
 export interface Banner extends Span {
   /** The class words as written, e.g. `C O N F I D E N T I A L`. */
   classText: Token;
-  /** Normalised class: UNCLASSIFIED, UNCLAS, UNCLAS EFTO, SBU, CONFIDENTIAL, SECRET, TOP SECRET. */
+  /** Normalised class: UNCLASSIFIED, UNCLAS, UNCLAS EFTO, LIMITED OFFICIAL USE, CONFIDENTIAL, SECRET, TOP SECRET. */
   className: string;
   level: Level;
   efto: boolean;

@@ -1,7 +1,8 @@
-import type { Cable, Line } from '../model';
+import type { Banner, Cable, Line } from '../model';
 import { parseCaptionLine } from './captions';
 import { parseBanner } from './classification';
 import { contentStart, skipSpaceTab, token, trimEnd } from './lines';
+import { isPreamblePageLine, startsPrintout } from './pages';
 import { startsParagraph } from './paragraphs';
 import { preambleStart } from './preamble';
 
@@ -34,8 +35,10 @@ export function parseBannerZone(text: string, lines: Line[], n: number, cable: C
   }
   // The banner is the first line; lines before it that are not a banner, a
   // caption or a preamble element are kept as preamble (e.g. a weekday date line).
-  // In a wrapper the banner comes later, after a copy of the header.
-  for (let k = n, seen = 0; k < lines.length && seen < (wrapped ? 60 : 12); k++) {
+  // In a wrapper the banner comes later, after a copy of the header; in a printout
+  // that the header zone did not take, after its page marking, page line and distribution.
+  let printout: Banner | undefined;
+  for (let k = n, seen = 0; k < lines.length && seen < (wrapped || printout ? 60 : 12); k++) {
     const l = lines[k];
     const cs = contentStart(text, l, cable.artifacts);
     let ce = trimEnd(text, cs, l.end);
@@ -49,6 +52,12 @@ export function parseBannerZone(text: string, lines: Line[], n: number, cable: C
       n = k + 1;
       continue;
     }
+    // Printout furniture is never the banner: the page marking (`CONFIDENTIAL PTQ2529`) is kept in case no banner follows.
+    if (!printout && startsPrintout(text, lines, k)) {
+      printout = parseBanner(text, cs, ce, false);
+      continue;
+    }
+    if (printout && isPreamblePageLine(text, cs, ce)) continue;
     // Where a banner may start: the line, after a `Cable dated:` prefix, after the last
     // tab or `","` of a record exported as TSV or CSV.
     const starts = [cs];
@@ -73,6 +82,13 @@ export function parseBannerZone(text: string, lines: Line[], n: number, cable: C
     }
     if (startsParagraph(text, cs)) break;
     if (!wrapped && (preambleStart(text, cs, ce) || parseCaptionLine(text, cs, ce))) break;
+  }
+  if (printout) {
+    // No banner after the furniture: the page marking is the best there is (banner-malformed says what is missing).
+    const at = cable.lines.findIndex((l) => l.start <= printout!.start && printout!.start <= l.end);
+    pushLines(n, at);
+    cable.banner = printout;
+    return at + 1;
   }
   return n;
 }

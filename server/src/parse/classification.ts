@@ -1,27 +1,19 @@
 import type { Banner, Level, Marking } from '../model';
+import { CLASS_SOURCE, classWordOf, POST_SOURCE, PORTION_LEVELS, SECTION_SOURCE, SERIAL_SOURCE } from './class-words';
 import { token } from './lines';
 
-// Class words with optional single spaces between letters: drafters and the
-// telegram system write `C O N F I D E N T I A L`; copies also have `CONFIDENTIAL`
-// and `CO N F I D E N T I A L`. Each `\s?` is a fixed one-or-none step, so the
-// pattern cannot backtrack more than a few characters.
-const CLASS_WORDS =
-  'T\\s?O\\s?P\\s{0,2}S\\s?E\\s?C\\s?R\\s?E\\s?T' +
-  '|C\\s?C?\\s?O\\s?N\\s?F\\s?I\\s?D\\s?E\\s?N\\s?T\\s?I\\s?A\\s?L' + // also `CC O N F ...`
-  '|S\\s?S?\\s?E\\s?C\\s?R\\s?E\\s?T' +
-  '|U\\s?N\\s?C\\s?L\\s?A\\s?S(?:\\s?S\\s?I\\s?F\\s?I\\s?E\\s?D)?(?:\\s+E\\s?F\\s?T\\s?O)?';
-const BANNER = new RegExp(`^(${CLASS_WORDS})(?=\\s|$)`, 'i');
-const SECTION = /^\s+SECTION\s+(\d{1,3})\s+OF\s+(\d{1,3})(?=\s|$)/i;
-// Post then serial: the post is letters, spaces and a few marks; the serial 3 to 8 digits.
-// Copies that lost their line breaks glue the next caption to the serial (`SANAA 001352SIPDIS`).
-const POST_SERIAL = /^\s+([A-Za-z][A-Za-z \t.'&/-]{0,40}?)\s+(\d{3,8})(?=\s|$|[A-Z]{4})/;
-const POST_ONLY = /^\s+([A-Za-z][A-Za-z \t.'&/-]{0,40}?)\s*$/;
+// The class words, SECTION, post and serial come from class-words.ts, the one
+// recogniser shared with the grammar and package.json firstLine.
+const BANNER = new RegExp(`^(${CLASS_SOURCE})(?=\\s|$)`, 'i');
+const SECTION = new RegExp(`^\\s+${SECTION_SOURCE}(?=\\s|$)`, 'i');
+// Post then serial. Copies that lost their line breaks glue the next caption to the serial (`SANAA 001352SIPDIS`).
+const POST_SERIAL = new RegExp(`^\\s+(${POST_SOURCE})\\s+(${SERIAL_SOURCE})`);
+const POST_ONLY = new RegExp(`^\\s+(${POST_SOURCE})\\s*$`);
 
-function className(compact: string): { name: string; level: Level; efto: boolean } {
-  const c = compact.toUpperCase().replace(/\s+/g, '');
-  if (c.startsWith('TOP')) return { name: 'TOP SECRET', level: 'TS', efto: false };
-  if (c.startsWith('CONF') || c.startsWith('CCONF')) return { name: 'CONFIDENTIAL', level: 'C', efto: false };
-  if (c.startsWith('S')) return { name: 'SECRET', level: 'S', efto: false };
+function className(written: string): { name: string; level: Level; efto: boolean } {
+  const w = classWordOf(written);
+  if (w.level !== 'U') return { name: w.name, level: w.level, efto: false };
+  const c = written.toUpperCase().replace(/\s+/g, '');
   const efto = c.endsWith('EFTO');
   const name = c.startsWith('UNCLASSIFIED') ? 'UNCLASSIFIED' : efto ? 'UNCLAS EFTO' : 'UNCLAS';
   return { name, level: 'U', efto };
@@ -94,7 +86,7 @@ export function parseBanner(text: string, start: number, end: number, requireTai
 
 // ---- portion markings ----------------------------------------------------
 
-const LEVELS: Record<string, Level> = { U: 'U', SBU: 'SBU', C: 'C', S: 'S', TS: 'TS' };
+const LEVELS = PORTION_LEVELS;
 // Spelled out (`(SECRET/REL IAEA)`): the level is clear, but the marking is not in the vocabulary.
 const SPELLED: Record<string, Level> = { UNCLASSIFIED: 'U', UNCLAS: 'U', CONFIDENTIAL: 'C', SECRET: 'S' };
 // Abbreviations that open a paragraph in parentheses as prose (`3. (UN) Climate Conference`).

@@ -3,6 +3,7 @@ import { parseBanner } from './classification';
 import { addressKeyword, parseAddressee, parseDe, parseDtg, parseProsignLine, parseRiLine, parseSecurity, parseVzczc } from './header';
 import { contentStart, skipBlankLines, token, trimEnd } from './lines';
 import { startsParagraph } from './paragraphs';
+import { startsPrintout } from './pages';
 import { preambleStart } from './preamble';
 
 // Where the transmission header is (VZCZC lines, a date-time group with FM
@@ -44,7 +45,8 @@ export function parseHeaderZone(text: string, lines: Line[], n: number, cable: C
       kind = 'acp126';
       break;
     }
-    if (k === n && PRINTOUT.test(text.slice(cs, Math.min(l.end, cs + 60)))) {
+    // A printout starts with its PAGE or ORIGIN line, or with the page marking above it (`LIMITED OFFICIAL USE`).
+    if (k === n && (PRINTOUT.test(text.slice(cs, Math.min(l.end, cs + 60))) || startsPrintout(text, lines, k))) {
       startLine = k;
       kind = 'printout';
       break;
@@ -80,8 +82,10 @@ export function parseHeaderZone(text: string, lines: Line[], n: number, cable: C
     if (ce - cs > 2000) break; // no header line is this long: leave it to the body
     // The banner can follow the last addressee with no blank line.
     if (parseBanner(text, cs, ce, true)) break;
-    // In a printout, the lines before the date-time group (ORIGIN, INFO LOG-00 ..., DRAFTED BY) are not addressees.
-    const kw = kind === 'printout' && !header.dtg ? undefined : addressKeyword(text, cs, ce);
+    // In a printout, the lines before the date-time group (ORIGIN, INFO LOG-00 ..., DRAFTED BY) are not
+    // addressees; FM starts them even where the copy lost the date-time group.
+    const word = addressKeyword(text, cs, ce);
+    const kw = kind === 'printout' && !header.dtg && !header.from && word !== 'FM' ? undefined : word;
     let used = true;
     if (kw === 'FM') {
       header.from = parseAddressee(text, cs, ce, true);

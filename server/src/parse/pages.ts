@@ -1,31 +1,95 @@
-import type { Token } from '../model';
+import type { Line, Token } from '../model';
+import { CLASS_SOURCE } from './class-words';
 import { parseBanner } from './classification';
-import { token, trimEnd } from './lines';
+import { contentStart, token, trimEnd } from './lines';
 
-// Page lines of long cables: `PAGE 02 HARARE 05461 01 OF 02 271458Z`, the
-// same without `PAGE`, and the class word a printout repeats at every page break.
+// Printout furniture: what the telegram system printed around the text, which
+// archives keep and which is never the banner or the text.
+//
+//  * page marking lines: the class word alone at the top and foot of each page
+//    (`CONFIDENTIAL`, `LIMITED OFFICIAL USE`), with the printout's control number
+//    (`CONFIDENTIAL PTQ1865`) or run on with the page line (`UNCLASSIFIED PAGE 02 ...`);
+//  * page lines: `PAGE 02 HARARE 05461 01 OF 02 271458Z`, `PAGE 01 STATE 055011`,
+//    `PAGE 01` with `KABUL 05926 050740Z` on the next line, and `ALGIERS 00000085 002 OF 002`;
+//  * distribution blocks: `ACTION NEA-10` / `ORIGIN EB-08`, `INFO OCT-01 ISO-00 ...`
+//    and their continuation lines of office codes ending `/056 W`, the
+//    `--------------------- 035450` line;
+//  * the review stamp archives print on each page (`... Declassified/Released US
+//    Department of State EO Systematic Review 20 Mar 2014`).
+// (The 1970s printout form: format document, "Older ACP-126 style header"; 00HARARE6677 shows the 2000 one.)
 
-const PAGE_LINE = /^(?:PAGE\s+\d{1,3}\s+)?[A-Za-z][A-Za-z .'-]{0,30}\s\d{5,8}\s+\d{2,3}(?:\.\d)?\s+OF\s+\d{2,3}(?:\s+\d{6}Z)?\s*$/i;
+const PAGE_ID = String.raw`[A-Za-z][A-Za-z .'-]{0,30}\s\d{5,8}(?:\s{1,8}TOSEC\s{1,8}\d{6})?`;
+const OF = String.raw`\d{2,3}(?:\.\d)?\s+OF\s+\d{2,3}`;
+const TIME = String.raw`\d{6}Z`;
+// `PAGE 02 HARARE 06677 01 OF 03 291400Z`, `PAGE 01 STATE 055011`, `PAGE 01` (the id then on the next line);
+// a printout's first page line may run on into `ACTION AF-00`.
+const PAGE_CORE = String.raw`PAGE\s+\d{1,3}(?:\s+${PAGE_ID}(?:\s+${OF})?(?:\s+${TIME})?)?`;
+const PAGE_LINE = new RegExp(
+  String.raw`^(?:(?:${CLASS_SOURCE})\s+)?(?:${PAGE_CORE}(?:\s+(?:ACTION|ORIGIN)\s+[A-Z]{1,6}-\d{2})?|${PAGE_ID}\s+${OF}(?:\s+${TIME})?)\s*$`,
+  'i',
+);
+// The id line under a bare `PAGE 01`: `KABUL 05926 050740Z`, `STATE 296107`.
+const PAGE_ID_LINE = new RegExp(String.raw`^${PAGE_ID}(?:\s+${OF})?(?:\s+${TIME})?\s*$`);
+const BARE_PAGE = /^\s*PAGE\s+\d{1,3}\s*$/i;
 // A printout page line run on with the text after it (`PAGE 03 HARARE 06677 03 OF 03 291401Z 11. (C) ...`).
-const PAGE_PREFIX = /^PAGE\s+\d{1,3}\s+[A-Za-z][A-Za-z .'-]{0,30}\s\d{5,8}\s+\d{2,3}(?:\.\d)?\s+OF\s+\d{2,3}(?:\s+\d{6}Z)?\s+(?=\S)/i;
+const PAGE_PREFIX = new RegExp(String.raw`^PAGE\s+\d{1,3}\s+[A-Za-z][A-Za-z .'-]{0,30}\s\d{5,8}\s+${OF}(?:\s+${TIME})?\s+(?=\S)`, 'i');
+// A page marking with the printout's control number: `CONFIDENTIAL PTQ1865`.
+const MARKING_CONTROL = new RegExp(String.raw`^(?:${CLASS_SOURCE})\s{1,8}[A-Z]{3}\d{3,5}\s*$`);
+// Distribution: `ACTION NEA-10`, `ORIGIN EB-08`, `INFO OCT-01 ISO-00 SCS-03 ...` (the 2000 form runs on
+// into the DTG and addressees), continuation lines of office codes, and `/056 W` closing the list.
+const OFFICE = String.raw`[A-Z]{1,6}-\d{2}`;
+const DISTRIBUTION = new RegExp(
+  String.raw`^(?:(?:ACTION|ORIGIN)\s+${OFFICE}\s*$|INFO\s+${OFFICE}\s+${OFFICE}\s|${OFFICE}\s{1,8}${OFFICE}\s{1,8}${OFFICE}(?:\s|$)|${OFFICE}\s+/\d{3}\s?[WR]\s*$)`,
+);
+// `--------------------- 035450`, `------------------112327Z 001828 /75-62`, `------------------A54E56 291401Z /38`.
+const DASHES_ID = /^-{6,}\s*(?=[0-9A-F]{0,7}\d)[0-9A-F]{6}Z?(?:\s|$)/;
+const REVIEW_STAMP = /Declassified\s?\/\s?Released US Department of State EO Systematic Review \d{1,2} [A-Za-z]{3} \d{4}\s*$/;
 const LONGEST_PAGE_LINE = 200;
 const LONGEST_CLASS_WORD = 40;
 
-/** In the preamble: a page line, or a class word alone (not spaced out, which is the banner style). */
+/** A page marking line: a class word alone, or with the printout's control number (`CONFIDENTIAL PTQ1865`). */
+export function isMarkingLine(text: string, start: number, end: number): boolean {
+  if (end - start > LONGEST_CLASS_WORD) return false;
+  if (MARKING_CONTROL.test(text.slice(start, end))) return true;
+  const b = parseBanner(text, start, end, false);
+  return b !== undefined && b.end === end && !b.post && !b.section;
+}
+
+/** A line of a printout's furniture other than its marking line (page line, distribution, dashes, review stamp). */
+function isFurniture(text: string, content: string, start: number): boolean {
+  if (PAGE_LINE.test(content) || DISTRIBUTION.test(content) || DASHES_ID.test(content) || REVIEW_STAMP.test(content)) return true;
+  // The id under a bare `PAGE 01`.
+  return PAGE_ID_LINE.test(content) && BARE_PAGE.test(previousLine(text, start));
+}
+
+/** The text of the last non-blank line before offset `start` (LF, CRLF or CR line ends), looking back 3 lines at most. */
+function previousLine(text: string, start: number): string {
+  let e = start;
+  for (let tries = 0; tries < 4 && e > 0; tries++) {
+    // Step over the line break before e, then back to the start of that line.
+    if (text[e - 1] === '\n') e--;
+    if (e > 0 && text[e - 1] === '\r') e--;
+    let s = e;
+    while (s > 0 && text[s - 1] !== '\n' && text[s - 1] !== '\r' && e - s < 200) s--;
+    const line = text.slice(s, e);
+    if (line.trim() !== '') return line;
+    e = s;
+  }
+  return '';
+}
+
+/** In the preamble: printout furniture, or a class word alone (not spaced out, which is the banner style). */
 export function isPreamblePageLine(text: string, start: number, end: number): boolean {
   if (end - start >= LONGEST_PAGE_LINE) return false;
-  if (PAGE_LINE.test(text.slice(start, end))) return true;
+  if (isFurniture(text, text.slice(start, end), start)) return true;
   const b = parseBanner(text, start, end, false);
   return b !== undefined && b.end === end && !b.post && !b.spaced;
 }
 
-/** In the body: a page line, or a short class word alone on its line (` CONFIDENTIAL`). */
+/** In the body: printout furniture or a page marking line (` CONFIDENTIAL`, `CONFIDENTIAL PTQ1865`). */
 export function isBodyPageLine(text: string, content: string, start: number, end: number): boolean {
-  if (end - start >= LONGEST_PAGE_LINE) return false;
-  if (PAGE_LINE.test(content)) return true;
-  if (end - start > LONGEST_CLASS_WORD) return false;
-  const b = parseBanner(text, start, end, false);
-  return b !== undefined && b.end === end && !b.post && !b.section;
+  if (end - start >= LONGEST_PAGE_LINE) return DISTRIBUTION.test(content); // the 2000 form runs INFO on into the header
+  return isFurniture(text, content, start) || isMarkingLine(text, start, end);
 }
 
 /** A page line run on with the text after it: the page line's token and where the text starts, or undefined. */
@@ -33,4 +97,23 @@ export function pagePrefix(text: string, content: string, start: number): { page
   const m = PAGE_PREFIX.exec(content);
   if (!m) return undefined;
   return { page: token(text, start, trimEnd(text, start, start + m[0].length)), rest: start + m[0].length };
+}
+
+/**
+ * A printout starts at line k: a page marking line (`LIMITED OFFICIAL USE`,
+ * `CONFIDENTIAL PTQ2529`) with a page line or a distribution block among the
+ * next three lines. Its header then runs to the date-time group or the banner.
+ */
+export function startsPrintout(text: string, lines: Line[], k: number): boolean {
+  const first = lines[k];
+  const cs = contentStart(text, first, undefined);
+  if (!isMarkingLine(text, cs, trimEnd(text, cs, first.end))) return false;
+  for (let j = k + 1, seen = 0; j < lines.length && seen < 3; j++) {
+    const s = contentStart(text, lines[j], undefined);
+    const e = trimEnd(text, s, lines[j].end);
+    if (s >= e) continue;
+    seen++;
+    if (e - s < LONGEST_PAGE_LINE && isFurniture(text, text.slice(s, e), s)) return true;
+  }
+  return false;
 }

@@ -314,7 +314,11 @@ class PreambleReader {
     const { text } = this;
     if (truncated(text, p.el)) return false; // a web preview cut short: what follows is not the REF block
     const items = p.el.items;
-    if (refMarker(text, s, e)) {
+    const marker = refMarker(text, s, e);
+    // After a single unlettered REF a lettered line other than A. is no REF item: `(U) THE FOLLOWING ...`
+    // is an unnumbered paragraph with its portion mark (1978BISSAU01578).
+    if (marker && items.length > 0 && !items[items.length - 1].letter && marker.letter !== 'A') return false;
+    if (marker) {
       readRefItems(text, s, e, items, items.length ? items[items.length - 1].letter : undefined);
     } else if (!p.gap && items.length > 0) {
       // A wrapped line continues the last item, and may start the next ones (`833  E) 08 STATE 93829`).
