@@ -1,7 +1,7 @@
 import type { Artifact, Block, Line, Paragraph, RefMention, Token } from '../model';
 import { around, scanBlocks } from './blocks';
 import { parseBanner, parseMarking } from './classification';
-import { contentStart, skipSpace, token, trimEnd } from './lines';
+import { contentStart, NextMatch, skipSpace, token, trimEnd } from './lines';
 import { isBodyPageLine, pagePrefix } from './pages';
 import { type Candidate, entireTextMarking, firstWords, isSubItem, leadInMarking, letterMarker, paragraphNumber, settleParagraphs } from './paragraphs';
 import { preambleStart } from './preamble';
@@ -21,6 +21,12 @@ const NOT_SIGNATURE = /^(END|SIPDIS|NOFORN|SUMMARY|COMMENT|UNCLASSIFIED|UNCLAS|C
 // A paragraph head inside a line: `end. 2. (C) ...`, `HEADING  3. (C) ...`, or unmarked after the end of a sentence: `end. 7. The`.
 const INLINE_PARA = /\S[ \t]{1,3}(\d{1,3})\.[ \t]{0,3}(?=[(A-Z])/g;
 const SENTENCE_END_BEFORE_NUMBER = '.!?"\')]-';
+// What a line must hold for the costlier checks to be worth running (see NextMatch): a block
+// marker has SUMMA(R)Y or COMMENT, a REF mention REF, a run-on paragraph ` 2.`, a page line a serial of 5 digits.
+const MAYBE_MARKER = /summa|comment/gi;
+const MAYBE_REF = /ref/gi;
+const MAYBE_RUN_ON = /[ \t]\d{1,3}\./g;
+const MAYBE_PAGE_LINE = /\d{5}/g;
 
 /** How much of a line the line-start patterns look at. */
 const HEAD_WINDOW = 200;
@@ -35,6 +41,7 @@ const CHAR = {
   space: 32,
   quote: 34,
   openParen: 40,
+  closeParen: 41,
   comma: 44,
   hyphen: 45,
   fullStop: 46,
@@ -42,10 +49,12 @@ const CHAR = {
   digit9: 57,
   backslash: 92,
   lowerA: 97,
+  lowerC: 99,
   lowerE: 101,
   lowerP: 112,
   lowerS: 115,
   lowerT: 116,
+  lowerU: 117,
   lowerZ: 122,
 } as const;
 /** Lower-cases an ASCII letter's code (and changes other codes harmlessly for the range tests below). */
@@ -87,12 +96,21 @@ class BodyScanner {
   private lastLineEndsWithPara = false;
   /** The last lettered line was `Q.` (a question; its `A.` is the answer). */
   private afterQuestion = false;
+  private readonly maybeMarker: NextMatch;
+  private readonly maybeRef: NextMatch;
+  private readonly maybeRunOn: NextMatch;
+  private readonly maybePageLine: NextMatch;
 
   constructor(
     private readonly text: string,
     private readonly lines: Line[],
     private readonly artifacts: Artifact[],
-  ) {}
+  ) {
+    this.maybeMarker = new NextMatch(MAYBE_MARKER, text);
+    this.maybeRef = new NextMatch(MAYBE_REF, text);
+    this.maybeRunOn = new NextMatch(MAYBE_RUN_ON, text);
+    this.maybePageLine = new NextMatch(MAYBE_PAGE_LINE, text);
+  }
 
   scan(first: number, from: number): BodyResult {
     const { text, lines, out } = this;
@@ -145,7 +163,7 @@ class BodyScanner {
     let content = text.slice(start, Math.min(end, start + HEAD_WINDOW));
     if (isLetter(content.charCodeAt(0))) {
       if (this.pageBreakLine(content, start, end)) return;
-      if (lower(content.charCodeAt(0)) === CHAR.lowerP) {
+      if (lower(content.charCodeAt(0)) === CHAR.lowerP && this.maybePageLine.within(start, end)) {
         const prefix = pagePrefix(text, content, start);
         if (prefix) {
           this.out.pageLines.push(prefix.page);
@@ -162,8 +180,8 @@ class BodyScanner {
     if (isDigit(first)) textStart = this.paragraphHead(n, content, start, end, wrapped);
     if (textStart === undefined) textStart = this.continuation(n, content, start, end, wrapped);
     this.inlineParagraphs(n, textStart, end);
-    scanBlocks(text, start, end, textStart, this.out.blocks, this.openBlocks, () => around(text, this.lines, n));
-    scanRefs(text, start, end, this.out.refMentions);
+    if (this.maybeMarker.within(start, end)) scanBlocks(text, start, end, textStart, this.out.blocks, this.openBlocks, () => around(text, this.lines, n));
+    if (this.maybeRef.within(start, end)) scanRefs(text, start, end, this.out.refMentions);
     // Not counting the number: renumbering must not change it.
     this.lastLineMidSentence = end - textStart >= MID_SENTENCE_MIN && midSentence(text, start, end);
     this.lastLineEndsWithPara = endsWithPara(text, start, end);
@@ -179,12 +197,14 @@ class BodyScanner {
    */
   private pageBreakLine(content: string, start: number, end: number): boolean {
     const { text } = this;
-    if (isBodyPageLine(text, content, start, end)) {
+    // A page line has a serial; a class word alone or a banner starts with the class's initial.
+    const classInitial = isClassInitial(content.charCodeAt(0));
+    if ((classInitial || this.maybePageLine.within(start, end)) && isBodyPageLine(text, content, start, end)) {
       this.out.pageLines.push(token(text, start, end));
     } else if (content === 'SIPDIS') {
       // not a page line, but transparent the same way
     } else {
-      const banner = end - start < HEAD_WINDOW ? parseBanner(text, start, end, true) : undefined;
+      const banner = classInitial && end - start < HEAD_WINDOW ? parseBanner(text, start, end, true) : undefined;
       if (!banner || !(banner.section || banner.serial)) return false;
       this.out.pageLines.push(token(text, start, end));
       this.afterRepeat = true;
@@ -238,8 +258,7 @@ class BodyScanner {
     if (!paragraph) return start;
     let textStart = start;
     const subs = paragraph.subparagraphs;
-    const first = content.charCodeAt(0);
-    const mark = isDigit(first) || first === CHAR.openParen || isLetter(first) ? letterMarker(content) : undefined;
+    const mark = mayOpenLetterMarker(content) ? letterMarker(content) : undefined;
     if (mark) {
       const marker = token(text, start, start + mark.markerLength);
       if (isSubItem(subs, marker.text, mark.letter, wrapped, this.afterQuestion)) {
@@ -259,7 +278,7 @@ class BodyScanner {
    * the next number, with a marking, after the end of a sentence starts a paragraph mid-line.
    */
   private inlineParagraphs(n: number, textStart: number, end: number): void {
-    if (end - textStart <= RUN_ON_MIN) return;
+    if (end - textStart <= RUN_ON_MIN || !this.maybeRunOn.within(textStart, end)) return;
     const { text } = this;
     const rest = text.slice(textStart, end);
     INLINE_PARA.lastIndex = 0;
@@ -305,6 +324,21 @@ class BodyScanner {
     }
     this.paragraph = undefined;
   }
+}
+
+/** Whether `content` can start with `(a)`, `a)`, `A.` or `2A.` (letterMarker()'s patterns), by its first characters. */
+function mayOpenLetterMarker(content: string): boolean {
+  const first = content.charCodeAt(0);
+  if (isDigit(first)) return true;
+  if (first === CHAR.openParen) return content.charCodeAt(2) === CHAR.closeParen;
+  const second = content.charCodeAt(1);
+  return isLetter(first) && (second === CHAR.closeParen || second === CHAR.fullStop);
+}
+
+/** T, C, S or U: the first letter of a class word (TOP SECRET, CONFIDENTIAL, SECRET, UNCLAS). */
+function isClassInitial(c: number): boolean {
+  const l = lower(c);
+  return l === CHAR.lowerT || l === CHAR.lowerC || l === CHAR.lowerS || l === CHAR.lowerU;
 }
 
 /** E, T or S: the first letter of an E.O., TAGS or SUBJECT line. */

@@ -47,6 +47,13 @@ export function trimEnd(text: string, start: number, end: number): number {
   return end;
 }
 
+/** Whether a UTF-16 code unit is white space as JavaScript's `\s` and `trim()` take it. */
+export function isWhiteSpace(c: number): boolean {
+  if (c <= 32) return c === 32 || (c >= 9 && c <= 13);
+  if (c < 0xa0) return false;
+  return c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
+}
+
 export function isBlank(line: Line): boolean {
   return line.text.trim().length === 0;
 }
@@ -87,4 +94,35 @@ export function skipSpaceTab(text: string, i: number, end: number): number {
 export function skipBlankLines(lines: Line[], n: number): number {
   while (n < lines.length && lines[n].text.trim() === '') n++;
   return n;
+}
+
+/**
+ * Where a pattern next occurs, searched once over the whole text and kept
+ * until the scan passes it: a line-by-line scan asks `within(start, end)` of
+ * every line and skips the line's costly checks when the answer is no, while
+ * the text is searched only once in all. The pattern must be global, must not
+ * look behind its match, and must be implied by what the costly check looks
+ * for (then skipping is exact: a line the check would match always says yes).
+ */
+export class NextMatch {
+  /** The first match at or after `from` starts here (Infinity: none). */
+  private at = -1;
+  private from = 0;
+
+  constructor(
+    private readonly pattern: RegExp,
+    private readonly text: string,
+  ) {}
+
+  /** Whether a match starts in [start, end). */
+  within(start: number, end: number): boolean {
+    // Kept while valid: no match starts in [from, at), so none in [start, at) for from <= start <= at.
+    if (start < this.from || start > this.at) {
+      this.pattern.lastIndex = start;
+      const m = this.pattern.exec(this.text);
+      this.from = start;
+      this.at = m ? m.index : Infinity;
+    }
+    return this.at < end;
+  }
 }
