@@ -1,7 +1,7 @@
 import type { Artifact, Block, Line, Paragraph, RefMention, Token } from '../model';
 import { around, scanBlocks } from './blocks';
 import { parseBanner, parseMarking } from './classification';
-import { contentStart, NextMatch, skipSpace, token, trimEnd } from './lines';
+import { contentStart, isWhiteSpace, NextMatch, skipSpace, token, trimEnd } from './lines';
 import { isBodyPageLine, pagePrefix } from './pages';
 import { type Candidate, entireTextMarking, firstWords, isSubItem, leadInMarking, letterMarker, paragraphNumber, settleParagraphs } from './paragraphs';
 import { preambleStart } from './preamble';
@@ -22,11 +22,10 @@ const NOT_SIGNATURE = /^(END|SIPDIS|NOFORN|SUMMARY|COMMENT|UNCLASSIFIED|UNCLAS|C
 const INLINE_PARA = /\S[ \t]{1,3}(\d{1,3})\.[ \t]{0,3}(?=[(A-Z])/g;
 const SENTENCE_END_BEFORE_NUMBER = '.!?"\')]-';
 // What a line must hold for the costlier checks to be worth running (see NextMatch): a block
-// marker has SUMMA(R)Y or COMMENT, a REF mention REF, a run-on paragraph ` 2.`, a page line a serial of 5 digits.
+// marker has SUMMA(R)Y or COMMENT, a REF mention REF, a paragraph run on inside a line `2. (C` or `7. T`.
 const MAYBE_MARKER = /summa|comment/gi;
 const MAYBE_REF = /ref/gi;
-const MAYBE_RUN_ON = /[ \t]\d{1,3}\./g;
-const MAYBE_PAGE_LINE = /\d{5}/g;
+const MAYBE_RUN_ON = /\d\.[ \t]{0,3}[(A-Z]/g;
 
 /** How much of a line the line-start patterns look at. */
 const HEAD_WINDOW = 200;
@@ -51,6 +50,7 @@ const CHAR = {
   lowerA: 97,
   lowerC: 99,
   lowerE: 101,
+  lowerG: 103,
   lowerP: 112,
   lowerS: 115,
   lowerT: 116,
@@ -99,7 +99,6 @@ class BodyScanner {
   private readonly maybeMarker: NextMatch;
   private readonly maybeRef: NextMatch;
   private readonly maybeRunOn: NextMatch;
-  private readonly maybePageLine: NextMatch;
 
   constructor(
     private readonly text: string,
@@ -109,7 +108,6 @@ class BodyScanner {
     this.maybeMarker = new NextMatch(MAYBE_MARKER, text);
     this.maybeRef = new NextMatch(MAYBE_REF, text);
     this.maybeRunOn = new NextMatch(MAYBE_RUN_ON, text);
-    this.maybePageLine = new NextMatch(MAYBE_PAGE_LINE, text);
   }
 
   scan(first: number, from: number): BodyResult {
@@ -163,7 +161,7 @@ class BodyScanner {
     let content = text.slice(start, Math.min(end, start + HEAD_WINDOW));
     if (isLetter(content.charCodeAt(0))) {
       if (this.pageBreakLine(content, start, end)) return;
-      if (lower(content.charCodeAt(0)) === CHAR.lowerP && this.maybePageLine.within(start, end)) {
+      if (startsWithPage(content)) {
         const prefix = pagePrefix(text, content, start);
         if (prefix) {
           this.out.pageLines.push(prefix.page);
@@ -199,7 +197,7 @@ class BodyScanner {
     const { text } = this;
     // A page line has a serial; a class word alone or a banner starts with the class's initial.
     const classInitial = isClassInitial(content.charCodeAt(0));
-    if ((classInitial || this.maybePageLine.within(start, end)) && isBodyPageLine(text, content, start, end)) {
+    if ((classInitial || endsLikePageLine(text, start, end)) && isBodyPageLine(text, content, start, end)) {
       this.out.pageLines.push(token(text, start, end));
     } else if (content === 'SIPDIS') {
       // not a page line, but transparent the same way
@@ -333,6 +331,24 @@ function mayOpenLetterMarker(content: string): boolean {
   if (first === CHAR.openParen) return content.charCodeAt(2) === CHAR.closeParen;
   const second = content.charCodeAt(1);
   return isLetter(first) && (second === CHAR.closeParen || second === CHAR.fullStop);
+}
+
+/** Whether a line starts with `PAGE` in any case (a page line run on with text starts so). */
+function startsWithPage(content: string): boolean {
+  return (
+    lower(content.charCodeAt(0)) === CHAR.lowerP &&
+    lower(content.charCodeAt(1)) === CHAR.lowerA &&
+    lower(content.charCodeAt(2)) === CHAR.lowerG &&
+    lower(content.charCodeAt(3)) === CHAR.lowerE
+  );
+}
+
+/** Whether a line ends as a page line does: `... 01 OF 02` or `... 271458Z`. */
+function endsLikePageLine(text: string, start: number, end: number): boolean {
+  let e = end;
+  while (e > start && isWhiteSpace(text.charCodeAt(e - 1))) e--;
+  const c = text.charCodeAt(e - 1);
+  return isDigit(c) || lower(c) === CHAR.lowerZ;
 }
 
 /** T, C, S or U: the first letter of a class word (TOP SECRET, CONFIDENTIAL, SECRET, UNCLAS). */
