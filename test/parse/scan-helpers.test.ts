@@ -6,6 +6,8 @@ import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { isWhiteSpace, NextMatch } from '../../server/src/parse/lines';
 import { firstWords } from '../../server/src/parse/paragraphs';
+import { isClassInitial } from '../../server/src/parse/body';
+import { CLASS_WORDS } from '../../server/src/parse/class-words';
 import { parse } from '../../server/src/parse';
 import { corpusNames, readCorpus } from './fixtures';
 
@@ -31,6 +33,14 @@ const wordsAndSpaces = fc
 describe('scan helpers', () => {
   test('isWhiteSpace agrees with \\s on every UTF-16 code unit', () => {
     for (let c = 0; c <= 0xffff; c++) assert.equal(isWhiteSpace(c), /\s/.test(String.fromCharCode(c)), `U+${c.toString(16)}`);
+  });
+
+  test('a banner can only start with a class initial: every class word source starts with its letter', () => {
+    for (const w of CLASS_WORDS) {
+      assert.match(w.source, /^[A-Z]/, w.name);
+      assert.ok(isClassInitial(w.name.charCodeAt(0)) && isClassInitial(w.name.toLowerCase().charCodeAt(0)), w.name);
+    }
+    assert.ok(!isClassInitial('X'.charCodeAt(0)) && !isClassInitial('1'.charCodeAt(0)));
   });
 
   test('firstWords gives what trim/split/join gives, on generated text', () => {

@@ -1,7 +1,8 @@
 import type { Artifact, Block, Line, Paragraph, RefMention, Token } from '../model';
 import { around, scanBlocks } from './blocks';
 import { parseBanner, parseMarking } from './classification';
-import { contentStart, isWhiteSpace, NextMatch, skipSpace, token, trimEnd } from './lines';
+import { CLASS_WORDS } from './class-words';
+import { contentStart, NextMatch, skipSpace, token, trimEnd } from './lines';
 import { isBodyPageLine, pagePrefix } from './pages';
 import { type Candidate, entireTextMarking, firstWords, isSubItem, leadInMarking, letterMarker, paragraphNumber, settleParagraphs } from './paragraphs';
 import { preambleStart } from './preamble';
@@ -48,13 +49,10 @@ const CHAR = {
   digit9: 57,
   backslash: 92,
   lowerA: 97,
-  lowerC: 99,
   lowerE: 101,
-  lowerG: 103,
   lowerP: 112,
   lowerS: 115,
   lowerT: 116,
-  lowerU: 117,
   lowerZ: 122,
 } as const;
 /** Lower-cases an ASCII letter's code (and changes other codes harmlessly for the range tests below). */
@@ -161,7 +159,7 @@ class BodyScanner {
     let content = text.slice(start, Math.min(end, start + HEAD_WINDOW));
     if (isLetter(content.charCodeAt(0))) {
       if (this.pageBreakLine(content, start, end)) return;
-      if (startsWithPage(content)) {
+      if (lower(content.charCodeAt(0)) === CHAR.lowerP) {
         const prefix = pagePrefix(text, content, start);
         if (prefix) {
           this.out.pageLines.push(prefix.page);
@@ -195,14 +193,13 @@ class BodyScanner {
    */
   private pageBreakLine(content: string, start: number, end: number): boolean {
     const { text } = this;
-    // A page line has a serial; a class word alone or a banner starts with the class's initial.
-    const classInitial = isClassInitial(content.charCodeAt(0));
-    if ((classInitial || endsLikePageLine(text, start, end)) && isBodyPageLine(text, content, start, end)) {
+    if (isBodyPageLine(text, content, start, end)) {
       this.out.pageLines.push(token(text, start, end));
     } else if (content === 'SIPDIS') {
       // not a page line, but transparent the same way
     } else {
-      const banner = classInitial && end - start < HEAD_WINDOW ? parseBanner(text, start, end, true) : undefined;
+      // A banner starts with the initial of its class word.
+      const banner = isClassInitial(content.charCodeAt(0)) && end - start < HEAD_WINDOW ? parseBanner(text, start, end, true) : undefined;
       if (!banner || !(banner.section || banner.serial)) return false;
       this.out.pageLines.push(token(text, start, end));
       this.afterRepeat = true;
@@ -333,28 +330,12 @@ function mayOpenLetterMarker(content: string): boolean {
   return isLetter(first) && (second === CHAR.closeParen || second === CHAR.fullStop);
 }
 
-/** Whether a line starts with `PAGE` in any case (a page line run on with text starts so). */
-function startsWithPage(content: string): boolean {
-  return (
-    lower(content.charCodeAt(0)) === CHAR.lowerP &&
-    lower(content.charCodeAt(1)) === CHAR.lowerA &&
-    lower(content.charCodeAt(2)) === CHAR.lowerG &&
-    lower(content.charCodeAt(3)) === CHAR.lowerE
-  );
-}
+/** The first letters of the class words in lower case (each source starts with its letter: test/parse/scan-helpers). */
+const CLASS_INITIALS = new Set(CLASS_WORDS.map((w) => lower(w.source.charCodeAt(0))));
 
-/** Whether a line ends as a page line does: `... 01 OF 02` or `... 271458Z`. */
-function endsLikePageLine(text: string, start: number, end: number): boolean {
-  let e = end;
-  while (e > start && isWhiteSpace(text.charCodeAt(e - 1))) e--;
-  const c = text.charCodeAt(e - 1);
-  return isDigit(c) || lower(c) === CHAR.lowerZ;
-}
-
-/** T, C, S or U: the first letter of a class word (TOP SECRET, CONFIDENTIAL, SECRET, UNCLAS). */
-function isClassInitial(c: number): boolean {
-  const l = lower(c);
-  return l === CHAR.lowerT || l === CHAR.lowerC || l === CHAR.lowerS || l === CHAR.lowerU;
+/** Whether a line can start with a class word (TOP SECRET, CONFIDENTIAL, SECRET, LIMITED OFFICIAL USE, UNCLAS). */
+export function isClassInitial(c: number): boolean {
+  return CLASS_INITIALS.has(lower(c));
 }
 
 /** E, T or S: the first letter of an E.O., TAGS or SUBJECT line. */
