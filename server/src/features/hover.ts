@@ -1,3 +1,4 @@
+import { cableClassName, classWordOf, isLou, LOU } from '../parse/class-words';
 import { analyzeTags, readCode, type CableYears, type TagReading } from '../analysis/tags';
 import { allPosts, lookupRoutingIndicator, nearestTags, type PostEntry, type Seen } from '../data/index';
 import { addYears, compareDates, dateInWords, isoDate, orderForDate, yearsBetween } from '../dates';
@@ -210,9 +211,12 @@ function hoverBanner(cable: Cable, offset: number, ctx: FeatureContext): Found {
   if (!b || offset < b.start || offset >= b.end) return undefined;
   if (inside(b.classText, offset)) {
     let md = `${code(b.classText.text)}: classification line (banner): the cable is **${b.className}**`;
-    md += b.level === 'U' ? ` — ${LEVEL_MEANING.U}.` : ` — ${LEVEL_MEANING[b.level]}.`;
+    const word = classWordOf(b.classText.text);
+    md += word.meaning ? ` — ${word.meaning}.` : b.level === 'U' ? ` — ${LEVEL_MEANING.U}.` : ` — ${LEVEL_MEANING[b.level]}.`;
     if (b.efto) md += ' EFTO: Encrypt For Transmission Only.';
-    if (cable.level === 'SBU') md += ' With its SENSITIVE caption it is a **SENSITIVE BUT UNCLASSIFIED** cable.';
+    if (b.level === 'U' && cable.level === 'SBU') {
+      md += isLou(cable) ? ` With its LIMITED OFFICIAL USE caption it is an **LOU** cable — ${LOU.meaning}.` : ' With its SENSITIVE caption it is a **SENSITIVE BUT UNCLASSIFIED** cable.';
+    }
     md += '\n\nThe banner must be at least the highest portion marking (ISOO); the first line of a telegram is its classification (5 FAH-2 H-222).';
     if (b.spaced && !b.oddSpacing) md += ' Written letter-spaced, as the telegram system does.';
     return hit(b.classText, md);
@@ -463,11 +467,12 @@ function hoverClassifiedBy(cable: Cable, offset: number, ctx: FeatureContext): F
 
 function markingText(m: Marking, cable: Cable, what: string): string {
   if (!m.level) return `${code(m.text)}: **not a known portion marking**. Markings are (U), (SBU), (C), (S) or (TS), optionally with /NF, //NF or /REL ...`;
-  let md = `${code(m.text)}: portion marking: ${what} is **${LEVEL_NAME[m.level]}**: ${LEVEL_MEANING[m.level]}.`;
+  const lou = /^LOU\b/.test(m.value);
+  let md = `${code(m.text)}: portion marking: ${what} is **${lou ? LOU.name : LEVEL_NAME[m.level]}**: ${lou ? LOU.meaning : LEVEL_MEANING[m.level]}.`;
   const cav = m.caveats.map((c) => `\`${c}\` = ${caveatMeaning(c) ?? 'unknown caveat'}`);
   if (cav.length) md += `\n\n${cav.join('; ')}.`;
   if (!m.known) md += '\n\nNot in the usual vocabulary (U, SBU, SBU-N, C, S, TS with /NF, //NF, /REL..., //FGI...).';
-  if (cable.level && LEVEL_RANK[m.level] > LEVEL_RANK[cable.level]) md += `\n\n**Above the cable's classification** (${LEVEL_NAME[cable.level]}): the banner must be at least the highest marking.`;
+  if (cable.level && LEVEL_RANK[m.level] > LEVEL_RANK[cable.level]) md += `\n\n**Above the cable's classification** (${cableClassName(cable)}): the banner must be at least the highest marking.`;
   return md;
 }
 

@@ -2,7 +2,7 @@ import type { Banner, Cable, Line } from '../model';
 import { parseCaptionLine } from './captions';
 import { parseBanner } from './classification';
 import { contentStart, skipSpaceTab, token, trimEnd } from './lines';
-import { isPreamblePageLine, startsPrintout } from './pages';
+import { isMarkingLine, isPreamblePageLine, startsPrintout } from './pages';
 import { startsParagraph } from './paragraphs';
 import { preambleStart } from './preamble';
 
@@ -90,5 +90,8 @@ export function parseBannerZone(text: string, lines: Line[], n: number, cable: C
     cable.banner = printout;
     return at + 1;
   }
+  // A printout header whose banner is gone: its page marking is the class there is.
+  const marking = cable.header?.kind === 'printout' ? cable.header.other.find((o) => isMarkingLine(text, o.start, o.end)) : undefined;
+  if (marking) cable.banner = parseBanner(text, marking.start, marking.end, false);
   return n;
 }

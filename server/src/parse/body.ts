@@ -157,7 +157,9 @@ class BodyScanner {
   private line(n: number, start: number, end: number): void {
     const { text } = this;
     let content = text.slice(start, Math.min(end, start + HEAD_WINDOW));
-    if (isLetter(content.charCodeAt(0))) {
+    const c0 = content.charCodeAt(0);
+    // A printout's `------------------CF2A6B 231627Z /38` line is a page line too.
+    if (isLetter(c0) || (c0 === CHAR.hyphen && content.charCodeAt(6) === CHAR.hyphen)) {
       if (this.pageBreakLine(content, start, end)) return;
       if (lower(content.charCodeAt(0)) === CHAR.lowerP) {
         const prefix = pagePrefix(text, content, start);

@@ -1,4 +1,4 @@
-import type { Level } from '../model';
+import { type Cable, type Level, LEVEL_NAME, type Marking } from '../model';
 
 // The one recogniser of classification lines: the class words of every era and
 // the shape of a banner (`<CLASS> [SECTION n OF m] <POST> <SERIAL>`). The parser
@@ -12,6 +12,8 @@ import type { Level } from '../model';
 // no source can backtrack more than a few characters.
 
 export interface ClassWord {
+  /** What the class means, for hovers, when it is not a classification level of its own. */
+  meaning?: string;
   /** The scope level in the grammar (`constant.language.classification.<scope>.banner.cable`). */
   scope: 'unclassified' | 'sbu' | 'confidential' | 'secret' | 'topsecret';
   level: Level;
@@ -44,6 +46,8 @@ export const CLASS_WORDS: readonly ClassWord[] = [
     name: 'LIMITED OFFICIAL USE',
     source: `${letters('LIMITED')}\\s{1,3}${letters('OFFICIAL')}\\s{1,3}${letters('USE')}`,
     spaced: 'LIMITED OFFICIAL USE',
+    meaning:
+      "LIMITED OFFICIAL USE (LOU): the Department's administrative control for unclassified information not for public release, on telegrams of the 1970s to the mid-1990s, when SENSITIVE BUT UNCLASSIFIED (SBU) replaced it. It is not a classification: ranked with SBU, it needs no declassification date, Classified By line or portion marks (format doc §2; 1977 STATE 017976)",
   },
   {
     scope: 'unclassified',
@@ -117,4 +121,25 @@ export function caseless(source: string): string {
     } else out += c;
   }
   return out;
+}
+
+/** The LIMITED OFFICIAL USE entry. */
+export const LOU = CLASS_WORDS[3];
+/** The caption that makes an UNCLAS cable LOU, as SENSITIVE makes it SBU. */
+export const LOU_CAPTION = 'LIMITED OFFICIAL USE';
+
+/** True when the cable's control is LIMITED OFFICIAL USE (its banner, or an LOU caption under an UNCLAS banner). */
+export function isLou(cable: Cable): boolean {
+  return cable.banner?.className === LOU.name || (cable.level === 'SBU' && cable.captions.some((c) => c.name === LOU_CAPTION));
+}
+
+/** The name of the cable's overall class in messages: LIMITED OFFICIAL USE for an LOU cable, else its level's name. */
+export function cableClassName(cable: Cable): string {
+  if (!cable.level) return 'unmarked';
+  return cable.level === 'SBU' && isLou(cable) ? LOU.name : LEVEL_NAME[cable.level];
+}
+
+/** The name of a portion marking's level: LIMITED OFFICIAL USE for `(LOU)`. */
+export function markingClassName(m: Marking & { level: Level }): string {
+  return /^LOU\b/.test(m.value) ? LOU.name : LEVEL_NAME[m.level];
 }

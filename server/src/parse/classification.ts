@@ -114,13 +114,16 @@ export function parseMarking(text: string, start: number, end: number): Marking 
   const caveats = parts.slice(1).map((p) => p.trim());
   // A REL list can go on after slashes: `S/REL TO NATO/AUS/NZL`.
   let inRel = false;
+  // `(SECRET-ENTIRE TEXT)`: the E.O. 12065-era whole-text marking spells the level out (1979 STATE 294974).
+  const entireText = caveats.length === 1 && caveats[0] === 'ENTIRE TEXT';
   const known =
-    LEVELS[first] !== undefined &&
+    (SPELLED[first] !== undefined && entireText) ||
+    (LEVELS[first] !== undefined &&
     caveats.every((c) => {
       const ok = KNOWN_CAVEATS.test(c) || (inRel && /^[A-Z]{2,5}$/.test(c));
       inRel = ok && (inRel || c.startsWith('REL'));
       return ok;
-    });
+    }));
   const upper = inner === inner.toUpperCase();
   // A lone letter other than U, C, S is a list item, not a marking; lower-case
   // copies only count when the marking is known.

@@ -10,7 +10,7 @@ import { readCites } from './ref-cites';
 // transmission header, the banner, the preamble (captions, E.O., TAGS, SUBJECT,
 // REF, Classified By), then the body (paragraphs, blocks, page lines, signature).
 
-const SBU_CAPTION = /^(SENSITIVE|SBU|FOR OFFICIAL USE ONLY|FOUO)/;
+const SBU_CAPTION = /^(SENSITIVE|SBU|FOR OFFICIAL USE ONLY|FOUO|LIMITED OFFICIAL USE)/;
 
 /**
  * Parses a cable. Never throws: a line it does not understand stays body or
@@ -61,7 +61,7 @@ function cableLevel(cable: Cable): Level | undefined {
   const b = cable.banner;
   if (!b) return undefined;
   if (b.level !== 'U') return b.level;
-  // An UNCLAS banner with a SENSITIVE (BUT UNCLASSIFIED) caption is an SBU cable.
+  // An UNCLAS banner with a SENSITIVE (BUT UNCLASSIFIED) or LIMITED OFFICIAL USE caption is an SBU (LOU) cable.
   if (cable.captions.some((c) => SBU_CAPTION.test(c.name))) return 'SBU';
   return 'U';
 }

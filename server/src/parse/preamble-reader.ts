@@ -97,7 +97,8 @@ class PreambleReader {
       }
       // `1. 1. (SBU) Summary`: the second number, with its marking, is the paragraph's.
       if (startsParagraph(text, start, end)) return { line: k, offset: paraOne };
-      if (isPreamblePageLine(text, start, end)) {
+      // Under an UNCLAS banner `LIMITED OFFICIAL USE` alone is the LOU caption, not a page marking.
+      if (isPreamblePageLine(text, start, end) && !(cable.banner?.level === 'U' && parseCaptionLine(text, start, end))) {
         // Page breaks of long cables can fall inside the preamble; they are transparent.
         cable.pageLines.push(token(text, start, end));
         continue;

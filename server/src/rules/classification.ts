@@ -1,5 +1,6 @@
 import { compareDates, dateInWords } from '../dates';
 import { type Cable, isClassified, type Level, LEVEL_NAME, LEVEL_RANK, type Marking } from '../model';
+import { cableClassName, CLASS_WORDS, classWordOf, markingClassName } from '../parse/class-words';
 import { eolOf, lineAt } from './edits';
 import type { Rule } from './types';
 
@@ -22,14 +23,8 @@ const bannerMissing: Rule = {
   },
 };
 
-/** The class words as the telegram system writes them (format doc §2). */
-const SPACED: Record<Level, string> = {
-  U: 'UNCLAS',
-  SBU: 'UNCLAS',
-  C: 'C O N F I D E N T I A L',
-  S: 'S E C R E T',
-  TS: 'T O P  S E C R E T',
-};
+/** The class words as the telegram system writes them (format doc §2), from the one vocabulary. */
+const SPACED = Object.fromEntries(CLASS_WORDS.filter((w) => w.level !== 'SBU').map((w) => [w.level, w.spaced])) as Record<Exclude<Level, 'SBU'>, string>;
 
 /** Serials were 4 or 5 digits in older cables; 6 digits (zero-padded) is the form observed from the 1990s on. */
 const SIX_DIGIT_SERIALS_FROM = { year: 1995, month: 1, day: 1 };
@@ -42,7 +37,7 @@ const bannerMalformed: Rule = {
     const b = ctx.cable.banner;
     if (!b) return;
     if (b.oddSpacing) {
-      const want = b.level === 'U' ? (b.efto ? 'UNCLAS E F T O' : b.className) : SPACED[b.level];
+      const want = b.level === 'U' ? (b.efto ? 'UNCLAS E F T O' : b.className) : classWordOf(b.classText.text).spaced;
       ctx.report(b.classText.start, b.classText.end, `The class is written \`${b.classText.text}\`; write \`${want}\` (one space between the letters, as the telegram system does).`, [
         { title: `Change to ${want}`, edits: [{ start: b.classText.start, end: b.classText.end, newText: want }], preferred: true },
       ]);
@@ -94,11 +89,11 @@ const classMismatch: Rule = {
     const top = above.reduce((a, p) => (LEVEL_RANK[p.marking.level] > LEVEL_RANK[a.marking.level] ? p : a));
     const line = lineAt(cable, top.marking.start).n + 1;
     const more = above.length > 1 ? ` (${above.length} portions are above the banner)` : '';
-    const want = SPACED[top.marking.level];
+    const want = SPACED[top.marking.level as Exclude<Level, 'SBU'>];
     ctx.report(
       b.classText.start,
       b.classText.end,
-      `The banner says ${LEVEL_NAME[cable.level]} but ${top.where} (line ${line}) is marked ${top.marking.text}${more}: the banner must be at least the highest portion marking, ${LEVEL_NAME[top.marking.level]} (ISOO marking rules).`,
+      `The banner says ${cableClassName(cable)} but ${top.where} (line ${line}) is marked ${top.marking.text}${more}: the banner must be at least the highest portion marking, ${markingClassName(top.marking)} (ISOO marking rules).`,
       // Not preferred: lowering the marking (portion-mark-exceeds) may be the right fix instead.
       [{ title: `Raise the banner to ${want}`, edits: [{ start: b.classText.start, end: b.classText.end, newText: want }] }],
     );
@@ -125,7 +120,7 @@ const bannerAbovePortions: Rule = {
     ctx.report(
       b.classText.start,
       b.classText.end,
-      `The banner says ${LEVEL_NAME[cable.level!]} but no portion is marked above ${top.marking.text} (${LEVEL_NAME[top.marking.level]}): the overall classification is the highest portion's (ISOO). Lower the banner or mark the ${LEVEL_NAME[cable.level!]} portions.`,
+      `The banner says ${LEVEL_NAME[cable.level!]} but no portion is marked above ${top.marking.text} (${markingClassName(top.marking)}): the overall classification is the highest portion's (ISOO). Lower the banner or mark the ${LEVEL_NAME[cable.level!]} portions.`,
       want ? [{ title: `Lower the banner to ${want}`, edits: [{ start: b.classText.start, end: b.classText.end, newText: want }] }] : undefined,
     );
   },
@@ -245,7 +240,7 @@ const classifiedByOnUnclassified: Rule = {
     ctx.report(
       cb.keyword.start,
       cb.keyword.end,
-      `The banner says ${LEVEL_NAME[cable.level]} but the cable has a \`Classified By\` line: either the cable is classified (fix the banner) or the line goes.`,
+      `The banner says ${cableClassName(cable)} but the cable has a \`Classified By\` line: either the cable is classified (fix the banner) or the line goes.`,
       [{ title: 'Remove the Classified By line', edits: [edit] }],
     );
   },

@@ -1,7 +1,9 @@
 import type { Cable, Level, Marking, Paragraph, SubParagraph } from '../model';
+import { compareDates } from '../dates';
 import { editDistance } from '../edit-distance';
 import { isClassified, LEVEL_NAME, LEVEL_RANK } from '../model';
 import { markerStyle } from '../parse/body';
+import { cableClassName, isLou } from '../parse/class-words';
 import type { Edit, Fix, Rule } from './types';
 
 // Paragraphs: numbering, portion markings and lettered sub-paragraphs
@@ -156,14 +158,23 @@ function entireText(cable: Cable): boolean {
   return cable.paragraphs.some((p) => p.marking?.caveats.includes('ENTIRE TEXT'));
 }
 
+/**
+ * Telegrams marked their portions from E.O. 12065 on: its sec. 1-504 made every classified document show
+ * which portions are classified, from 1 December 1978 (1978 STATE 296107: "EXECUTIVE ORDER 12065 BECOMES
+ * EFFECTIVE DECEMBER 1, 1978"). Cables before it carry no marks (1973-1977 printouts); 1978 BISSAU 1578 of
+ * 11 December 1978 marks its portions (U).
+ */
+export const PORTION_MARKS_FROM = { year: 1978, month: 12, day: 1 };
+
 const portionMarkMissing: Rule = {
   id: 'portion-mark-missing',
   severity: 'error',
-  summary: 'Every numbered paragraph of a classified cable carries a portion marking after its number.',
+  summary: 'Every numbered paragraph of a classified cable of 1 December 1978 or later carries a portion marking after its number.',
   check(ctx) {
     const { cable } = ctx;
     const level = cable.level;
     if (!level || !isClassified(level) || entireText(cable)) return;
+    if (compareDates(ctx.date, PORTION_MARKS_FROM) < 0) return;
     for (const p of cable.paragraphs) {
       // A redacted copy (`6. XXXXXXXXXXXX`, `7. (XXXXXXXXXXXX`, `11. (C XXXXXXXXXXXX`) may have lost the marking with the text.
       if (p.marking || p.firstWords.slice(0, 10).toUpperCase().includes('XXXXXX')) continue;
@@ -252,11 +263,11 @@ const portionMarkExceeds: Rule = {
       if (!m?.level || !isClassified(m.level) || LEVEL_RANK[m.level] <= LEVEL_RANK[level]) continue;
       if (!lowerCopy && m.text !== m.text.toUpperCase()) continue;
       const span = levelSpan(cable.text, m);
-      const to = isClassified(level) ? level : 'U';
+      const to = isClassified(level) ? level : isLou(cable) ? 'LOU' : 'U';
       ctx.report(
         m.start,
         m.end,
-        `Paragraph ${p.value} is marked ${m.text}, above the cable's classification (${LEVEL_NAME[level]}): no portion may be classified higher than the banner (ISOO; ${FAH}). Lower the marking or raise the banner.`,
+        `Paragraph ${p.value} is marked ${m.text}, above the cable's classification (${cableClassName(cable)}): no portion may be classified higher than the banner (ISOO; ${FAH}). Lower the marking or raise the banner.`,
         [{ title: `Lower the marking to (${to})`, edits: [{ start: span.start, end: span.end, newText: to }] }],
       );
     }
