@@ -241,6 +241,16 @@ describe('TAGS, SUBJECT', () => {
     assert.ok(text(cable('09SANAA2208'), w)!.includes('\n'), 'the TAGS element spans the continuation line');
   });
 
+  test('TAGS wrapped without a trailing comma: a next line of known codes continues it, anything else does not', () => {
+    assert.deepEqual(cable('06PARTO9').tags!.tags.slice(-3).map((t) => t.code), ['LE', 'SY', 'IS']);
+    assert.deepEqual(cable('09LONDON2622').tags!.tags.slice(-4).map((t) => t.code), ['FR', 'RS', 'CH', 'UK']);
+    // A caption, a passing line or prose after TAGS stays out of it.
+    for (const next of ['SIPDIS', 'DEPT PASS USTR', 'it is']) {
+      const c = parse(readCorpus('06PARTO9').replace('SY, IS', next));
+      assert.equal(c.tags!.tags[c.tags!.tags.length - 1].code, 'LE', next);
+    }
+  });
+
   test('SUBJECT with a portion mark, over three lines, SUBJ:', () => {
     const s = cable('07STATE135366').subject!;
     assert.deepEqual([s.marking!.value, s.marking!.level, s.lineCount], ['S', 'S', 3]);

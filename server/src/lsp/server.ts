@@ -8,6 +8,7 @@ import { configurationFeature } from './configuration';
 import { diagnosticsFeature } from './diagnostics';
 import { documentFeatures } from './document-features';
 import { mergeCapabilities, type Feature, type ServerParts } from './feature';
+import { semanticTokensFeature } from './semantic-tokens';
 import { Session, type Host } from './session';
 import { statsFeature } from './stats';
 import { codeLensFeature } from './code-lens';
@@ -29,6 +30,7 @@ export const FEATURES: readonly Feature[] = [
   statsFeature,
   workspaceFeature,
   codeLensFeature,
+  semanticTokensFeature,
 ];
 
 /** What the session asks of the client, over the connection. */

@@ -1,3 +1,4 @@
+import { lookupTag } from '../data/index';
 import type { Cable, ClassifiedBy, EoLine, Line, RefBlock, Span, Subject, TagsLine } from '../model';
 import { parseCaptionLine } from './captions';
 import { parseBanner, parseMarking } from './classification';
@@ -32,7 +33,7 @@ const SUBJECT_MAX_LINES = 6;
 const CLASSIFIED_BY_MAX_LINES = 5;
 
 type Pending =
-  | { kind: 'tags'; el: TagsLine }
+  | { kind: 'tags'; el: TagsLine; open: boolean }
   | { kind: 'subject'; el: Subject }
   | { kind: 'ref'; el: RefBlock; gap: boolean }
   | { kind: 'classifiedBy'; el: ClassifiedBy; lines: number; gap?: boolean }
@@ -223,7 +224,7 @@ class PreambleReader {
     const el: TagsLine = { start: s, end: e, keyword: token(text, s, start.keywordEnd), tags: [], names: [], commas: false };
     if (readTags(text, start.contentStart, e, el.tags, el.names, cable.artifacts)) el.commas = true;
     cable.tags = el;
-    return text[e - 1] === ',' ? { kind: 'tags', el } : undefined;
+    return { kind: 'tags', el, open: text[e - 1] === ',' };
   }
 
   private startSubject(start: Start, s: number, e: number): Pending {
@@ -292,6 +293,9 @@ class PreambleReader {
       }
       case 'tags': {
         if (cable.tags !== p.el) return false;
+        // After a comma any line goes on; else only a line of known codes (`TAGS: ... PHUM LE` / `SY, IS`).
+        if (!p.open && !onlyTagCodes(text, s, e)) return false;
+        if (text[e - 1] === ',') p.open = true;
         if (readTags(text, s, e, p.el.tags, p.el.names, cable.artifacts)) p.el.commas = true;
         p.el.end = e;
         return true;
@@ -384,4 +388,11 @@ function citesReasons(text: string, s: number, e: number): boolean {
 /** Web previews cut a line short with `...`; the full text usually follows. */
 function truncated(text: string, el: Span): boolean {
   return text.endsWith('...', el.end) || text[el.end - 1] === '\u2026';
+}
+
+/** A line of tag codes only, each one known (`SY, IS`): the TAGS line wrapped without a trailing comma. */
+function onlyTagCodes(text: string, s: number, e: number): boolean {
+  if (e - s > 120) return false;
+  const codes = text.slice(s, e).split(/[ \t,;]+/).filter(Boolean);
+  return codes.length > 0 && codes.every((c) => c === c.toUpperCase() && lookupTag(c) !== undefined);
 }
