@@ -49,7 +49,17 @@ test('language, commands, settings and colours are declared', () => {
   const client = readdirSync(join(ROOT, 'client/src')).map((f) => readFileSync(join(ROOT, 'client/src', f), 'utf8')).join('\n');
   for (const c of pkg.contributes.commands) assert.ok(client.includes(`registerCommand('${c.command}'`), `${c.command} is registered`);
   const props = pkg.contributes.configuration.properties;
-  assert.deepEqual(Object.keys(props).sort(), ['cable.date', 'cable.detect', 'cable.extraTagsFile', 'cable.rules', 'cable.trace.server']);
+  assert.deepEqual(Object.keys(props).sort(), [
+    'cable.codeLens.banner',
+    'cable.date',
+    'cable.detect',
+    'cable.extraTagsFile',
+    'cable.inlayHints.declYears',
+    'cable.inlayHints.dtg',
+    'cable.inlayHints.postNames',
+    'cable.rules',
+    'cable.trace.server',
+  ]);
   for (const [k, v] of Object.entries(props) as [string, { description?: string; markdownDescription?: string }][]) {
     assert.ok((v.description ?? v.markdownDescription ?? '').length > 20, `${k} has a description`);
   }

@@ -1,17 +1,36 @@
 import type { CodeLens, CodeLensParams } from 'vscode-languageserver';
+import { bannerSummary } from '../features/banner-summary';
 import { toRange } from './convert';
 import type { DocState } from './documents';
 import type { Feature } from './feature';
 import { SHOW_REFERENCES_COMMAND } from './protocol';
 import type { Session } from './session';
+import type { CableSettings } from './settings';
 
 // Code lenses: one list of sources, each giving the lenses of a cable. A new
 // lens is a LensSource added to LENS_SOURCES.
 
 export interface LensSource {
   name: string;
-  lenses(session: Session, uri: string, state: DocState): CodeLens[];
+  /** `settings`: the document's `cable` settings (`cable.codeLens.<name>: false` turns a lens off). */
+  lenses(session: Session, uri: string, state: DocState, settings: CableSettings): CodeLens[];
 }
+
+/** Turned off by `cable.codeLens: { <name>: false }`. */
+function off(settings: CableSettings, name: string): boolean {
+  const s = settings.codeLens;
+  return !!s && typeof s === 'object' && (s as Record<string, unknown>)[name] === false;
+}
+
+/** Over the banner: "highest portion: SECRET · 14 paragraphs · DECL in 10 y" (a label: it runs no command). */
+export const bannerLens: LensSource = {
+  name: 'banner',
+  lenses(_session, _uri, state, settings) {
+    if (off(settings, 'banner')) return [];
+    const s = bannerSummary(state.cable, state.ctx);
+    return s ? [{ range: toRange(state.cable, s), command: { title: s.title, command: '' } }] : [];
+  },
+};
 
 function plural(n: number, word: string): string {
   return `${n} ${word}${n === 1 ? '' : 's'}`;
@@ -36,15 +55,16 @@ export const citedByLens: LensSource = {
   },
 };
 
-export const LENS_SOURCES: LensSource[] = [citedByLens];
+export const LENS_SOURCES: LensSource[] = [bannerLens, citedByLens];
 
 export async function codeLenses(session: Session, params: CodeLensParams): Promise<CodeLens[] | null> {
   const s = await session.stateOf(params.textDocument.uri);
   if (!s) return null;
+  const settings = await session.settings.raw(params.textDocument.uri);
   const out: CodeLens[] = [];
   for (const source of LENS_SOURCES) {
     try {
-      out.push(...source.lenses(session, params.textDocument.uri, s.state));
+      out.push(...source.lenses(session, params.textDocument.uri, s.state, settings));
     } catch (e) {
       session.host.error(`code lens ${source.name} failed: ${(e as Error)?.stack ?? String(e)}`);
     }

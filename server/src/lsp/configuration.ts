@@ -1,5 +1,6 @@
 import { DidChangeConfigurationNotification, type DidChangeConfigurationParams } from 'vscode-languageserver';
 import type { Feature } from './feature';
+import { refreshViews } from './inlay-hints';
 import type { Session } from './session';
 import type { CableSettings } from './settings';
 import { indexFilesChanged } from './workspace';
@@ -24,7 +25,10 @@ export function watchedFilesChanged(session: Session): void {
 export const configurationFeature: Feature = {
   name: 'configuration',
   register({ connection, session }) {
-    connection.onDidChangeConfiguration((change) => configurationChanged(session, change));
+    connection.onDidChangeConfiguration((change) => {
+      configurationChanged(session, change);
+      refreshViews(connection, session);
+    });
     connection.onDidChangeWatchedFiles((p) => {
       watchedFilesChanged(session);
       indexFilesChanged(connection, session, p.changes);

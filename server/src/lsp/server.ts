@@ -8,6 +8,7 @@ import { configurationFeature } from './configuration';
 import { diagnosticsFeature } from './diagnostics';
 import { documentFeatures } from './document-features';
 import { mergeCapabilities, type Feature, type ServerParts } from './feature';
+import { inlayHintsFeature } from './inlay-hints';
 import { semanticTokensFeature } from './semantic-tokens';
 import { Session, type Host } from './session';
 import { statsFeature } from './stats';
@@ -31,6 +32,7 @@ export const FEATURES: readonly Feature[] = [
   workspaceFeature,
   codeLensFeature,
   semanticTokensFeature,
+  inlayHintsFeature,
 ];
 
 /** What the session asks of the client, over the connection. */

@@ -17,6 +17,10 @@ export interface CableSettings {
   rules?: Record<string, unknown>;
   date?: string;
   extraTagsFile?: string;
+  /** Kinds of inlay hints turned off (`{ dtg: false }`); read by lsp/inlay-hints.ts. */
+  inlayHints?: unknown;
+  /** Code lenses turned off (`{ banner: false }`); read by lsp/code-lens.ts. */
+  codeLens?: unknown;
 }
 
 export interface Effective {
