@@ -49,6 +49,7 @@ test('DECL years: whole, fractional, before the cable, from today for a draft, f
   const decl = (t: string, date?: CalendarDate) => hintsOf(t, { postNames: false, dtg: false }, date);
   assert.deepEqual(decl(seed().replace('02/15/2018', '02/15/2033')), ['02/15/2033 → 25 y']);
   assert.deepEqual(decl(seed().replace('02/15/2018', '08/16/2013')), ['08/16/2013 → 5.5 y']);
+  assert.deepEqual(decl(seed().replace('02/15/2018', '02/16/2018')), ['02/16/2018 → ≈10 y']);
   assert.deepEqual(decl(seed().replace('02/15/2018', '01/01/2008')), ["01/01/2008 → before the cable's date"]);
   assert.deepEqual(decl(draft().replace('02/15/2018', '01/15/2036')), ['01/15/2036 → 10 y from today']);
   assert.deepEqual(decl(draft()), ['02/15/2018 → in the past']);

@@ -151,7 +151,7 @@ describe('workspace index over the protocol (test/fixtures/archive)', () => {
     assert.deepEqual(locations.map((l) => base(l.uri)), ['08BUDAPEST807.txt', '08THEHAGUE680.txt']);
     const hague = uri('08THEHAGUE680.txt');
     if (!c.texts.has(hague)) await c.open(hague, readFileSync(new URL(hague), 'utf8'));
-    assert.deepEqual((await lenses(c, hague)).map((l) => l.command), [{ title: 'cited by 0 cables', command: '' }]);
+    assert.deepEqual((await lenses(c, hague)).filter((l) => l.command?.title.startsWith('cited by')).map((l) => l.command), [{ title: 'cited by 0 cables', command: '' }]);
   });
 });
 

@@ -101,9 +101,10 @@ export function declSpan(cable: Cable, ctx: FeatureContext): { label: string; ye
     return { label, sentence: `DECL ${when}: on or before ${dateSourceWords(ctx)}.` };
   }
   const { years, exact } = yearsFrom(base, d);
-  const y = exact ? String(years) : years.toFixed(1);
+  // Not whole years: one decimal, or `≈10` when that rounds to a whole number.
+  const y = exact ? String(years) : Number.isInteger(years) ? `≈${years}` : years.toFixed(1);
   const note = dateSourceNote(ctx);
-  return { label: `${y} y${note ? ` ${note}` : ''}`, years, sentence: `DECL ${when}: ${exact ? '' : 'about '}${y} years after ${dateSourceWords(ctx)}.` };
+  return { label: `${y} y${note ? ` ${note}` : ''}`, years, sentence: `DECL ${when}: ${exact ? '' : 'about '}${y.replace('≈', '')} years after ${dateSourceWords(ctx)}.` };
 }
 
 /** Whole years when the dates are anniversaries, else years to one decimal. */

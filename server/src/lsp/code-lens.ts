@@ -55,7 +55,7 @@ export const citedByLens: LensSource = {
   },
 };
 
-export const LENS_SOURCES: LensSource[] = [bannerLens, citedByLens];
+export const LENS_SOURCES: LensSource[] = [citedByLens, bannerLens];
 
 export async function codeLenses(session: Session, params: CodeLensParams): Promise<CodeLens[] | null> {
   const s = await session.stateOf(params.textDocument.uri);
