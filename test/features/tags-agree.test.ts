@@ -2,6 +2,7 @@
 // every corpus fixture, what the hover says a word is agrees with what the rules report.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
+import { completeAt } from '../../server/src/features/completion';
 import { hoverAt } from '../../server/src/features/hover';
 import { lint } from '../../server/src/rules/engine';
 import { corpus, corpusNames, load, off } from './util';
@@ -83,4 +84,20 @@ test('hovers of the era vocabulary: an era tag in its era and out of it, a State
   assert.match(sr, /State usage, not FIPS 10-4.*Embassy Belgrade.*06BELGRADE1681/);
   const apec = load(corpus('08ALGIERS85.txt').replace('TAGS: PREL PGOV KDEM FR AG', 'TAGS: ECON APEC CH'));
   assert.match(hoverAt(apec.cable, off(apec.text, 'APEC'), apec.ctx)!.markdown, /organization tag: \*\*Asia-Pacific Economic Cooperation\*\*/);
+});
+
+test('completion offers the codes the rules accept on this cable: era tags in their era only, no name fragments', () => {
+  const labelsAt = (text: string, needle: string, typed: number) => {
+    const t = load(text);
+    return completeAt(t.cable, off(t.text, needle, typed), t.ctx)?.items.map((i) => i.label) ?? [];
+  };
+  // 73TEHRAN2077 (1973): `TAGS: PFOR IR PK XF` with PFOR half typed.
+  const old = corpus('73TEHRAN2077.txt').replace('TAGS: PFOR IR', 'TAGS: PF IR');
+  assert.ok(labelsAt(old, 'TAGS: PF', 8).includes('PFOR'), 'PFOR on a cable of 1973');
+  // 08ALGIERS85 (2008): PFOR is not offered, PREL is; CLINTON (seen only after OVIP) is no organisation tag.
+  const late = corpus('08ALGIERS85.txt').replace('TAGS: PREL PGOV KDEM FR AG', 'TAGS: PGOV KDEM FR AG P');
+  const p = labelsAt(late, ' AG P', 5);
+  assert.ok(p.includes('PREL') && !p.includes('PFOR') && !p.includes('PINT'), 'no 1970s tag on a cable of 2008');
+  const cl = corpus('08ALGIERS85.txt').replace('TAGS: PREL PGOV KDEM FR AG', 'TAGS: PREL OVIP CLI');
+  assert.ok(!labelsAt(cl, 'OVIP CLI', 8).includes('CLINTON'));
 });

@@ -226,6 +226,19 @@ export function analyzeTags(cable: Cable, extraTags: ReadonlySet<string>, years:
   return analysis;
 }
 
+/**
+ * How a listed code reads for a cable of these years (undefined for a code on no list, or seen
+ * only as a fragment): completion offers exactly the codes the rules accept.
+ */
+export function readListed(code: string, extraTags: ReadonlySet<string>, years: CableYears | undefined): TagReading | undefined {
+  return listed(code.toUpperCase(), extraTags, years);
+}
+
+/** The years a date allows (a day-precise date: one year). */
+export function yearsOf(date: { year: number }): CableYears {
+  return { first: date.year, last: date.year };
+}
+
 /** How a code reads alone, without a TAGS line around it (completion documentation). */
 export function readCode(code0: string, extraTags: ReadonlySet<string>, years: CableYears | undefined): TagReading {
   const code = code0.toUpperCase();

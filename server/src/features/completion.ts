@@ -1,4 +1,5 @@
-import { allTags, isUsableTag, type TagInfo } from '../data/index';
+import { readListed, yearsOf } from '../analysis/tags';
+import { allTags, type TagInfo } from '../data/index';
 import { addYears, dateInWords, defaultDecl, formatDeclDate } from '../dates';
 import { LEVEL_NAME, LEVEL_RANK, type Cable, type Level, type Span } from '../model';
 import { CAPTIONS } from '../parse/captions';
@@ -61,8 +62,12 @@ function completeTags(cable: Cable, offset: number, ctx: FeatureContext): Comple
   const prefix = cable.text.slice(start, offset).toUpperCase();
   const present = new Set(t.tags.filter((tag) => tag !== current).map((tag) => tag.code));
   const items: CompletionEntry[] = [];
+  const years = yearsOf(ctx.date);
   for (const [codeName, info] of allTags()) {
-    if (!isUsableTag(info) || present.has(codeName) || !codeName.startsWith(prefix)) continue;
+    if (present.has(codeName) || !codeName.startsWith(prefix)) continue;
+    // The codes the rules accept on this cable (analysis/tags.ts): no ISO misuse, no name fragment, no tag of another era.
+    const r = readListed(codeName, ctx.extraTags, years);
+    if (!r || r.kind === 'era' || r.kind === 'extra' || r.kind === 'iso') continue;
     const desc = tagDescription(info);
     items.push({
       label: codeName,

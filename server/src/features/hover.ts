@@ -1,5 +1,5 @@
 import { cableClassName, classWordOf, isLou, LOU } from '../parse/class-words';
-import { analyzeTags, readCode, type CableYears, type TagReading } from '../analysis/tags';
+import { analyzeTags, readCode, yearsOf, type CableYears, type TagReading } from '../analysis/tags';
 import { allPosts, lookupRoutingIndicator, nearestTags, type PostEntry, type Seen } from '../data/index';
 import { addYears, compareDates, dateInWords, isoDate, orderForDate, yearsBetween } from '../dates';
 import { LEVEL_NAME, LEVEL_RANK, type Addressee, type Cable, type CalendarDate, type Marking, type Span, type Token } from '../model';
@@ -331,11 +331,6 @@ export function tagDoc(code0: string, extraTags: ReadonlySet<string> = new Set()
   return readingDoc(code0, readCode(code0, extraTags, years), extraTags);
 }
 
-/** The years of the date the features read the cable against. */
-function cableYears(ctx: FeatureContext): CableYears {
-  return { first: ctx.date.year, last: ctx.date.year };
-}
-
 function seenWords(seen: Seen | undefined): string {
   if (!seen) return '';
   return ` Seen on the TAGS lines of ${seen.cables} corpus cable${seen.cables > 1 ? 's' : ''} of ${seen.from === seen.to ? seen.from : `${seen.from}-${seen.to}`}.`;
@@ -393,7 +388,7 @@ function hoverTags(cable: Cable, offset: number, ctx: FeatureContext): Found {
   if (inside(t.keyword, offset)) {
     return hit(t.keyword, `${code(t.keyword.text)}: Traffic Analysis by Geography and Subject: subject tags first (at least one), then program (K-), organization, person and geographic (FIPS 10-4) tags (5 FAH-3 H-011).`);
   }
-  for (const { tag, reading } of analyzeTags(cable, ctx.extraTags, cableYears(ctx)).items) {
+  for (const { tag, reading } of analyzeTags(cable, ctx.extraTags, yearsOf(ctx.date)).items) {
     if (inside(tag, offset)) return hit(tag, readingDoc(tag.code, reading, ctx.extraTags));
   }
   for (const n of t.names) if (inside(n, offset)) return hit(n, `${code(n.text)}: the person an OVIP, OTRA, OREP, OEXC or OCON tag is about.`);

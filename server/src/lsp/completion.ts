@@ -1,5 +1,6 @@
 import type { CompletionItem, CompletionList, CompletionParams } from 'vscode-languageserver';
 import { completeAt, type CompletionResult } from '../features/completion';
+import { yearsOf } from '../analysis/tags';
 import { tagDoc } from '../features/hover';
 import type { Cable } from '../model';
 import { offsetAt } from '../positions';
@@ -43,8 +44,8 @@ export async function completion(session: Session, params: CompletionParams): Pr
 export async function resolveCompletion(session: Session, item: CompletionItem): Promise<CompletionItem> {
   const data = item.data as TagData | undefined;
   if (data?.tag && !item.documentation) {
-    const extra = data.uri ? (await session.stateOf(data.uri))?.state.ctx.extraTags : undefined;
-    item.documentation = { kind: 'markdown', value: tagDoc(data.tag, extra) };
+    const ctx = data.uri ? (await session.stateOf(data.uri))?.state.ctx : undefined;
+    item.documentation = { kind: 'markdown', value: tagDoc(data.tag, ctx?.extraTags, ctx && yearsOf(ctx.date)) };
   }
   return item;
 }

@@ -1,5 +1,5 @@
 import { joinList } from '../words';
-import { analyzeTags, PERSON_TAGS, type CableYears, type TagReading, type TagsAnalysis } from '../analysis/tags';
+import { analyzeTags, PERSON_TAGS, yearsOf, type TagReading, type TagsAnalysis } from '../analysis/tags';
 import { GEO_TAGS } from '../data/reference';
 import type { Cable, Tag } from '../model';
 import { eolOf } from './edits';
@@ -11,7 +11,7 @@ import type { Fix, Rule, RuleContext } from './types';
 
 /** The analysis of the TAGS line the rules share with the hovers (analysis/tags.ts). */
 function analysis(ctx: RuleContext): TagsAnalysis {
-  return analyzeTags(ctx.cable, ctx.extraTags, cableYears(ctx));
+  return analyzeTags(ctx.cable, ctx.extraTags, yearsOf(ctx.date));
 }
 
 /** The cable's date and where it came from, for messages. */
@@ -22,10 +22,6 @@ function dateWords(ctx: RuleContext): string {
   return `the cable's date is ${day} (${from})`;
 }
 
-/** The years the cable's date allows (the date the rules check against). */
-function cableYears(ctx: RuleContext): CableYears {
-  return { first: ctx.date.year, last: ctx.date.year };
-}
 
 /** A reading that is a code of some list (not a name or free word, not unknown). */
 function isCode(r: TagReading): boolean {
