@@ -1,4 +1,5 @@
 import { cableClassName, classWordOf, isLou, LOU } from '../parse/class-words';
+import { analyzeParagraphs } from '../analysis/paragraphs';
 import { analyzeTags, readCode, yearsOf, type CableYears, type TagReading } from '../analysis/tags';
 import { allPosts, lookupRoutingIndicator, nearestTags, type PostEntry, type Seen } from '../data/index';
 import { addYears, compareDates, dateInWords, isoDate, orderForDate, yearsBetween } from '../dates';
@@ -467,7 +468,7 @@ function markingText(m: Marking, cable: Cable, what: string): string {
   const cav = m.caveats.map((c) => `\`${c}\` = ${caveatMeaning(c) ?? 'unknown caveat'}`);
   if (cav.length) md += `\n\n${cav.join('; ')}.`;
   if (!m.known) md += '\n\nNot in the usual vocabulary (U, SBU, SBU-N, C, S, TS with /NF, //NF, /REL..., //FGI...).';
-  if (cable.level && LEVEL_RANK[m.level] > LEVEL_RANK[cable.level]) md += `\n\n**Above the cable's classification** (${cableClassName(cable)}): the banner must be at least the highest marking.`;
+  if (cable.level && analyzeParagraphs(cable).above.has(m)) md += `\n\n**Above the cable's classification** (${cableClassName(cable)}): the banner must be at least the highest marking.`;
   return md;
 }
 
@@ -481,12 +482,19 @@ function hoverBody(cable: Cable, offset: number): Found {
   if (mention && inside(mention, offset)) return hit(mention, mentionText(cable, mention));
   const p = lastStartingAtOrBefore(cable.paragraphs, offset);
   if (p && offset < p.end) {
+    const a = analyzeParagraphs(cable);
     if (inside(p.number, offset)) {
-      const i = cable.paragraphs.indexOf(p);
-      return hit(p.number, `Paragraph ${code(p.number.text + p.punctuation)}: ${i + 1} of ${cable.paragraphs.length} numbered paragraphs.`);
+      const place = a.place.get(p);
+      const issue = a.numbering.find((n) => n.paragraph === p);
+      const where = place ? `${place.index} of ${place.of} numbered paragraphs${place.of < cable.paragraphs.length ? ' in this copy of the text' : ''}` : 'a numbered paragraph';
+      return hit(p.number, `Paragraph ${code(p.number.text + p.punctuation)}: ${where}.${issue ? ` **Out of sequence**: expected ${issue.expected}.` : ''}`);
     }
     if (p.marking && inside(p.marking, offset)) return hit(p.marking, markingText(p.marking, cable, 'this paragraph'));
-    for (const s of p.subparagraphs) if (inside(s.marker, offset)) return hit(s.marker, `${code(s.marker.text)}: sub-paragraph ${s.letter} of paragraph ${p.number.text}.`);
+    for (const s of p.subparagraphs) {
+      if (!inside(s.marker, offset)) continue;
+      const issue = a.lettering.find((l) => l.sub === s);
+      return hit(s.marker, `${code(s.marker.text)}: sub-paragraph ${s.letter} of paragraph ${p.number.text}.${issue ? ` **Out of sequence**: expected ${issue.expected}.` : ''}`);
+    }
   }
   for (const b of cable.blocks) {
     const name = b.kind === 'summary' ? 'SUMMARY' : 'COMMENT';

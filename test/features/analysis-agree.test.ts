@@ -1,5 +1,5 @@
-// Rules and hovers read the TAGS line from one analysis (analysis/tags.ts): on every tag of
-// every corpus fixture, what the hover says a word is agrees with what the rules report.
+// Rules and hovers read one analysis of each cable (analysis/tags.ts, analysis/paragraphs.ts): on every
+// tag and paragraph of every corpus fixture, what the hover says agrees with what the rules report.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { completeAt } from '../../server/src/features/completion';
@@ -100,4 +100,41 @@ test('completion offers the codes the rules accept on this cable: era tags in th
   assert.ok(p.includes('PREL') && !p.includes('PFOR') && !p.includes('PINT'), 'no 1970s tag on a cable of 2008');
   const cl = corpus('08ALGIERS85.txt').replace('TAGS: PREL PGOV KDEM FR AG', 'TAGS: PREL OVIP CLI');
   assert.ok(!labelsAt(cl, 'OVIP CLI', 8).includes('CLINTON'));
+});
+
+test('every paragraph of every corpus fixture: the hover and the rules agree on numbering, lettering and a marking above the banner', () => {
+  let paragraphs = 0;
+  for (const name of corpusNames()) {
+    const { cable, ctx } = load(corpus(name));
+    const findings = lint(cable, { today: TODAY });
+    const at = (rule: string, s: { start: number; end: number }) => findings.some((f) => f.rule === rule && f.start === s.start);
+    for (const p of cable.paragraphs) {
+      paragraphs++;
+      const num = hoverAt(cable, p.number.start, ctx)!.markdown;
+      assert.equal(/Out of sequence/.test(num), at('para-numbering', p.number), `${name}: paragraph ${p.number.text}: ${num}`);
+      if (p.marking) {
+        const mk = hoverAt(cable, p.marking.start, ctx)!.markdown;
+        assert.equal(/Above the cable's classification/.test(mk), at('portion-mark-exceeds', p.marking), `${name}: marking ${p.marking.text}: ${mk}`);
+      }
+      for (const s of p.subparagraphs) {
+        const sub = hoverAt(cable, s.marker.start, ctx)!.markdown;
+        assert.equal(/Out of sequence/.test(sub), at('subpara-lettering', s.marker), `${name}: ${s.marker.text}: ${sub}`);
+      }
+    }
+  }
+  assert.ok(paragraphs > 1000, `${paragraphs} paragraphs checked`);
+});
+
+test('hovers on paragraphs say what the rules report: a number out of sequence, an (SBU) paragraph under an UNCLAS banner', () => {
+  // 08ALGIERS85 with paragraph 3 numbered 4: para-numbering fires there, and the hover says so.
+  const t = load(corpus('08ALGIERS85.txt').replace('3. (C) Bajolet said the French', '4. (C) Bajolet said the French'));
+  const at = off(t.text, '4. (C) Bajolet said the French');
+  assert.match(hoverAt(t.cable, at, t.ctx)!.markdown, /3 of 5 numbered paragraphs\. \*\*Out of sequence\*\*: expected 3\./);
+  assert.ok(lint(t.cable, { today: TODAY }).some((f) => f.rule === 'para-numbering' && f.start === at));
+  // 05RECIFE78 (UNCLAS, SENSITIVE BUT UNCLASSIFIED): (SBU) is a control, not a level above the banner.
+  const r = load(corpus('05RECIFE78.txt'));
+  const sbu = hoverAt(r.cable, off(r.text, '1. (SBU)', 3), r.ctx)!.markdown;
+  assert.match(sbu, /portion marking/);
+  assert.doesNotMatch(sbu, /Above the cable's classification/);
+  assert.ok(!lint(r.cable, { today: TODAY }).some((f) => f.rule === 'portion-mark-exceeds'));
 });
