@@ -76,9 +76,11 @@ function completeTags(cable: Cable, offset: number, ctx: FeatureContext): Comple
       sortText: `${KIND_RANK[info.kind]}${codeName}`,
     });
   }
+  const listed = new Set(items.map((i) => i.label)); // 40,000 extra tags must not compare against every item
   for (const x of ctx.extraTags) {
-    if (present.has(x) || !x.startsWith(prefix) || items.some((i) => i.label === x)) continue;
+    if (present.has(x) || !x.startsWith(prefix) || listed.has(x)) continue;
     items.push({ label: x, kind: 'tag', detail: 'tag from your configuration (extraTags)', sortText: `1${x}` });
+    listed.add(x);
   }
   return { start, end, items };
 }
