@@ -1,5 +1,6 @@
 import { todayUtc } from '../dates';
 import type { CalendarDate, Cable } from '../model';
+import { FindingCollector } from './cap';
 import { ALL_RULES } from './index';
 import type { CitedCables, Finding, Fix, RegisteredRule, RuleContext, Severity } from './types';
 
@@ -13,15 +14,17 @@ export interface LintOptions {
   extraTags?: readonly string[];
   /** The other cables of the workspace (its index), for rules about the cables a REF cites. */
   cables?: CitedCables;
+  /** At most this many findings are kept (then one says how many more); default MAX_FINDINGS. */
+  maxFindings?: number;
 }
 
 export function ruleById(id: string): RegisteredRule | undefined {
   return ALL_RULES.find((r) => r.id === id);
 }
 
-/** Runs every enabled rule over a parsed cable. Findings come back sorted by position. */
+/** Runs every enabled rule over a parsed cable. Findings come back sorted by position (at most maxFindings, see cap.ts). */
 export function lint(cable: Cable, options: LintOptions = {}): Finding[] {
-  const findings: Finding[] = [];
+  const findings = new FindingCollector(options.maxFindings);
   let date: CalendarDate;
   let dateSource: RuleContext['dateSource'];
   if (options.date) [date, dateSource] = [options.date, 'override'];
@@ -39,16 +42,15 @@ export function lint(cable: Cable, options: LintOptions = {}): Finding[] {
       extraTags,
       cables: options.cables,
       report(start: number, end: number, message: string, fixes?: Fix[]) {
-        findings.push({ rule: rule.id, severity, message, start, end: Math.max(start, end), fixes });
+        findings.add({ rule: rule.id, severity, message, start, end: Math.max(start, end), fixes });
       },
     };
     try {
       rule.check(ctx);
     } catch (e) {
       // A rule that fails must not take the others down; say so where the user will see it.
-      findings.push({ rule: 'internal-error', severity: 'error', message: `rule ${rule.id} failed: ${(e as Error).message}`, start: 0, end: 0 });
+      findings.add({ rule: 'internal-error', severity: 'error', message: `rule ${rule.id} failed: ${(e as Error).message}`, start: 0, end: 0 });
     }
   }
-  findings.sort((a, b) => a.start - b.start || a.end - b.end || a.rule.localeCompare(b.rule));
-  return findings;
+  return findings.result();
 }
