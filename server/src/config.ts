@@ -139,11 +139,12 @@ export function findConfigFile(path: string, cache?: Map<string, string | undefi
 }
 
 /**
- * A config file's text, or why it was not read: only a regular file of at
- * most MAX_CONFIG_BYTES is read (a FIFO would hang the run, /dev/zero fill
- * the memory); the open does not block.
+ * A small file's text, or why it was not read: only a regular file of at most
+ * `maxBytes` is read (a FIFO would hang the run, /dev/zero fill the memory, a
+ * 2 GB file take seconds); the open does not block. Used for the config file
+ * and the editor's extra tags file.
  */
-export function readConfigText(file: string): { text: string } | { error: string } {
+export function readSmallFile(file: string, maxBytes: number): { text: string } | { error: string } {
   let fd: number;
   try {
     fd = openSync(file, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
@@ -152,21 +153,28 @@ export function readConfigText(file: string): { text: string } | { error: string
   }
   try {
     const st = fstatSync(fd);
-    if (!st.isFile()) return { error: 'not a regular file; not read' };
-    if (st.size > MAX_CONFIG_BYTES) return { error: `too large (${st.size} bytes; the limit is ${MAX_CONFIG_BYTES}); not read` };
-    const bytes = Buffer.alloc(st.size);
+    if (!st.isFile()) return { error: `not a regular file (${st.isDirectory() ? 'a folder' : 'a FIFO, socket or device'}); not read` };
+    if (st.size > maxBytes) return { error: `too large (${st.size} bytes; the limit is ${maxBytes}); not read` };
+    // A file that grows while it is read is cut at the limit (one byte more tells it grew past it).
+    const bytes = Buffer.alloc(Math.min(maxBytes + 1, Math.max(st.size, 4096)));
     let n = 0;
     while (n < bytes.length) {
       const r = readSync(fd, bytes, n, bytes.length - n, null);
       if (r === 0) break;
       n += r;
     }
+    if (n > maxBytes) return { error: `too large (more than ${maxBytes} bytes); not read` };
     return { text: bytes.toString('utf8', 0, n) };
   } catch (e) {
     return { error: `cannot be read (${(e as NodeJS.ErrnoException).code ?? 'error'})` };
   } finally {
     closeSync(fd);
   }
+}
+
+/** A config file's text, or why it was not read (see readSmallFile). */
+export function readConfigText(file: string): { text: string } | { error: string } {
+  return readSmallFile(file, MAX_CONFIG_BYTES);
 }
 
 /** Loads the configuration that applies to `path`. */

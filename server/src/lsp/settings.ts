@@ -1,7 +1,7 @@
-import { readFileSync, statSync } from 'node:fs';
+import { statSync } from 'node:fs';
 import { dirname, isAbsolute, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { ConfigCache, isIgnored, type LoadedConfig } from '../config';
+import { ConfigCache, describeValue, isIgnored, shortKey, readSmallFile, type LoadedConfig } from '../config';
 import type { CalendarDate } from '../model';
 import { parseIsoDate } from '../dates';
 import { ruleById, type LintOptions } from '../rules/engine';
@@ -55,20 +55,26 @@ export function parseDateSetting(s: string, problems: string[]): CalendarDate | 
   return d;
 }
 
+/** An extra tags file larger than this is not read (200,000 codes take about 1.2 MB). */
+export const MAX_TAGS_FILE_BYTES = 4 * 1024 * 1024;
+
 /** Reads an extra-tags file: one code per line; blank lines and `#` comments are skipped. */
 export function parseTagsFile(text: string): string[] {
   const out: string[] = [];
   for (const line of text.split(/\r\n|\r|\n/)) {
     const t = line.replace(/#.*/, '').trim();
-    if (t) out.push(...t.split(/[\s,]+/).filter(Boolean).map((c) => c.toUpperCase()));
+    // One code at a time: a line of 200,000 codes spread into push() overflowed the stack.
+    if (t) for (const c of t.split(/[\s,]+/)) if (c) out.push(c.toUpperCase());
   }
   return out;
 }
 
+type TagsEntry = { stamp: string; tags: string[] } | { stamp: string; error: string };
+
 /** Caches of what is read from disk; cleared when a watched file changes. */
 export class DiskCache {
   private configs = new ConfigCache();
-  private tagFiles = new Map<string, { mtime: number; tags: string[] } | { error: string }>();
+  private tagFiles = new Map<string, TagsEntry>();
 
   clear(): void {
     this.configs.clear();
@@ -79,23 +85,40 @@ export class DiskCache {
     return this.configs.for(path);
   }
 
+  /**
+   * The extra tags file's codes, or why it was not read. Only a regular file of
+   * at most MAX_TAGS_FILE_BYTES is read (see readSmallFile). The answer, a
+   * failure too, is kept until the file's size or time changes: a request costs
+   * one stat, never a read.
+   */
   tagsFile(path: string): { tags: string[] } | { error: string } {
-    let mtime = -1;
+    let stamp = 'missing';
     try {
-      mtime = statSync(path).mtimeMs;
-    } catch (e) {
-      return { error: `cable.extraTagsFile: cannot read ${path}: ${(e as Error).message}` };
+      const st = statSync(path);
+      stamp = `${st.ino}:${st.size}:${st.mtimeMs}`;
+    } catch {
+      // not there (yet): readSmallFile says why; the answer is kept until it appears
     }
     const hit = this.tagFiles.get(path);
-    if (hit && 'mtime' in hit && hit.mtime === mtime) return hit;
-    try {
-      const entry = { mtime, tags: parseTagsFile(readFileSync(path, 'utf8')) };
-      this.tagFiles.set(path, entry);
-      return entry;
-    } catch (e) {
-      return { error: `cable.extraTagsFile: cannot read ${path}: ${(e as Error).message}` };
-    }
+    if (hit && hit.stamp === stamp) return hit;
+    const r = readSmallFile(path, MAX_TAGS_FILE_BYTES);
+    const entry: TagsEntry = 'error' in r ? { stamp, error: `cable.extraTagsFile: ${path}: ${r.error}` } : { stamp, tags: parseTagsFile(r.text) };
+    this.tagFiles.set(path, entry);
+    return entry;
   }
+}
+
+/** At most this many problems of one setting are reported one by one. */
+export const MAX_SETTING_PROBLEMS = 5;
+
+const ids = new WeakMap<object, number>();
+let nextId = 1;
+/** A number for an object, the same while it lives (the disk cache keeps what it read until a file changes). */
+function identity(o: object | undefined): number {
+  if (!o) return 0;
+  let id = ids.get(o);
+  if (id === undefined) ids.set(o, (id = nextId++));
+  return id;
 }
 
 /** Merges the settings and the config file that apply to a document. */
@@ -106,13 +129,19 @@ export function effectiveSettings(uri: string, s: CableSettings, disk: DiskCache
   for (const p of loaded?.problems ?? []) problems.push(`${p.where}: ${p.key}: ${p.message}`);
   const rules: Record<string, Severity | 'off'> = { ...(loaded?.config.rules ?? {}) };
   if (s.rules && typeof s.rules === 'object') {
+    let bad = 0;
     for (const [id, sev] of Object.entries(s.rules)) {
-      if (!ruleById(id)) problems.push(`cable.rules: unknown rule id "${id}"`);
+      let problem: string | undefined;
+      if (!ruleById(id)) problem = `cable.rules: unknown rule id "${shortKey(id)}"`;
       else if (isSeverityOrOff(sev)) rules[id] = sev;
-      else if (sev !== null && sev !== undefined && sev !== 'default') problems.push(`cable.rules.${id}: severity must be "error", "warning", "information", "hint" or "off", not ${JSON.stringify(sev)}`);
+      else if (sev !== null && sev !== undefined && sev !== 'default') problem = `cable.rules.${shortKey(id)}: severity must be "error", "warning", "information", "hint" or "off", not ${describeValue(sev)}`;
+      // Each problem becomes a message to the user: a setting of 100,000 bad keys gives a few and a count.
+      if (problem && ++bad <= MAX_SETTING_PROBLEMS) problems.push(problem);
     }
+    if (bad > MAX_SETTING_PROBLEMS) problems.push(`cable.rules: ${bad - MAX_SETTING_PROBLEMS} more unknown rule ids or bad severities`);
   }
-  const extraTags = [...(loaded?.config.extraTags ?? [])];
+  let extraTags: readonly string[] = loaded?.config.extraTags ?? [];
+  let tagsEntry: object | undefined;
   if (typeof s.extraTagsFile === 'string' && s.extraTagsFile.trim()) {
     const f = s.extraTagsFile.trim();
     let abs = f;
@@ -121,11 +150,13 @@ export function effectiveSettings(uri: string, s: CableSettings, disk: DiskCache
       abs = resolve(root ?? (path ? dirname(path) : process.cwd()), f);
     }
     const r = disk.tagsFile(abs);
+    tagsEntry = r;
     if ('error' in r) problems.push(r.error);
-    else extraTags.push(...r.tags);
+    else extraTags = extraTags.length ? extraTags.concat(r.tags) : r.tags;
   }
   const date = typeof s.date === 'string' ? parseDateSetting(s.date, problems) : undefined;
   const lint: LintOptions = { rules, extraTags, date };
   const ignored = !!(loaded && path && isIgnored(loaded, path));
-  return { lint, ignored, problems, key: JSON.stringify([rules, extraTags, date, ignored]) };
+    // The tags by the identity of what was read (200,000 of them are not serialised per request).
+  return { lint, ignored, problems, key: JSON.stringify([rules, identity(loaded), identity(tagsEntry), date, ignored]) };
 }
