@@ -64,7 +64,7 @@ describe('settings from workspace/configuration and the config file', () => {
     assert.ok(codes(await c.open(u, text)).includes('tag-unknown'));
     assert.ok(!codes(await reconfigure({ extraTagsFile: 'post-tags.txt' }, u)).includes('tag-unknown'));
     await reconfigure({ extraTagsFile: 'missing.txt' }, u);
-    assert.ok(c.logs.some((l) => /cable\.extraTagsFile: cannot read .*missing\.txt/.test(l)));
+    assert.ok(c.logs.some((l) => /cable\.extraTagsFile: .*missing\.txt: cannot be read \(ENOENT\)/.test(l)));
     await reconfigure({}, u);
   });
 

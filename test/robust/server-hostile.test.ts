@@ -14,6 +14,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { CodeAction, CompletionList, Diagnostic, Hover } from 'vscode-languageserver-protocol';
+import { FrameChecker } from '../../server/src/lsp/framing';
 import { DiskCache, MAX_TAGS_FILE_BYTES, parseTagsFile } from '../../server/src/lsp/settings';
 import { Client, pos, SERVER, seedText, uriOf, WEB } from '../lsp/harness';
 
@@ -267,6 +268,79 @@ describe('a deep cable.rules value', { skip }, () => {
       assert.ok(c.logs.some((l) => /cable\.rules\.para-numbering: severity must be .* not an array/.test(l)), c.logs.join(' | '));
       assertCleanLogs(c);
       await alive(c, uri);
+    } finally {
+      await c.close();
+    }
+  });
+});
+
+describe('a Content-Length that does not match the body', () => {
+  const frame = (body: string, delta = 0) => `Content-Length: ${Buffer.byteLength(body) + delta}\r\n\r\n${body}`;
+  const msg = (id: number) => JSON.stringify({ jsonrpc: '2.0', id, method: 'm', params: { text: 'é😀\\r\\n{}' } });
+
+  /** The frames the checker passes on, the bytes given in pieces of `step`. */
+  function run(input: string, step: number): { out: string; logs: string[] } {
+    const logs: string[] = [];
+    const f = new FrameChecker((m) => logs.push(m));
+    let out = '';
+    f.on('data', (d: Buffer) => (out += d.toString('utf8')));
+    const bytes = Buffer.from(input);
+    for (let i = 0; i < bytes.length; i += step) f.write(bytes.subarray(i, i + step));
+    f.end();
+    return { out, logs };
+  }
+
+  test('good frames pass unchanged, whatever the pieces they come in', () => {
+    const input = frame(msg(1)) + `Content-Type: application/vscode-jsonrpc; charset=utf-8\r\n` + frame(msg(2)) + frame(msg(3));
+    for (const step of [1, 2, 7, 64, 1e6]) {
+      const r = run(input, step);
+      assert.equal(r.out, input, `pieces of ${step}`);
+      assert.deepEqual(r.logs, []);
+    }
+  });
+
+  test('a length too long, too short or far too long loses that message only, and says so once', () => {
+    for (const delta of [10, -10, 1000, -1]) {
+      for (const step of [1, 5, 1e6]) {
+        const r = run(frame(msg(1)) + frame(msg(2), delta) + frame(msg(3)) + frame(msg(4)), step);
+        assert.equal(r.out, frame(msg(1)) + frame(msg(3)) + frame(msg(4)), `delta ${delta}, pieces of ${step}`);
+        assert.equal(r.logs.length, 1, r.logs.join(' | '));
+        assert.match(r.logs[0], /^a message from the client was lost: a message whose Content-Length \(\d+\) (does not match|is longer than) its body; reading on from the next message header/);
+      }
+    }
+  });
+
+  test('a document-sized message (over 64 KB, checked by its shape, not parsed) with a wrong length is lost alone too', () => {
+    const big = JSON.stringify({ jsonrpc: '2.0', method: 'textDocument/didOpen', params: { text: 'x'.repeat(100_000) } });
+    for (const delta of [10, -10, 1000]) {
+      for (const step of [1000, 65536, 1e6]) {
+        const r = run(frame(msg(1)) + frame(big, delta) + frame(msg(3)) + frame(big), step);
+        assert.equal(r.out, frame(msg(1)) + frame(msg(3)) + frame(big), `delta ${delta}, pieces of ${step}`);
+        assert.equal(r.logs.length, 1, r.logs.join(' | '));
+      }
+    }
+  });
+
+  test('garbage between messages and a header without a length are skipped with one line each', () => {
+    const r = run(frame(msg(1)) + 'garbage with no header at all\r\n\r\n' + frame(msg(2)) + 'X-Other: 1\r\n\r\n{}' + frame(msg(3)), 3);
+    assert.equal(r.out, frame(msg(1)) + frame(msg(2)) + frame(msg(3)));
+    assert.equal(r.logs.length, 2, r.logs.join(' | '));
+  });
+
+  test('over stdio the server logs the lost message and answers the ones after it', { skip, ...LIMIT }, async () => {
+    const c = new Client();
+    try {
+      await c.initialize();
+      const uri = uriOf('content-length.cable');
+      await c.open(uri, seed);
+      const note = JSON.stringify({ jsonrpc: '2.0', method: 'workspace/didChangeWatchedFiles', params: { changes: [] } });
+      for (const delta of [10, -10, 1000]) {
+        c.proc.stdin.write(frame(note, delta));
+        await alive(c, uri);
+        await alive(c, uri);
+      }
+      const said = c.logs.filter((l) => /^a message from the client was lost/.test(l));
+      assert.equal(said.length, 3, c.logs.join(' | '));
     } finally {
       await c.close();
     }

@@ -1,8 +1,10 @@
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { format } from 'node:util';
 import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
 import { nodeFiles } from '../workspace/node-files';
+import { FrameChecker } from './framing';
 import { startServer } from './server';
 
 // Entry point. VS Code starts the server with --node-ipc; other editors run
@@ -25,7 +27,18 @@ if (args.includes('--help') || args.includes('-h')) {
   process.exit(2);
 }
 
-const connection = createConnection(ProposedFeatures.all);
+// Over stdio the messages pass through a FrameChecker: a Content-Length that lies costs that
+// message, logged, and not every message after it (framing.ts). The library then treats the
+// streams as given, so its own console redirection for --stdio is done here.
+const frames = args.includes('--stdio') ? new FrameChecker() : undefined;
+const connection = frames ? createConnection(ProposedFeatures.all, process.stdin.pipe(frames), process.stdout) : createConnection(ProposedFeatures.all);
+if (frames) {
+  frames.log = (m) => connection.console.error(m);
+  // Nothing may write to stdout but the protocol.
+  console.log = console.info = console.debug = (...a: unknown[]) => connection.console.log(format(...a));
+  console.warn = (...a: unknown[]) => connection.console.warn(format(...a));
+  console.error = (...a: unknown[]) => connection.console.error(format(...a));
+}
 
 // Whatever escapes a handler is logged; the server keeps serving the other documents.
 process.on('uncaughtException', (e) => connection.console.error(`uncaught: ${e?.stack ?? String(e)}`));
