@@ -22,6 +22,8 @@ function hoverKind(md: string): string {
   if (/: geographic tag/.test(md)) return 'geo';
   if (/from your configuration/.test(md)) return 'extra';
   if (/in no list of codes/.test(md)) return 'free';
+  if (/in no list, with the shape of a subject tag/.test(md)) return 'before-subject';
+  if (/in no list, with the shape of/.test(md)) return 'before-other';
   return `other: ${md}`;
 }
 
@@ -49,8 +51,9 @@ test('every tag of every corpus fixture: the hover and the rules agree on what i
       if (at.includes('tag-person-name')) assert.notEqual(kinds[i + 1], 'name', what);
     });
     const noSubject = findings.some((f) => f.rule === 'tags-no-subject');
-    if (noSubject) assert.ok(!kinds.some((k) => k === 'subject' || k === 'era'), `${name}: tags-no-subject, yet the hover shows a subject tag`);
-    else if (kinds.length && !kinds.some((k) => k === 'subject' || k === 'era')) {
+    const subjectLike = (k: string) => k === 'subject' || k === 'era' || k === 'before-subject';
+    if (noSubject) assert.ok(!kinds.some(subjectLike), `${name}: tags-no-subject, yet the hover shows a subject tag`);
+    else if (kinds.length && !kinds.some(subjectLike)) {
       // No subject tag in the hovers: only a run-together word or a typo of one stands for it.
       assert.ok(kinds.some((k) => k === 'run-together' || k === 'unknown'), `${name}: no subject tag and no tags-no-subject`);
     }
@@ -137,4 +140,12 @@ test('hovers on paragraphs say what the rules report: a number out of sequence, 
   assert.match(sbu, /portion marking/);
   assert.doesNotMatch(sbu, /Above the cable's classification/);
   assert.ok(!lint(r.cable, { today: TODAY }).some((f) => f.rule === 'portion-mark-exceeds'));
+});
+
+test('1973STATE252376: the hover calls SCOTES and THOMAS the name of the person OTRA is about, as the rules read them', () => {
+  const t = load(corpus('1973STATE252376.txt'));
+  for (const [w, at] of [['SCOTES', off(t.text, 'OGEN, SCOTES', 6)], ['THOMAS', off(t.text, 'SCOTES, THOMAS', 8)]] as const) {
+    assert.match(hoverAt(t.cable, at, t.ctx)!.markdown, /name of the person the `OTRA` tag is about/, w);
+  }
+  assert.match(hoverAt(t.cable, off(t.text, 'OTRA, OGEN', 6), t.ctx)!.markdown, /A tag of its era/);
 });

@@ -102,3 +102,39 @@ test('tag spelling corrections are guesses: offered, never preferred, not applie
   assert.equal(g.fixes?.[0].title, 'Replace NK with KN');
   assert.equal(g.fixes?.[0].preferred, false);
 });
+
+test('before the lists (2000): a code of the shape of a tag that no list has is a tag of its era, not judged', () => {
+  // 1975STATE133602 writes `TAGS: UN, EGEN` (an economic subject tag of 1975 in no list of the 2000s).
+  const line = (text: string) => breakText(text, 'TAGS: EAIR, JA', 'TAGS: UN, EGEN');
+  const old = line(readCorpus('1977STATE055011'));
+  assert.deepEqual(tagFindings(old), [], 'EGEN on a cable of 1977 stands for its subject tag');
+  // UR (the Soviet Union's FIPS code of the time) on the same cable: not judged by today's FIPS list.
+  assert.deepEqual(tagFindings(breakText(readCorpus('1977STATE055011'), 'TAGS: EAIR, JA', 'TAGS: EAIR, UR')), []);
+  // The same words on a cable of 2008 are judged by the lists.
+  const late = breakText(readCorpus('08ALGIERS85'), 'TAGS: PREL PGOV KDEM FR AG', 'TAGS: UN, EGEN, UR');
+  assert.deepEqual(
+    tagFindings(late).map((f) => f.rule),
+    ['tags-no-subject', 'tag-unknown'],
+  );
+});
+
+test("a person's name at the end of a comma-separated 1970s line (1973STATE252376: TAGS: OTRA, OGEN, SCOTES, THOMAS J.)", () => {
+  const text = readCorpus('1973STATE252376');
+  assert.deepEqual(tagFindings(text), []);
+  // Space-separated lines end with free words that are no name (05BUENOSAIRES138: `OVIP AR CODEL`).
+  const codel = breakText(readCorpus('08ALGIERS85'), 'TAGS: PREL PGOV KDEM FR AG', 'TAGS: PREL PGOV OVIP AR CODEL');
+  assert.deepEqual(
+    hits(codel, 'tag-person-name').map((h) => h.covers),
+    ['OVIP'],
+  );
+});
+
+test('`TAGS,` with a comma for the colon is the TAGS line (1976VIENTI02015: TAGS, AFSP, APER, LA)', () => {
+  const text = readCorpus('1976VIENTI02015');
+  const cable = parse(text);
+  assert.deepEqual(
+    cable.tags?.tags.map((t) => t.code),
+    ['AFSP', 'APER', 'LA'],
+  );
+  assert.deepEqual(tagFindings(text), []);
+});

@@ -1,5 +1,5 @@
 import { fipsForIso, isUsableGeo, nearestTags } from '../data/index';
-import { GEO_TAGS, ORG_TAGS, PROGRAM_TAGS, SUBJECT_TAGS } from '../data/reference';
+import { GEO_TAGS, LISTS_FROM, ORG_TAGS, PROGRAM_TAGS, SUBJECT_TAGS } from '../data/reference';
 import type { GeoEntry, OrgEntry, TagEntry } from '../data/types';
 import type { Cable, Tag } from '../model';
 
@@ -26,6 +26,11 @@ export type TagReading =
   | { kind: 'name'; of: Tag }
   /** A subject tag of an earlier era on a cable of a year when it was in no list. */
   | { kind: 'era'; entry: TagEntry; year: number }
+  /**
+   * A code in no list, of the shape of a subject, program or geographic tag, on a cable of a year
+   * before the lists' (LISTS_FROM): a tag of its era we do not know (UR, EGEN); not judged.
+   */
+  | { kind: 'before-lists'; shape: 'subject' | 'program' | 'geo'; year: number }
   | { kind: 'iso'; suggest: string[]; entry?: GeoEntry }
   | { kind: 'run-together'; parts: string[] }
   /** Not a code of any list; `suggest`: codes one typo away (guesses, never certain). */
@@ -146,6 +151,19 @@ export function splitRunTogether(code: string, extra: ReadonlySet<string>): stri
   return r.parts;
 }
 
+/**
+ * The lists (2000s) cannot judge a code of a cable from before them: a subject-, program- or
+ * geographic-shaped code in no list is a tag of its era (1970s subject tags such as EGEN, FIPS codes
+ * since changed such as UR). Only when every year the cable's date allows is before the lists.
+ */
+function beforeLists(code: string, years: CableYears | undefined): TagReading | undefined {
+  if (!years || years.last >= LISTS_FROM || !LETTERS.test(code)) return undefined;
+  if (code.length === 4 && CODE_SHAPED.test(code)) return { kind: 'before-lists', shape: code[0] === 'K' ? 'program' : 'subject', year: years.last };
+  // A two-letter code the table knows (an ISO misuse, an org variant) keeps its reading.
+  if (code.length === 2 && !GEO.has(code)) return { kind: 'before-lists', shape: 'geo', year: years.last };
+  return undefined;
+}
+
 /** Reads one code that is on no list. */
 function readUnlisted(code: string, extra: ReadonlySet<string>): TagReading {
   if (!LETTERS.test(code) || code.length < 2) return { kind: 'free' };
@@ -200,15 +218,36 @@ function read(cable: Cable, extra: ReadonlySet<string>, years: CableYears | unde
       continue;
     }
     person = undefined;
-    items.push({ tag, reading: readUnlisted(code, extra) });
+    items.push({ tag, reading: beforeLists(code, years) ?? readUnlisted(code, extra) });
   }
+  nameAtTheEnd(items, cable.tags?.commas === true);
   const hasSubject = items.some(({ reading: r }) => {
-    if (r.kind === 'subject' || r.kind === 'era') return true;
+    if (r.kind === 'subject' || r.kind === 'era' || (r.kind === 'before-lists' && r.shape === 'subject')) return true;
     if (r.kind === 'run-together') return r.parts.some((p) => SUBJECT.has(p));
     // A likely typo of a subject tag is reported by tag-unknown; it is not reported twice.
     return r.kind === 'unknown' && r.suggest.some((p) => SUBJECT.has(p));
   });
   return { items, hasSubject };
+}
+
+/**
+ * A person tag with no name right after it may have the name at the end of a comma-separated line,
+ * after the other tags (1973STATE252376: `TAGS: OTRA, OGEN, SCOTES, THOMAS J.`): two or more words
+ * that are no code ending the line are that person's name. (Space-separated lines end with free
+ * words that are no names: `OVIP AR CODEL`, `OREP ... KU COUNTRY CLEARANCE`.)
+ */
+function nameAtTheEnd(items: TagItem[], commas: boolean): void {
+  if (!commas) return;
+  let person: Tag | undefined;
+  for (let i = 0; i < items.length; i++) {
+    const r = items[i].reading;
+    if (r.kind === 'subject' && r.person && items[i + 1]?.reading.kind !== 'name') person = items[i].tag;
+  }
+  if (!person) return;
+  let k = items.length;
+  while (k > 0 && items[k - 1].reading.kind === 'free' && items[k - 1].tag.start > person.end) k--;
+  if (items.length - k < 2) return;
+  for (let j = k; j < items.length; j++) items[j] = { tag: items[j].tag, reading: { kind: 'name', of: person } };
 }
 
 const cache = new WeakMap<Cable, { key: string; analysis: TagsAnalysis }>();
@@ -242,5 +281,5 @@ export function yearsOf(date: { year: number }): CableYears {
 /** How a code reads alone, without a TAGS line around it (completion documentation). */
 export function readCode(code0: string, extraTags: ReadonlySet<string>, years: CableYears | undefined): TagReading {
   const code = code0.toUpperCase();
-  return listed(code, extraTags, years) ?? readUnlisted(code, extraTags);
+  return listed(code, extraTags, years) ?? beforeLists(code, years) ?? readUnlisted(code, extraTags);
 }

@@ -2,6 +2,7 @@ import { cableClassName, classWordOf, isLou, LOU } from '../parse/class-words';
 import { analyzeParagraphs } from '../analysis/paragraphs';
 import { analyzeTags, readCode, yearsOf, type CableYears, type TagReading } from '../analysis/tags';
 import { allPosts, lookupRoutingIndicator, nearestTags, type PostEntry, type Seen } from '../data/index';
+import { LISTS_FROM } from '../data/reference';
 import { addYears, compareDates, dateInWords, isoDate, orderForDate, yearsBetween } from '../dates';
 import { LEVEL_NAME, LEVEL_RANK, type Addressee, type Cable, type CalendarDate, type Marking, type Span, type Token } from '../model';
 import { inside, lastStartingAtOrBefore, type FeatureContext } from './context';
@@ -377,6 +378,10 @@ function readingDoc(code0: string, r: TagReading, extraTags: ReadonlySet<string>
     case 'unknown': {
       const near = r.suggest.length ? r.suggest : nearestTags(c, 3, [...extraTags]);
       return `${code(code0)}: **not a known tag code**.${near.length ? ` Nearest known codes: ${near.map(code).join(', ')}.` : ''}`;
+    }
+    case 'before-lists': {
+      const shape = r.shape === 'geo' ? 'a geographic code' : `a ${r.shape} tag`;
+      return `${code(code0)}: in no list, with the shape of ${shape}. The lists describe the tags of ${LISTS_FROM} on; on a cable of ${r.year} it may be a tag of its era (not checked).`;
     }
     case 'free':
       return `${code(code0)}: a word that is in no list of codes: free text, or an organisation's name or acronym (organisation tags are an open list). Not checked.`;

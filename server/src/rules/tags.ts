@@ -25,7 +25,7 @@ function dateWords(ctx: RuleContext): string {
 
 /** A reading that is a code of some list (not a name or free word, not unknown). */
 function isCode(r: TagReading): boolean {
-  return r.kind !== 'name' && r.kind !== 'free' && r.kind !== 'unknown' && r.kind !== 'run-together';
+  return r.kind !== 'name' && r.kind !== 'free' && r.kind !== 'unknown' && r.kind !== 'run-together' && r.kind !== 'before-lists';
 }
 
 const GEO_BY_CODE = new Map(GEO_TAGS.map((e) => [e.code, e]));
@@ -205,8 +205,9 @@ const tagPersonName: Rule = {
       const next = read[i + 1];
       const nextStart = next ? (next.tag.wrapper ?? next.tag).start : Infinity;
       if (names.some((n) => n.start >= after && n.start < nextStart)) continue;
-      // Followed by a word that is no code (a name, a free word): the name is there.
+      // Followed by a word that is no code (a name, a free word), or its name ends the line: the name is there.
       if (next && !isCode(next.reading)) continue;
+      if (read.some((x) => x.reading.kind === 'name' && x.reading.of === tag)) continue;
       ctx.report(
         tag.start,
         tag.end,
