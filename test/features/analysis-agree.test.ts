@@ -4,6 +4,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { completeAt } from '../../server/src/features/completion';
 import { hoverAt } from '../../server/src/features/hover';
+import { semanticTokens } from '../../server/src/features/semantic-tokens';
 import { lint } from '../../server/src/rules/engine';
 import { corpus, corpusNames, load, off } from './util';
 
@@ -148,4 +149,25 @@ test('1973STATE252376: the hover calls SCOTES and THOMAS the name of the person 
     assert.match(hoverAt(t.cable, at, t.ctx)!.markdown, /name of the person the `OTRA` tag is about/, w);
   }
   assert.match(hoverAt(t.cable, off(t.text, 'OTRA, OGEN', 6), t.ctx)!.markdown, /A tag of its era/);
+});
+
+test('semantic tokens colour each word of the TAGS line by the same reading: CLINTON after OVIP is no organisation', () => {
+  const modifierOf = (t: ReturnType<typeof load>, at: number) => semanticTokens(t.cable, undefined, t.ctx).find((k) => k.start === at)?.modifiers ?? [];
+  const text = corpus('08ALGIERS85.txt').replace('TAGS: PREL PGOV KDEM FR AG', 'TAGS: PREL OVIP CLINTON HILLARY AJ UNGA');
+  const t = load(text);
+  assert.deepEqual(modifierOf(t, off(text, 'PREL OVIP')), ['subject']);
+  assert.deepEqual(modifierOf(t, off(text, 'CLINTON')), [], 'a name: no tag modifier');
+  assert.deepEqual(modifierOf(t, off(text, ' AJ', 1)), ['geographic']);
+  assert.deepEqual(modifierOf(t, off(text, 'UNGA')), ['organization']);
+  // On every fixture, a tag the hover calls organisation, geographic, program or subject has that modifier.
+  const expected: Record<string, string> = { subject: 'subject', era: 'subject', program: 'program', geo: 'geographic', iso: 'geographic', org: 'organization' };
+  for (const name of corpusNames()) {
+    const f = load(corpus(name));
+    for (const tag of f.cable.tags?.tags ?? []) {
+      const kind = hoverKind(hoverAt(f.cable, tag.start, f.ctx)!.markdown);
+      const mods = modifierOf(f, tag.start);
+      if (expected[kind]) assert.ok(mods.includes(expected[kind] as never), `${name}: ${tag.text} is ${kind}, token ${mods.join(' ')}`);
+      else if (kind === 'name' || kind === 'unknown' || kind === 'free') assert.deepEqual(mods, [], `${name}: ${tag.text} is ${kind}`);
+    }
+  }
 });

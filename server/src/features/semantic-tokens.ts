@@ -1,6 +1,7 @@
-import { lookupTag } from '../data/index';
+import { analyzeTags, yearsOf, type TagReading } from '../analysis/tags';
 import type { Cable, Level, Marking, Span } from '../model';
 import { positionAt } from '../positions';
+import { featureContext, type FeatureContext } from './context';
 
 // Semantic tokens: what the grammar, reading one line at a time, cannot know and
 // the parser does: SUBJECT and TAGS lines that wrap, reason letters wrapped onto
@@ -39,10 +40,29 @@ export interface SemanticToken extends Span {
 
 const LEVEL_MODIFIER: Record<Level, TokenModifier> = { U: 'unclassified', SBU: 'sbu', C: 'confidential', S: 'secret', TS: 'topSecret' };
 
-const TAG_MODIFIER = { subject: 'subject', program: 'program', geo: 'geographic', org: 'organization' } as const;
+/** The modifier of a word of the TAGS line, from the reading the rules and hovers share (analysis/tags.ts). */
+function tagModifier(r: TagReading): TokenModifier | undefined {
+  switch (r.kind) {
+    case 'subject':
+    case 'era':
+      return 'subject';
+    case 'program':
+    case 'extra':
+      return 'program';
+    case 'geo':
+    case 'iso': // a country's code written the ISO way (the diagnostic says so)
+      return 'geographic';
+    case 'org':
+      return 'organization';
+    case 'before-lists':
+      return r.shape === 'geo' ? 'geographic' : r.shape;
+    default:
+      return undefined;
+  }
+}
 
 /** The tokens of the cable, in text order, none overlapping, none crossing a line end; only those touching `range` when given. */
-export function semanticTokens(cable: Cable, range?: Span): SemanticToken[] {
+export function semanticTokens(cable: Cable, range?: Span, ctx: FeatureContext = featureContext(cable)): SemanticToken[] {
   const out: SemanticToken[] = [];
   const { text } = cable;
   const add = (s: Span, type: TokenType, modifiers: TokenModifier[] = []) => {
@@ -56,9 +76,9 @@ export function semanticTokens(cable: Cable, range?: Span): SemanticToken[] {
   };
 
   if (cable.tags) {
-    for (const tag of cable.tags.tags) {
-      const info = lookupTag(tag.code);
-      add(tag, 'type', info ? [TAG_MODIFIER[info.kind]] : []);
+    for (const { tag, reading } of analyzeTags(cable, ctx.extraTags, yearsOf(ctx.date)).items) {
+      const m = tagModifier(reading);
+      add(tag, 'type', m ? [m] : []);
     }
   }
 

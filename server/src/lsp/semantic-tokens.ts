@@ -33,7 +33,7 @@ export async function semanticTokensFull(session: Session, params: SemanticToken
   const s = await session.stateOf(params.textDocument.uri);
   if (!s) return { data: [] };
   const { cable } = s.state;
-  return { data: encodeTokens(cable, semanticTokens(cable)) };
+  return { data: encodeTokens(cable, semanticTokens(cable, undefined, s.state.ctx)) };
 }
 
 export async function semanticTokensRange(session: Session, params: SemanticTokensRangeParams): Promise<SemanticTokens> {
@@ -41,7 +41,7 @@ export async function semanticTokensRange(session: Session, params: SemanticToke
   if (!s) return { data: [] };
   const { cable } = s.state;
   const range = { start: offsetAt(cable.lines, params.range.start), end: offsetAt(cable.lines, params.range.end) };
-  return { data: encodeTokens(cable, semanticTokens(cable, range)) };
+  return { data: encodeTokens(cable, semanticTokens(cable, range, s.state.ctx)) };
 }
 
 export const semanticTokensFeature: Feature = {
