@@ -273,9 +273,9 @@ export function readListed(code: string, extraTags: ReadonlySet<string>, years: 
   return listed(code.toUpperCase(), extraTags, years);
 }
 
-/** The years a date allows (a day-precise date: one year). */
-export function yearsOf(date: { year: number }): CableYears {
-  return { first: date.year, last: date.year };
+/** The years the date a rule or feature reads the cable against allows (a day-precise date: one year). */
+export function yearsOf(ctx: { date: { year: number } }): CableYears {
+  return { first: ctx.date.year, last: ctx.date.year };
 }
 
 /** How a code reads alone, without a TAGS line around it (completion documentation). */

@@ -62,7 +62,7 @@ function completeTags(cable: Cable, offset: number, ctx: FeatureContext): Comple
   const prefix = cable.text.slice(start, offset).toUpperCase();
   const present = new Set(t.tags.filter((tag) => tag !== current).map((tag) => tag.code));
   const items: CompletionEntry[] = [];
-  const years = yearsOf(ctx.date);
+  const years = yearsOf(ctx);
   for (const [codeName, info] of allTags()) {
     if (present.has(codeName) || !codeName.startsWith(prefix)) continue;
     // The codes the rules accept on this cable (analysis/tags.ts): no ISO misuse, no name fragment, no tag of another era.

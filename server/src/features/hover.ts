@@ -394,7 +394,7 @@ function hoverTags(cable: Cable, offset: number, ctx: FeatureContext): Found {
   if (inside(t.keyword, offset)) {
     return hit(t.keyword, `${code(t.keyword.text)}: Traffic Analysis by Geography and Subject: subject tags first (at least one), then program (K-), organization, person and geographic (FIPS 10-4) tags (5 FAH-3 H-011).`);
   }
-  for (const { tag, reading } of analyzeTags(cable, ctx.extraTags, yearsOf(ctx.date)).items) {
+  for (const { tag, reading } of analyzeTags(cable, ctx.extraTags, yearsOf(ctx)).items) {
     if (inside(tag, offset)) return hit(tag, readingDoc(tag.code, reading, ctx.extraTags));
   }
   for (const n of t.names) if (inside(n, offset)) return hit(n, `${code(n.text)}: the person an OVIP, OTRA, OREP, OEXC or OCON tag is about.`);

@@ -76,7 +76,7 @@ export function semanticTokens(cable: Cable, range?: Span, ctx: FeatureContext =
   };
 
   if (cable.tags) {
-    for (const { tag, reading } of analyzeTags(cable, ctx.extraTags, yearsOf(ctx.date)).items) {
+    for (const { tag, reading } of analyzeTags(cable, ctx.extraTags, yearsOf(ctx)).items) {
       const m = tagModifier(reading);
       add(tag, 'type', m ? [m] : []);
     }

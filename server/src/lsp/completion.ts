@@ -45,7 +45,7 @@ export async function resolveCompletion(session: Session, item: CompletionItem):
   const data = item.data as TagData | undefined;
   if (data?.tag && !item.documentation) {
     const ctx = data.uri ? (await session.stateOf(data.uri))?.state.ctx : undefined;
-    item.documentation = { kind: 'markdown', value: tagDoc(data.tag, ctx?.extraTags, ctx && yearsOf(ctx.date)) };
+    item.documentation = { kind: 'markdown', value: tagDoc(data.tag, ctx?.extraTags, ctx && yearsOf(ctx)) };
   }
   return item;
 }

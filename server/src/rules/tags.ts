@@ -11,7 +11,7 @@ import type { Fix, Rule, RuleContext } from './types';
 
 /** The analysis of the TAGS line the rules share with the hovers (analysis/tags.ts). */
 function analysis(ctx: RuleContext): TagsAnalysis {
-  return analyzeTags(ctx.cable, ctx.extraTags, yearsOf(ctx.date));
+  return analyzeTags(ctx.cable, ctx.extraTags, yearsOf(ctx));
 }
 
 /** The cable's date and where it came from, for messages. */
