@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import { DidChangeWatchedFilesNotification, FileChangeType, type BaseLanguageClient, type LanguageClientOptions } from 'vscode-languageclient';
-import { CableCommandRequest, ClassificationRequest, NewCableRequest, RENUMBER_COMMAND, RULE_DOC_LINES, SHOW_REFERENCES_COMMAND, type CableInitializationOptions } from '../../server/src/lsp/protocol';
+import { CableCommandRequest, CheckWorkspaceRequest, ClassificationRequest, NewCableRequest, RENUMBER_COMMAND, RULE_DOC_LINES, SHOW_REFERENCES_COMMAND, type CableInitializationOptions } from '../../server/src/lsp/protocol';
 import { TxtCableDetector, treatTxtAsCable } from './detect';
 
 // The VS Code side, shared by the desktop entry (extension.ts: the server as a
@@ -63,6 +63,7 @@ export async function activateCable(context: vscode.ExtensionContext, createClie
     vscode.commands.registerCommand('cable.openRuleDocumentation', (ruleId?: unknown) => openRuleDocumentation(context, ruleId)),
     vscode.commands.registerCommand('cable.treatTxtAsCable', treatTxtAsCable),
     vscode.commands.registerCommand(SHOW_REFERENCES_COMMAND, showReferences),
+    vscode.commands.registerCommand('cable.checkWorkspace', checkWorkspace),
   );
 
   const status = new ClassificationStatus();
@@ -90,6 +91,13 @@ async function newCable(): Promise<void> {
   const doc = await vscode.workspace.openTextDocument({ language: 'cable', content: '' });
   const editor = await vscode.window.showTextDocument(doc);
   await editor.insertSnippet(new vscode.SnippetString(snippet));
+}
+
+/** Problems for every cable of the workspace folders (the server shows progress; pulled or pushed). */
+async function checkWorkspace(): Promise<void> {
+  if (!client) return;
+  const r = await client.sendRequest(CheckWorkspaceRequest);
+  if (r.mode === 'push') void vscode.window.showInformationMessage(`Cable: checked ${r.cables} cables; their problems are in the Problems view.`);
 }
 
 /** The "cited by N cables" lens: its locations (LSP shapes) in the references view. */

@@ -45,11 +45,13 @@ test('language, commands, settings and colours are declared', () => {
     'Cable: Renumber Paragraphs (cable.renumberParagraphs)',
     'Cable: Open Rule Documentation (cable.openRuleDocumentation)',
     'Cable: Treat .txt files in this folder as cables (cable.treatTxtAsCable)',
+    'Cable: Check All Cables in Workspace (cable.checkWorkspace)',
   ]);
   const client = readdirSync(join(ROOT, 'client/src')).map((f) => readFileSync(join(ROOT, 'client/src', f), 'utf8')).join('\n');
   for (const c of pkg.contributes.commands) assert.ok(client.includes(`registerCommand('${c.command}'`), `${c.command} is registered`);
   const props = pkg.contributes.configuration.properties;
   assert.deepEqual(Object.keys(props).sort(), [
+    'cable.checkWorkspaceOnStartup',
     'cable.codeLens.banner',
     'cable.date',
     'cable.detect',

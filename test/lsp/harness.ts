@@ -165,7 +165,7 @@ export class Client {
   /** `configuration: false` plays a client that cannot answer workspace/configuration (it pushes settings instead). */
   async initialize(
     initializationOptions?: unknown,
-    opts: { configuration?: boolean; rootPath?: string; codeActionResolve?: boolean; window?: Record<string, unknown>; workspace?: Record<string, unknown> } = {},
+    opts: { configuration?: boolean; rootPath?: string; codeActionResolve?: boolean; window?: Record<string, unknown>; workspace?: Record<string, unknown>; textDocument?: Record<string, unknown> } = {},
   ): Promise<InitializeResult> {
     const rootUri = opts.rootPath ? pathToFileURL(opts.rootPath).toString() : null;
     const r = (await this.conn.sendRequest('initialize', {
@@ -187,6 +187,7 @@ export class Client {
             ...(opts.codeActionResolve ? { resolveSupport: { properties: ['edit'] }, dataSupport: true } : {}),
           },
           completion: { completionItem: { snippetSupport: false, documentationFormat: ['markdown'] } },
+          ...opts.textDocument,
         },
       },
     })) as InitializeResult;

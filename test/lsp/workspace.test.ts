@@ -2,12 +2,12 @@
 // corpus cables that cite each other (test/fixtures/archive) in the background, with
 // progress, and answers definition, hover, references, code lenses and workspace symbols.
 import assert from 'node:assert/strict';
-import { copyFileSync, mkdtempSync, readFileSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, readdirSync, readFileSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { pathToFileURL } from 'node:url';
-import type { CodeLens, Hover, InitializeResult, Location, MarkupContent, SymbolInformation } from 'vscode-languageserver-protocol';
+import type { CodeLens, DocumentDiagnosticReport, FullDocumentDiagnosticReport, Hover, InitializeResult, Location, MarkupContent, SymbolInformation, WorkspaceDiagnosticReport, WorkspaceDocumentDiagnosticReport } from 'vscode-languageserver-protocol';
 import { Client, FIXTURES } from './harness';
 
 const ARCHIVE = join(FIXTURES, 'archive');
@@ -25,8 +25,8 @@ async function until<T>(what: string, get: () => Promise<T>, ok: (v: T) => boole
   }
 }
 
-/** A client on `root` that shows progress, refreshes lenses and answers files.exclude with `exclude`. */
-async function startClient(root: string, exclude: Record<string, boolean> = {}) {
+/** A client on `root` that shows progress, refreshes lenses and answers files.exclude with `exclude`; `pull`: it pulls diagnostics. */
+async function startClient(root: string, exclude: Record<string, boolean> = {}, pull = false) {
   const c = new Client();
   const progress: { token: unknown; value: { kind: string; title?: string; cancellable?: boolean; message?: string } }[] = [];
   let refreshes = 0;
@@ -37,7 +37,12 @@ async function startClient(root: string, exclude: Record<string, boolean> = {}) 
     return null;
   });
   c.conn.onRequest('workspace/configuration', (p: { items: { section?: string }[] }) => p.items.map((i) => (i.section === 'files.exclude' ? exclude : c.settings)));
-  const init = await c.initialize(undefined, { rootPath: root, window: { workDoneProgress: true }, workspace: { codeLens: { refreshSupport: true } } });
+  const init = await c.initialize(undefined, {
+    rootPath: root,
+    window: { workDoneProgress: true },
+    workspace: { codeLens: { refreshSupport: true }, ...(pull ? { diagnostics: { refreshSupport: true } } : {}) },
+    textDocument: pull ? { diagnostic: { dynamicRegistration: false, relatedDocumentSupport: false } } : {},
+  });
   return { c, init, progress, refreshes: () => refreshes };
 }
 
@@ -212,5 +217,74 @@ describe('the index is kept current: watched files, .cablelintrc.json ignore, op
     await until('the edited REF counted', citedBy, (t) => t === 'cited by 1 cable');
     await c.conn.sendNotification('textDocument/didClose', { textDocument: { uri: hague } });
     await until('the saved REF counted again', citedBy, (t) => t === 'cited by 0 cables');
+  });
+});
+
+describe('problems for every cable of the folder: cable/checkWorkspace', () => {
+  const names = readdirSync(ARCHIVE).sort();
+  const uri = (name: string) => fileUri(ARCHIVE, name);
+
+  test('a client without pull diagnostics gets one publishDiagnostics per cable, with progress', async () => {
+    const { c, init, progress } = await startClient(ARCHIVE);
+    try {
+      assert.equal(init.capabilities.diagnosticProvider, undefined);
+      await until('the index', () => symbols(c, ''), (s) => s.length === names.length);
+      assert.equal(c.diagnostics.has(uri('08STATE85678.txt')), false, 'closed cables are not checked until asked');
+      const r = await c.request<{ cables: number; mode: string }>('cable/checkWorkspace', undefined);
+      assert.deepEqual(r, { cables: names.length, mode: 'push' });
+      for (const n of names) assert.ok(c.diagnostics.has(uri(n)), `${n} has diagnostics`);
+      // The same findings as the cable gets when opened.
+      const state = uri('08STATE85678.txt');
+      const pushed = c.diagnostics.get(state)!.diagnostics.map((d) => `${d.code}@${d.range.start.line}`);
+      assert.deepEqual(pushed, ['classified-by-missing@5', 'tag-iso-code@8']);
+      const opened = await c.open(state, readFileSync(new URL(state), 'utf8'));
+      assert.deepEqual(opened.map((d) => `${d.code}@${d.range.start.line}`), pushed);
+      assert.ok(progress.some((p) => p.value.kind === 'begin' && p.value.title === 'Checking cables'));
+    } finally {
+      await c.close();
+    }
+  });
+
+  test('a client that pulls workspace diagnostics: the held request streams a report per cable, then the changes', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'cable-wsdiag-'));
+    for (const n of ['08STATE85678.txt', '08THEHAGUE680.txt', '09BOGOTA1412.txt']) copyFileSync(join(ARCHIVE, n), join(dir, n));
+    const { c, init } = await startClient(dir, {}, true);
+    const partial: WorkspaceDocumentDiagnosticReport[] = [];
+    c.conn.onNotification('$/progress', (p: { token: unknown; value: { items?: WorkspaceDocumentDiagnosticReport[] } }) => {
+      if (p.token === 'ws1' || p.token === 'ws2') partial.push(...(p.value.items ?? []));
+    });
+    try {
+      assert.deepEqual(init.capabilities.diagnosticProvider, { identifier: 'cable', interFileDependencies: true, workspaceDiagnostics: true });
+      await until('the index', () => symbols(c, ''), (s) => s.length === 3);
+      let answered = false;
+      const first = c.request<WorkspaceDiagnosticReport>('workspace/diagnostic', { previousResultIds: [], partialResultToken: 'ws1' }).then((r) => ((answered = true), r));
+      await new Promise((r) => setTimeout(r, 300));
+      assert.equal(answered, false, 'held until the user asks for every cable');
+      const hague = fileUri(dir, '08THEHAGUE680.txt');
+      await c.open(hague, readFileSync(join(dir, '08THEHAGUE680.txt'), 'utf8'));
+      assert.deepEqual(await c.request('cable/checkWorkspace', undefined), { cables: 3, mode: 'pull' });
+      const all = [...partial, ...(await first).items];
+      // The open cable is left to the editor's own diagnostics.
+      assert.deepEqual(all.map((r) => base(r.uri)).sort(), ['08STATE85678.txt', '09BOGOTA1412.txt']);
+      const state = all.find((r) => r.uri.endsWith('08STATE85678.txt')) as FullDocumentDiagnosticReport & { uri: string };
+      assert.equal(state.kind, 'full');
+      assert.deepEqual(state.items.map((d) => d.code), ['classified-by-missing', 'tag-iso-code']);
+      // textDocument/diagnostic: an open cable's come by push (none here); a closed one's from the disk.
+      const openReport = await c.request<DocumentDiagnosticReport>('textDocument/diagnostic', { textDocument: { uri: hague } });
+      assert.deepEqual(openReport, { kind: 'full', items: [] });
+      const closedReport = (await c.request<DocumentDiagnosticReport>('textDocument/diagnostic', { textDocument: { uri: state.uri } })) as FullDocumentDiagnosticReport;
+      assert.deepEqual(closedReport.items, state.items);
+      // A cable that changes on disk is reported again (with the closed cables citing it: here the citing one is open).
+      partial.length = 0;
+      const second = c.request<WorkspaceDiagnosticReport>('workspace/diagnostic', { previousResultIds: [], partialResultToken: 'ws2' });
+      writeFileSync(join(dir, '08STATE85678.txt'), readFileSync(join(ARCHIVE, '08STATE85678.txt'), 'utf8').replace('TAGS: NATO', 'TAGS: NATO NATO'));
+      await c.conn.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: fileUri(dir, '08STATE85678.txt'), type: 2 }] });
+      const again = [...partial, ...(await second).items];
+      assert.deepEqual(again.map((r) => base(r.uri)), ['08STATE85678.txt']);
+      assert.ok((again[0] as FullDocumentDiagnosticReport).items.some((d) => d.code === 'tag-duplicate'));
+    } finally {
+      await c.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

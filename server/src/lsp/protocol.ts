@@ -101,3 +101,16 @@ export const FIX_ALL_KIND = 'source.fixAll.cable';
  * shapes), the citing REF items to list. The VS Code client shows them in the references view.
  */
 export const SHOW_REFERENCES_COMMAND = 'cable.showReferences';
+
+export interface CheckWorkspaceResult {
+  /** How many cables are (being) checked. */
+  cables: number;
+  /** `pull`: reported through the client's workspace diagnostics request; `push`: published one by one (done when this answers). */
+  mode: 'pull' | 'push';
+}
+
+/**
+ * `cable/checkWorkspace`: problems for every cable of the workspace folders, not only the open ones
+ * ("Cable: Check All Cables in Workspace"), with progress; they stay current as files change.
+ */
+export const CheckWorkspaceRequest = new RequestType0<CheckWorkspaceResult, void>('cable/checkWorkspace');

@@ -14,6 +14,7 @@ import { Session, type Host } from './session';
 import { statsFeature } from './stats';
 import { codeLensFeature } from './code-lens';
 import { workspaceFeature } from './workspace';
+import { workspaceDiagnosticsFeature } from './workspace-diagnostics';
 import type { CableFiles } from '../workspace/files';
 
 // The language server: a thin adapter. Each document is parsed once per
@@ -30,6 +31,7 @@ export const FEATURES: readonly Feature[] = [
   cableRequestsFeature,
   statsFeature,
   workspaceFeature,
+  workspaceDiagnosticsFeature,
   codeLensFeature,
   semanticTokensFeature,
   inlayHintsFeature,

@@ -15,6 +15,7 @@ import { DocumentStore, type DocState } from './documents';
 import type { CableSettings } from './settings';
 import { SettingsSource } from './settings-source';
 import { WorkspaceIndexer } from './workspace-index';
+import type { WorkspaceChecker } from './workspace-diagnostics';
 import { citedCables } from '../workspace/features';
 
 // The state every handler shares: the open documents and their parses, the
@@ -58,6 +59,8 @@ export class Session {
   readonly diagnostics: DiagnosticsScheduler;
   /** The cables of the workspace folders (workspace-index.ts). */
   readonly workspace = new WorkspaceIndexer(this);
+  /** Problems of every cable of the workspace (workspace-diagnostics.ts), once its feature is registered. */
+  checker: WorkspaceChecker | undefined;
   /** The client's capabilities as it sent them (features read the ones they need). */
   capabilities: ClientCapabilities = {};
   /** The URI of docs/rules.md, which diagnostics link to: the client's copy, or the one beside the server. */

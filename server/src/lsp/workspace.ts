@@ -12,6 +12,7 @@ import type { Cable } from '../model';
 import { offsetAt } from '../positions';
 import type { IndexEntry } from '../workspace/entry';
 import { citedHover, citesAt, resolveCites, searchCables } from '../workspace/features';
+import { isCableFileName } from '../workspace/uri';
 import type { Feature } from './feature';
 import type { Session } from './session';
 
@@ -115,7 +116,10 @@ export function indexFilesChanged(connection: Connection, session: Session, chan
     void buildWithProgress(connection, session);
     return;
   }
-  void session.workspace.filesChanged(changes.map((c) => ({ uri: c.uri, deleted: c.type === 3 })));
+  const cables = changes.filter((c) => isCableFileName(c.uri));
+  if (cables.length === 0) return;
+  // Once the index has them, the workspace problems of these cables (and of those citing them) follow.
+  void session.workspace.filesChanged(cables.map((c) => ({ uri: c.uri, deleted: c.type === 3 }))).then(() => session.checker?.changed(cables.map((c) => c.uri)));
 }
 
 export const workspaceFeature: Feature = {
