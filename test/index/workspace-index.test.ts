@@ -128,3 +128,19 @@ test('the index builds from a folder through the files interface, and skips what
   assert.equal(await buildIndex(new CableIndex(), none, ['file:///x'], { skip: () => false, isOpen: () => false, cancelled: () => false }), 0);
   assert.equal(await buildIndex(new CableIndex(), nodeFiles, [pathToFileURL(ARCHIVE).href], { skip: () => false, isOpen: () => false, cancelled: () => true }), undefined);
 });
+
+test('a .txt that does not start like a cable (a shopping list) is not indexed; a .txt cable is', async () => {
+  const { mkdtempSync, copyFileSync, rmSync } = await import('node:fs');
+  const { tmpdir } = await import('node:os');
+  const dir = mkdtempSync(join(tmpdir(), 'cable-index-txt-'));
+  try {
+    copyFileSync(join(ROOT, 'test', 'workspace', 'txt', 'shopping-list.txt'), join(dir, 'shopping-list.txt'));
+    copyFileSync(join(ARCHIVE, '08STATE85678.txt'), join(dir, '08STATE85678.txt'));
+    copyFileSync(join(ARCHIVE, '08STATE85678.txt'), join(dir, 'draft.cable'));
+    const index = new CableIndex(2026);
+    await buildIndex(index, nodeFiles, [pathToFileURL(dir).href], { skip: () => false, isOpen: () => false, cancelled: () => false });
+    assert.deepEqual([...index.entries()].map((e) => e.uri.slice(e.uri.lastIndexOf('/') + 1)).sort(), ['08STATE85678.txt', 'draft.cable']);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});

@@ -46,7 +46,15 @@ describe('one server, bad input', () => {
     raw('{"jsonrpc":"2.0","method":"textDocument/didChange","params":{"textDocument":{"uri":"file:///nowhere.cable","version":3},"contentChanges":[{"text":"x"}]}}');
     raw('{"jsonrpc":"2.0","method":"textDocument/didOpen","params":null}');
     c.proc.stdin.write('garbage with no header at all\r\n\r\n');
-    await alive();
+    // vscode-jsonrpc drops a header block without Content-Length and reads on only when more data
+    // comes: when the hover arrives in the same chunk as the garbage (a loaded machine), a later
+    // message lets it through. An unknown `$/` notification is ignored.
+    const nudge = setInterval(() => raw('{"jsonrpc":"2.0","method":"$/nudge"}'), 300);
+    try {
+      await alive();
+    } finally {
+      clearInterval(nudge);
+    }
     await assert.rejects(c.request('no/such/method', {}), /Unhandled method/);
     assert.equal(c.exited, false);
   });

@@ -2,7 +2,7 @@ import { isIgnored } from '../config';
 import { globMatcher } from '../glob';
 import type { Cable } from '../model';
 import { parse } from '../parse/index';
-import { buildIndex } from '../workspace/build';
+import { buildIndex, isCableText } from '../workspace/build';
 import { CableIndex } from '../workspace/cable-index';
 import { entryOf, type IndexEntry } from '../workspace/entry';
 import type { CableFiles } from '../workspace/files';
@@ -181,7 +181,7 @@ export class WorkspaceIndexer {
         }
         const text = await this.files.read(uri);
         if (this.open.has(uri)) continue;
-        if (text === undefined) this.index.delete(uri);
+        if (text === undefined || !isCableText(uri, text)) this.index.delete(uri);
         else this.index.set(entryOf(uri, parse(text)));
         any = true;
       }

@@ -1,3 +1,4 @@
+import { cableStart } from '../parse/detect';
 import { parse } from '../parse/index';
 import type { CableIndex } from './cable-index';
 import { entryOf } from './entry';
@@ -18,6 +19,15 @@ export interface BuildOptions {
   progress?(done: number, total: number): void;
   /** Longest stretch of work between two yields (ms). */
   sliceMs?: number;
+}
+
+/**
+ * Whether a file's text is a cable the index holds: `.cable` and `.tel` files always; a `.txt` (an
+ * archive's, or any other text file) only when it starts like a cable, as the editor decides when it
+ * opens one (parse/detect.ts): a shopping list is not indexed, nor checked by "Check All Cables".
+ */
+export function isCableText(uri: string, text: string): boolean {
+  return !/\.txt$/i.test(uri) || cableStart(text) !== undefined;
 }
 
 const pause = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
@@ -44,7 +54,7 @@ export async function buildIndex(index: CableIndex, files: CableFiles, folders: 
     if (!options.isOpen(uri)) {
       const text = await files.read(uri);
       // A file that went away or became unreadable since the listing leaves the index.
-      if (text === undefined) index.delete(uri);
+      if (text === undefined || !isCableText(uri, text)) index.delete(uri);
       else if (!options.isOpen(uri)) index.set(entryOf(uri, parse(text)));
     }
     done++;
