@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import { DidChangeWatchedFilesNotification, FileChangeType, type BaseLanguageClient, type LanguageClientOptions } from 'vscode-languageclient';
 import { CableCommandRequest, CheckWorkspaceRequest, ClassificationRequest, NewCableRequest, RENUMBER_COMMAND, RULE_DOC_LINES, SHOW_REFERENCES_COMMAND, type CableInitializationOptions } from '../../server/src/lsp/protocol';
 import { TxtCableDetector, treatTxtAsCable } from './detect';
+import { cableLintTaskProvider, TASK_TYPE } from './tasks';
 
 // The VS Code side, shared by the desktop entry (extension.ts: the server as a
 // Node process over IPC) and the browser entry (browser.ts: the server in a web
@@ -64,6 +65,7 @@ export async function activateCable(context: vscode.ExtensionContext, createClie
     vscode.commands.registerCommand('cable.treatTxtAsCable', treatTxtAsCable),
     vscode.commands.registerCommand(SHOW_REFERENCES_COMMAND, showReferences),
     vscode.commands.registerCommand('cable.checkWorkspace', checkWorkspace),
+    vscode.tasks.registerTaskProvider(TASK_TYPE, cableLintTaskProvider(() => client)),
   );
 
   const status = new ClassificationStatus();

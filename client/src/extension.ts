@@ -1,7 +1,6 @@
-import * as vscode from 'vscode';
+import type * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type ServerOptions } from 'vscode-languageclient/node';
 import { activateCable, deactivateCable, type CableApi } from './activate';
-import { cableLintTaskProvider, TASK_TYPE } from './tasks';
 
 // The desktop entry (package.json "main"): the language server runs as a Node
 // process (dist/server.js) over IPC. Everything else is in activate.ts.
@@ -14,7 +13,6 @@ export function activate(context: vscode.ExtensionContext): Promise<CableApi> {
     run: { module: serverModule, transport: TransportKind.ipc },
     debug: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6019'] } },
   };
-  context.subscriptions.push(vscode.tasks.registerTaskProvider(TASK_TYPE, cableLintTaskProvider(context)));
   return activateCable(context, (options) => new LanguageClient('cable', 'Cable Language Server', serverOptions, options));
 }
 

@@ -53,6 +53,7 @@ test('language, commands, settings and colours are declared', () => {
   assert.deepEqual(Object.keys(props).sort(), [
     'cable.checkWorkspaceOnStartup',
     'cable.codeLens.banner',
+    'cable.codeLens.citedBy',
     'cable.date',
     'cable.detect',
     'cable.extraTagsFile',

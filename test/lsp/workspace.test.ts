@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { pathToFileURL } from 'node:url';
 import type { CodeLens, DocumentDiagnosticReport, FullDocumentDiagnosticReport, Hover, InitializeResult, Location, MarkupContent, SymbolInformation, WorkspaceDiagnosticReport, WorkspaceDocumentDiagnosticReport } from 'vscode-languageserver-protocol';
+import { lint } from '../cli/helpers';
 import { Client, FIXTURES } from './harness';
 
 const ARCHIVE = join(FIXTURES, 'archive');
@@ -157,6 +158,12 @@ describe('workspace index over the protocol (test/fixtures/archive)', () => {
     const hague = uri('08THEHAGUE680.txt');
     if (!c.texts.has(hague)) await c.open(hague, readFileSync(new URL(hague), 'utf8'));
     assert.deepEqual((await lenses(c, hague)).filter((l) => l.command?.title.startsWith('cited by')).map((l) => l.command), [{ title: 'cited by 0 cables', command: '' }]);
+    // cable.codeLens.citedBy: false turns it off.
+    c.settings = { codeLens: { citedBy: false } };
+    await c.conn.sendNotification('workspace/didChangeConfiguration', { settings: {} });
+    assert.deepEqual((await lenses(c, state)).filter((l) => l.command?.title.startsWith('cited by')), []);
+    c.settings = {};
+    await c.conn.sendNotification('workspace/didChangeConfiguration', { settings: {} });
   });
 });
 
@@ -240,6 +247,24 @@ describe('problems for every cable of the folder: cable/checkWorkspace', () => {
       const opened = await c.open(state, readFileSync(new URL(state), 'utf8'));
       assert.deepEqual(opened.map((d) => `${d.code}@${d.range.start.line}`), pushed);
       assert.ok(progress.some((p) => p.value.kind === 'begin' && p.value.title === 'Checking cables'));
+    } finally {
+      await c.close();
+    }
+  });
+
+  test('the task\'s requests: cable/workspaceCables and cable/lintFile give the lines cable-lint prints', async () => {
+    const { c } = await startClient(ARCHIVE);
+    try {
+      const { uris } = await c.request<{ uris: string[] }>('cable/workspaceCables', { folder: pathToFileURL(ARCHIVE).href });
+      assert.deepEqual(uris.map(base), names);
+      const lines: string[] = [];
+      for (const u of uris) {
+        const r = await c.request<{ findings: { line: number; column: number; severity: string; rule: string; message: string }[] }>('cable/lintFile', { uri: u });
+        for (const f of r.findings) lines.push(`archive/${base(u)}:${f.line}:${f.column}: ${f.severity} ${f.rule} ${f.message}`);
+      }
+      const cli = lint(['--format', 'text', 'archive'], { cwd: FIXTURES, env: { NO_COLOR: '1' } });
+      assert.deepEqual(lines, cli.stdout.split('\n').filter((l) => /:\d+:\d+: /.test(l)));
+      assert.equal(await c.request('cable/lintFile', { uri: fileUri(ARCHIVE, 'no-such.txt') }), null);
     } finally {
       await c.close();
     }

@@ -41,7 +41,7 @@ suite('workspace index', () => {
       [['08THEHAGUE680.txt', 19]],
     );
     const lenses = await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', editor.document.uri);
-    assert.strictEqual(lenses[0]?.command?.title, 'cited by 1 cable');
+    assert.ok(lenses.some((l) => l.command?.title === 'cited by 1 cable'), JSON.stringify(lenses.map((l) => l.command?.title)));
     const symbols = await vscode.commands.executeCommand<vscode.SymbolInformation[]>('vscode.executeWorkspaceSymbolProvider', 'nac statement');
     assert.ok(
       symbols.some((s) => s.name.startsWith('08STATE85678: ') && s.location.uri.fsPath === stateUri.fsPath),

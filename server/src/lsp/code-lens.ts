@@ -38,10 +38,10 @@ function plural(n: number, word: string): string {
 
 /** Over the banner: "cited by N cables" of the workspace; a click lists them (Find All References). */
 export const citedByLens: LensSource = {
-  name: 'cited by',
-  lenses(session, uri, state) {
+  name: 'citedBy',
+  lenses(session, uri, state, settings) {
     const { cable } = state;
-    if (!cable.banner) return [];
+    if (off(settings, 'citedBy') || !cable.banner) return [];
     const me = session.workspace.currentEntry(uri, cable);
     if (!me.id) return [];
     const citing = session.workspace.index.citing(me);

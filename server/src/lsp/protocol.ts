@@ -114,3 +114,27 @@ export interface CheckWorkspaceResult {
  * ("Cable: Check All Cables in Workspace"), with progress; they stay current as files change.
  */
 export const CheckWorkspaceRequest = new RequestType0<CheckWorkspaceResult, void>('cable/checkWorkspace');
+
+export interface WorkspaceCablesParams {
+  /** A workspace folder's URI: only its cables; none: every folder's. */
+  folder?: string;
+}
+
+/** `cable/workspaceCables`: the cable files of the workspace index, once it is built, sorted (the VS Code task lints them one by one). */
+export const WorkspaceCablesRequest = new RequestType<WorkspaceCablesParams, { uris: string[] }, void>('cable/workspaceCables');
+
+export interface LintFileParams {
+  uri: string;
+}
+
+/** A finding of cable/lintFile: 1-based line and column, as cable-lint prints them. */
+export interface FileFinding {
+  line: number;
+  column: number;
+  severity: 'error' | 'warning' | 'information' | 'hint';
+  rule: string;
+  message: string;
+}
+
+/** `cable/lintFile`: the findings of a cable file as it is on disk (null when it cannot be read), with the workspace's settings and index. */
+export const LintFileRequest = new RequestType<LintFileParams, { findings: FileFinding[] } | null, void>('cable/lintFile');

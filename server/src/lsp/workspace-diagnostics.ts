@@ -18,7 +18,7 @@ import { citedCables } from '../workspace/features';
 import { normaliseUri } from '../workspace/uri';
 import { toDiagnostic } from './convert';
 import type { Feature } from './feature';
-import { CheckWorkspaceRequest, type CheckWorkspaceResult } from './protocol';
+import { CheckWorkspaceRequest, LintFileRequest, WorkspaceCablesRequest, type CheckWorkspaceResult, type FileFinding, type LintFileParams, type WorkspaceCablesParams } from './protocol';
 import type { Session } from './session';
 import { effectiveSettings } from './settings';
 
@@ -53,6 +53,32 @@ export async function checkOnDisk(session: Session, uri: string): Promise<Diagno
   const cable = parse(text);
   const me = session.workspace.index.get(uri) ?? entryOf(uri, cable);
   return lint(cable, { ...eff.lint, cables: citedCables(session.workspace.index, me) }).map((f) => toDiagnostic(cable, f, session.rulesDocument));
+}
+
+/** cable/workspaceCables: the indexed cable files (under a folder), once the index is built. */
+export async function workspaceCables(session: Session, params: WorkspaceCablesParams | undefined): Promise<{ uris: string[] }> {
+  await session.workspace.built;
+  const folder = typeof params?.folder === 'string' ? normaliseUri(params.folder).replace(/\/$/, '') + '/' : '';
+  const uris = [...session.workspace.index.entries()].map((e) => e.uri).filter((u) => u.startsWith('file:') && u.startsWith(folder));
+  return { uris: uris.sort() };
+}
+
+const SEVERITY_NAME: Record<number, FileFinding['severity']> = { 1: 'error', 2: 'warning', 3: 'information', 4: 'hint' };
+
+/** cable/lintFile: a cable file's findings as on disk, 1-based as cable-lint prints them. */
+export async function lintFile(session: Session, params: LintFileParams): Promise<{ findings: FileFinding[] } | null> {
+  if (typeof params?.uri !== 'string') return null;
+  const diagnostics = await checkOnDisk(session, normaliseUri(params.uri));
+  if (!diagnostics) return null;
+  return {
+    findings: diagnostics.map((d) => ({
+      line: d.range.start.line + 1,
+      column: d.range.start.character + 1,
+      severity: SEVERITY_NAME[d.severity ?? 2] ?? 'warning',
+      rule: String(d.code ?? ''),
+      message: d.message,
+    })),
+  };
 }
 
 interface Run {
@@ -248,6 +274,8 @@ export const workspaceDiagnosticsFeature: Feature = {
     const checker = new WorkspaceChecker(connection, session);
     session.checker = checker;
     connection.onRequest(CheckWorkspaceRequest, session.guard('checkWorkspace', () => checker.checkAll()));
+    connection.onRequest(WorkspaceCablesRequest, session.guard('workspaceCables', (p: WorkspaceCablesParams) => workspaceCables(session, p)));
+    connection.onRequest(LintFileRequest, session.guard('lintFile', (p: LintFileParams) => lintFile(session, p)));
     connection.languages.diagnostics.on(session.guard('textDocument/diagnostic', (p: DocumentDiagnosticParams) => checker.document(p)));
     connection.languages.diagnostics.onWorkspace((p, token, _work, results) => session.guard('workspace/diagnostic', () => checker.pull(p, token, results))(p));
     // A closed cable's problems come from the disk again (after diagnostics.ts cleared the editor's).

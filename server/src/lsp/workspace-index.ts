@@ -38,8 +38,9 @@ export class WorkspaceIndexer {
   folders: string[] = [];
   /** True while a build runs. */
   building = false;
-  /** Resolves when the current build ends (at once when none runs). */
-  built: Promise<void> = Promise.resolve();
+  /** Resolves when the current build ends; until the first build (after `initialized`) has ended, it waits for that. */
+  built: Promise<void>;
+  private firstBuilt!: () => void;
   /** Called once the index settled after changes (open cables are checked again, lenses refreshed). */
   onSettled: (() => void) | undefined;
   /** files.exclude of each folder, as matchers of paths relative to it. */
@@ -51,7 +52,9 @@ export class WorkspaceIndexer {
   private queue: Promise<void> = Promise.resolve();
   private current = new WeakMap<Cable, IndexEntry>();
 
-  constructor(private readonly session: Session) {}
+  constructor(private readonly session: Session) {
+    this.built = new Promise((resolve) => (this.firstBuilt = resolve));
+  }
 
   setFolders(folders: readonly { uri: string }[] | null | undefined, rootUri: string | null | undefined): void {
     const uris = (folders ?? []).map((f) => f.uri);
@@ -103,10 +106,12 @@ export class WorkspaceIndexer {
       if (gen === this.generation) this.building = false;
       this.changed();
     });
-    this.built = end.then(
+    const settled = end.then(
       () => undefined,
       () => undefined,
     );
+    void settled.then(this.firstBuilt);
+    this.built = settled;
     return end;
   }
 

@@ -77,7 +77,7 @@ export function workspaceSymbols(session: Session, params: WorkspaceSymbolParams
 /** Builds the index, with a progress report the user can cancel when the client shows progress. */
 export async function buildWithProgress(connection: Connection, session: Session): Promise<number | undefined> {
   const ws = session.workspace;
-  if (!ws.files || ws.folders.length === 0) return 0;
+  if (!ws.files || ws.folders.length === 0) return ws.build(); // nothing to read: the index holds the open documents
   const progress = session.capabilities.window?.workDoneProgress ? await connection.window.createWorkDoneProgress() : undefined;
   let cancelled = false;
   progress?.begin('Indexing cables', 0, 'listing the files', true);
