@@ -11,7 +11,7 @@ import { touches } from '../features/context';
 import type { Cable } from '../model';
 import { offsetAt } from '../positions';
 import type { IndexEntry } from '../workspace/entry';
-import { citedHover, citesAt, resolveCites, searchCables } from '../workspace/features';
+import { citedCables, citedHover, citesAt, resolveCites, searchCables } from '../workspace/features';
 import { isCableFileName } from '../workspace/uri';
 import type { Feature } from './feature';
 import type { Session } from './session';
@@ -122,21 +122,45 @@ export function indexFilesChanged(connection: Connection, session: Session, chan
   void session.workspace.filesChanged(cables.map((c) => ({ uri: c.uri, deleted: c.type === 3 }))).then(() => session.checker?.changed(cables.map((c) => c.uri)));
 }
 
+/** What the index says of the cables an open cable cites (ids and dates): its findings change only when this does. */
+function citedSignature(session: Session, uri: string, cable: Cable): string {
+  const cited = citedCables(session.workspace.index, session.workspace.currentEntry(uri, cable));
+  const out: string[] = [];
+  for (const item of cable.refs?.items ?? []) for (const cite of item.cites ?? []) for (const c of cited.cited(cite)) out.push(`${c.id}@${c.date ? `${c.date.year}-${c.date.month}-${c.date.day}` : c.year}`);
+  return out.join(' ');
+}
+
+const signatures = new WeakMap<Session, Map<string, string>>();
+
+/** The index settled: open cables whose cited cables changed are checked again (ref-cited-later), lenses refreshed. */
+async function indexSettled(connection: Connection, session: Session): Promise<void> {
+  let seen = signatures.get(session);
+  if (!seen) signatures.set(session, (seen = new Map()));
+  for (const d of session.documents.all()) {
+    const s = await session.stateOf(d.uri);
+    if (!s) continue;
+    const sig = citedSignature(session, d.uri, s.state.cable);
+    if (sig === (seen.get(d.uri) ?? '')) continue;
+    seen.set(d.uri, sig);
+    s.state.findings = undefined;
+    session.diagnostics.schedule(d.uri);
+  }
+  if (session.capabilities.workspace?.codeLens?.refreshSupport) void connection.sendRequest('workspace/codeLens/refresh').catch(() => undefined);
+}
+
 export const workspaceFeature: Feature = {
   name: 'workspace index',
   capabilities: () => ({ referencesProvider: true, workspaceSymbolProvider: true }),
   register({ connection, documents, session }) {
     documents.onDidOpen((e) => session.workspace.opened(e.document.uri));
     documents.onDidChangeContent((e) => session.workspace.edited(e.document.uri));
-    documents.onDidClose((e) => session.workspace.closed(e.document.uri));
+    documents.onDidClose((e) => {
+      session.workspace.closed(e.document.uri);
+      signatures.get(session)?.delete(e.document.uri);
+    });
     connection.onReferences(session.guard('references', (p: ReferenceParams) => references(session, p)));
     connection.onWorkspaceSymbol(session.guard('workspace/symbol', (p: WorkspaceSymbolParams) => workspaceSymbols(session, p)));
-    session.workspace.onSettled = () => {
-      // Findings that read the index (ref-cited-later) and the lenses may have changed.
-      session.store.clearFindings();
-      session.diagnostics.scheduleAll();
-      if (session.capabilities.workspace?.codeLens?.refreshSupport) void connection.sendRequest('workspace/codeLens/refresh').catch(() => undefined);
-    };
+    session.workspace.onSettled = () => void indexSettled(connection, session).catch((e) => session.host.error(`cable index: ${(e as Error)?.stack ?? String(e)}`));
   },
   async initialized({ connection, session }) {
     await loadExcludes(connection, session);
