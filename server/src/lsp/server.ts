@@ -8,6 +8,7 @@ import { configurationFeature } from './configuration';
 import { diagnosticsFeature } from './diagnostics';
 import { documentFeatures } from './document-features';
 import { mergeCapabilities, type Feature, type ServerParts } from './feature';
+import { formatFeature } from './format';
 import { inlayHintsFeature } from './inlay-hints';
 import { semanticTokensFeature } from './semantic-tokens';
 import { Session, type Host } from './session';
@@ -35,6 +36,7 @@ export const FEATURES: readonly Feature[] = [
   codeLensFeature,
   semanticTokensFeature,
   inlayHintsFeature,
+  formatFeature,
 ];
 
 /** What the session asks of the client, over the connection. */

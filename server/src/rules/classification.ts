@@ -1,8 +1,8 @@
 import { compareDates, dateInWords } from '../dates';
-import { type Cable, isClassified, type Level, LEVEL_NAME, LEVEL_RANK, type Marking } from '../model';
+import { type Banner, type Cable, isClassified, type Level, LEVEL_NAME, LEVEL_RANK, type Marking } from '../model';
 import { cableClassName, CLASS_WORDS, classWordOf, markingClassName } from '../parse/class-words';
 import { eolOf, lineAt } from './edits';
-import type { Rule } from './types';
+import type { Edit, Rule } from './types';
 
 // Classification: the banner, the security line, portion markings and Classified By.
 
@@ -29,6 +29,13 @@ const SPACED = Object.fromEntries(CLASS_WORDS.filter((w) => w.level !== 'SBU').m
 /** Serials were 4 or 5 digits in older cables; 6 digits (zero-padded) is the form observed from the 1990s on. */
 const SIX_DIGIT_SERIALS_FROM = { year: 1995, month: 1, day: 1 };
 
+/** The class words of a misspaced banner written as the telegram system writes them (also Format Document's). */
+export function bannerSpacingEdit(b: Banner): Edit | undefined {
+  if (!b.oddSpacing) return undefined;
+  const want = b.level === 'U' ? (b.efto ? 'UNCLAS E F T O' : b.className) : classWordOf(b.classText.text).spaced;
+  return { start: b.classText.start, end: b.classText.end, newText: want };
+}
+
 const bannerMalformed: Rule = {
   id: 'banner-malformed',
   severity: 'warning',
@@ -36,10 +43,11 @@ const bannerMalformed: Rule = {
   check(ctx) {
     const b = ctx.cable.banner;
     if (!b) return;
-    if (b.oddSpacing) {
-      const want = b.level === 'U' ? (b.efto ? 'UNCLAS E F T O' : b.className) : classWordOf(b.classText.text).spaced;
+    const respaced = bannerSpacingEdit(b);
+    if (respaced) {
+      const want = respaced.newText;
       ctx.report(b.classText.start, b.classText.end, `The class is written \`${b.classText.text}\`; write \`${want}\` (one space between the letters, as the telegram system does).`, [
-        { title: `Change to ${want}`, edits: [{ start: b.classText.start, end: b.classText.end, newText: want }], preferred: true },
+        { title: `Change to ${want}`, edits: [respaced], preferred: true },
       ]);
     }
     if (b.section && (b.section.n < 1 || b.section.m < 1 || b.section.n > b.section.m)) {
