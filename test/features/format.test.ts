@@ -11,16 +11,25 @@ function format(text: string, opts: FormatOptions = {}): string {
   return applyEdits(text, formatEdits(parse(text), opts));
 }
 
-/** The text without white space and without the paragraph numbers: what formatting may not change. */
-function words(text: string): string {
+/**
+ * Every edit changes white space only, or puts a number in place of a paragraph's number:
+ * no word changes. Returns the first edit that does more, if any.
+ */
+function wordChange(text: string): string | undefined {
   const cable = parse(text);
-  let out = '';
-  let at = 0;
-  for (const p of cable.paragraphs) {
-    out += text.slice(at, p.number.start);
-    at = p.number.end;
+  const numbers = new Set(cable.paragraphs.map((p) => `${p.number.start}:${p.number.end}`));
+  for (const e of formatEdits(cable)) {
+    const old = text.slice(e.start, e.end);
+    if (old.replace(/\s+/g, '') === e.newText.replace(/\s+/g, '')) continue;
+    if (/^\d+$/.test(old) && /^\d+$/.test(e.newText) && numbers.has(`${e.start}:${e.end}`)) continue;
+    return `${JSON.stringify(old)} -> ${JSON.stringify(e.newText)} at ${e.start}`;
   }
-  return (out + text.slice(at)).replace(/\s+/g, '');
+  return undefined;
+}
+
+/** The text without white space and digits: what formatting never changes. */
+function words(text: string): string {
+  return text.replace(/\s+/g, '').replace(/\d+/g, '');
 }
 
 /** The line breaks in order: CRLF stays CRLF, LF stays LF. */
@@ -68,6 +77,7 @@ test('every corpus fixture: idempotent, the words unchanged, the line ends uncha
     const text = corpus(name);
     const once = format(text);
     assert.equal(format(once), once, `${name}: a second format changes nothing`);
+    assert.equal(wordChange(text), undefined, `${name}: only white space and paragraph numbers change`);
     assert.equal(words(once), words(text), `${name}: the words are unchanged`);
     assert.deepEqual(breaks(once), breaks(text), `${name}: the line ends are unchanged`);
   }
@@ -109,6 +119,8 @@ test('property: on fixtures broken at random (spaces, numbers, banner and E.O. s
       const once = format(text);
       const twice = format(once);
       if (twice !== once) throw new Error(`${name}: not idempotent`);
+      const change = wordChange(text);
+      if (change) throw new Error(`${name}: a word changed: ${change}`);
       if (words(once) !== words(text)) throw new Error(`${name}: words changed`);
       if (breaks(once).join('') !== breaks(text).join('')) throw new Error(`${name}: line ends changed`);
       if (bom && once.charCodeAt(0) !== 0xfeff) throw new Error(`${name}: BOM lost`);
