@@ -158,3 +158,25 @@ test('every printout fixture parses to a banner and no banner finding', () => {
   assert.ok(printouts.length >= 8);
   for (const n of printouts) assert.deepEqual(hits(readCorpus(n), 'banner-missing'), [], n);
 });
+
+test('judged on real cables (era-judging): a wrapped REL TO marking, a banner glued to the next line, a removal note', () => {
+  // 08STATE79112: `2.  (S//REL AFGHANISTAN, KYRGYZSTAN, TAJIKISTAN, ` / `TURKMENISTAN, UZBEKISTAN):` is one marking.
+  const state = readCorpus('08STATE79112');
+  const p2 = parse(state).paragraphs.find((p) => p.value === 2)!;
+  assert.equal(p2.marking?.value, 'S//REL AFGHANISTAN, KYRGYZSTAN, TAJIKISTAN, TURKMENISTAN, UZBEKISTAN');
+  assert.equal(p2.marking?.known, true);
+  assert.deepEqual(hits(state, 'portion-mark-missing'), []);
+  assert.deepEqual(hits(state, 'portion-mark-unknown'), []);
+  // A list that never closes is no marking.
+  const open = breakText(state, 'TURKMENISTAN, UZBEKISTAN):', 'TURKMENISTAN, UZBEKISTAN:');
+  assert.equal(parse(open).paragraphs.find((p) => p.value === 2)!.marking, undefined);
+  // 09CAIRO326: the copy starts at the ACTION/INFO block and glues `FOR NEA AND H` to the serial.
+  const cairo = parse(readCorpus('09CAIRO326'));
+  assert.equal(cairo.header?.kind, 'printout');
+  assert.equal(cairo.banner?.serial?.text, '000326');
+  assert.deepEqual(hits(readCorpus('09CAIRO326'), 'banner-missing'), []);
+  // 08RPODUBAI49: `7. [DETAILS REMOVED]` lost its marking with its text.
+  const dubai = readCorpus('08RPODUBAI49');
+  assert.ok(parse(dubai).paragraphs.some((p) => p.firstWords.startsWith('[DETAILS REMOVED]')));
+  assert.deepEqual(hits(dubai, 'portion-mark-missing'), []);
+});

@@ -64,8 +64,8 @@ export const CLASS_SOURCE = CLASS_WORDS.map((w) => w.source).join('|');
 export const SECTION_SOURCE = 'SECTION\\s{1,3}(\\d{1,3})\\s{1,3}OF\\s{1,3}(\\d{1,3})';
 /** The post: letters, blanks and a few marks (`THE HAGUE`, `USUN NEW YORK`, `AIT TAIPEI`). */
 export const POST_SOURCE = "[A-Za-z][A-Za-z \\t.'&/-]{0,40}?";
-/** The serial: 3 to 8 digits; copies that lost their line breaks glue a caption to it (`SANAA 001352SIPDIS`). */
-export const SERIAL_SOURCE = '\\d{3,8}(?=\\s|$|[A-Z]{4})';
+/** The serial: 3 to 8 digits; copies that lost their line breaks glue the next line to it (`SANAA 001352SIPDIS`, `CAIRO 000326FOR NEA`). */
+export const SERIAL_SOURCE = '\\d{3,8}(?=\\s|$|[A-Z]{3})';
 
 /**
  * A whole banner from the start of a line: the class, an optional SECTION, the

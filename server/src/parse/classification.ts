@@ -91,7 +91,7 @@ const LEVELS = PORTION_LEVELS;
 const SPELLED: Record<string, Level> = { UNCLASSIFIED: 'U', UNCLAS: 'U', CONFIDENTIAL: 'C', SECRET: 'S' };
 // Abbreviations that open a paragraph in parentheses as prose (`3. (UN) Climate Conference`).
 const NOT_MARKINGS = /^(UN|EU|AU|US|USG|UK|OAS|IMF|WTO|WHO|NATO|OSCE|IAEA|ICRC|NGO)$/;
-const KNOWN_CAVEATS = /^(NF|NOFORN|N|FOUO|FGI|ORCON|OC|PROPIN|PR|REL(?:[A-Z ,]{0,80})?|ENTIRE TEXT|NODIS|EXDIS|LIMDIS|SIPDIS)$/;
+const KNOWN_CAVEATS = /^(NF|NOFORN|N|FOUO|FGI|ORCON|OC|PROPIN|PR|REL(?:[A-Z ,]{0,160})?|ENTIRE TEXT|NODIS|EXDIS|LIMDIS|SIPDIS)$/;
 
 // A level (`C`, or spelled out: `SECRET`), then components joined by `/`, `//` or `-` (a REL list may
 // have commas: `S/REL to UK, PAKISTAN`). Every repeat starts with a separator, and bounded
@@ -104,9 +104,32 @@ const MARK = /^\(\s{0,2}([A-Za-z]{1,12}(?:\s{0,2}(?:\/{1,2}|-{1,2})\s{0,2}[A-Za-
  */
 export function parseMarking(text: string, start: number, end: number): Marking | undefined {
   if (text.charCodeAt(start) !== 40) return undefined;
-  const m = MARK.exec(text.slice(start, Math.min(end, start + 120)));
-  if (!m) return undefined;
-  const inner = m[1];
+  let m = MARK.exec(text.slice(start, Math.min(end, start + 120)));
+  if (!m) {
+    // A REL TO list that wraps onto the next line: `2. (S//REL AFGHANISTAN, KYRGYZSTAN, TAJIKISTAN,` /
+    // `TURKMENISTAN, UZBEKISTAN): ...` (08STATE79112). The line break counts as a blank.
+    const head = text.slice(start, Math.min(end, start + 120));
+    if (!WRAPPED_REL.test(head)) return undefined;
+    let e = end;
+    while (e < end + 20 && (text[e] === ' ' || text[e] === '\t')) e++;
+    const brk = text.startsWith('\r\n', e) ? 2 : text[e] === '\n' || text[e] === '\r' ? 1 : 0;
+    if (!brk) return undefined;
+    const next = e + brk;
+    const joined = head + ' ' + text.slice(next, next + 120);
+    m = MARK.exec(joined);
+    if (!m || m[0].length <= head.length + 1) return undefined;
+    const close = next + (m[0].length - head.length - 1);
+    const inner = m[1].replace(/\s+/g, ' ');
+    return markingOf(text, start, close, inner);
+  }
+  return markingOf(text, start, start + m[0].length, m[1]);
+}
+
+// `(S//REL AFGHANISTAN, KYRGYZSTAN,` with the list going on at the next line.
+const WRAPPED_REL = /^\(\s{0,2}[A-Za-z]{1,5}\s{0,2}\/{1,2}\s{0,2}REL\b[A-Za-z \t,/]{0,100},\s*$/;
+
+/** The marking over [start, end) with `inner`, what its parentheses hold. */
+function markingOf(text: string, start: number, end: number, inner: string): Marking | undefined {
   const value = inner.toUpperCase().replace(/\s*(\/{1,2}|-{1,2})\s*/g, '$1').replace(/\s+/g, ' ');
   const parts = value.split(/\/{1,2}|-{1,2}/);
   const first = parts[0];
@@ -128,5 +151,5 @@ export function parseMarking(text: string, start: number, end: number): Marking 
   // A lone letter other than U, C, S is a list item, not a marking; lower-case
   // copies only count when the marking is known.
   if (!level && (!upper || first.length < 2 || first.length > 4 || NOT_MARKINGS.test(first))) return undefined;
-  return Object.assign(token(text, start, start + m[0].length), { value, level, caveats, known });
+  return Object.assign(token(text, start, end), { value, level, caveats, known });
 }

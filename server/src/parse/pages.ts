@@ -41,6 +41,7 @@ const OFFICE = String.raw`[A-Z]{1,6}-\d{2}`;
 const DISTRIBUTION = new RegExp(
   String.raw`^(?:(?:ACTION|ORIGIN)\s+${OFFICE}\s*$|INFO\s+${OFFICE}\s+${OFFICE}\s|${OFFICE}\s{1,8}${OFFICE}\s{1,8}${OFFICE}(?:\s|$)|${OFFICE}\s+/\d{3}\s?[WR]\s*$)`,
 );
+const ACTION_LINE = new RegExp(String.raw`^(?:ACTION|ORIGIN)\s+${OFFICE}\s*$`);
 // `--------------------- 035450`, `------------------112327Z 001828 /75-62`, `------------------A54E56 291401Z /38`.
 const DASHES_ID = /^-{6,}\s*(?=[0-9A-F]{0,7}\d)[0-9A-F]{6}Z?(?:\s|$)/;
 const REVIEW_STAMP = /Declassified\s?\/\s?Released US Department of State EO Systematic Review \d{1,2} [A-Za-z]{3} \d{4}\s*$/;
@@ -107,7 +108,10 @@ export function pagePrefix(text: string, content: string, start: number): { page
 export function startsPrintout(text: string, lines: Line[], k: number): boolean {
   const first = lines[k];
   const cs = contentStart(text, first, undefined);
-  if (!isMarkingLine(text, cs, trimEnd(text, cs, first.end))) return false;
+  const ce = trimEnd(text, cs, first.end);
+  // A copy that starts at the distribution block (`ACTION NEA-00`, 09CAIRO326).
+  if (ACTION_LINE.test(text.slice(cs, Math.min(ce, cs + 40)))) return true;
+  if (!isMarkingLine(text, cs, ce)) return false;
   for (let j = k + 1, seen = 0; j < lines.length && seen < 3; j++) {
     const s = contentStart(text, lines[j], undefined);
     const e = trimEnd(text, s, lines[j].end);

@@ -137,7 +137,8 @@ const portionMarkMissing: Rule = {
     if (compareDates(ctx.date, PORTION_MARKS_FROM) < 0) return;
     for (const p of cable.paragraphs) {
       // A redacted copy (`6. XXXXXXXXXXXX`, `7. (XXXXXXXXXXXX`, `11. (C XXXXXXXXXXXX`) may have lost the marking with the text.
-      if (p.marking || p.firstWords.slice(0, 10).toUpperCase().includes('XXXXXX')) continue;
+      // So may a publisher's removal note (`7. [DETAILS REMOVED]`, 08RPODUBAI49).
+      if (p.marking || p.firstWords.slice(0, 10).toUpperCase().includes('XXXXXX') || /^\[[A-Z ]{0,30}REMOVED\]/i.test(p.firstWords)) continue;
       const at = textStart(cable, p);
       const glued = at === p.number.end + p.punctuation.length; // `3.Text`
       ctx.report(
