@@ -101,6 +101,8 @@ export interface Banner extends Span {
   section?: Span & { n: number; m: number; text: string };
   post?: Token;
   serial?: Token;
+  /** A two-digit year written before the post (`75 LIBREVILLE 1895`), which does not belong there. */
+  year?: Token;
   /** Text after the serial on the same line (run-together copies). */
   rest?: Span;
 }

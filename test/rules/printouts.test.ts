@@ -180,3 +180,16 @@ test('judged on real cables (era-judging): a wrapped REL TO marking, a banner gl
   assert.ok(parse(dubai).paragraphs.some((p) => p.firstWords.startsWith('[DETAILS REMOVED]')));
   assert.deepEqual(hits(dubai, 'portion-mark-missing'), []);
 });
+
+test('banner-malformed: a year before the post (`C O N F I D E N T I A L 75 LIBREVILLE 1895`) is named, and removed by the fix', () => {
+  const text = readCorpus('1973STATE252376');
+  const broken = breakText(text, 'C O N F I D E N T I A L STATE 252376', 'C O N F I D E N T I A L 73 STATE 252376');
+  const b = parse(broken).banner!;
+  assert.equal(b.year?.text, '73');
+  assert.equal(b.post?.text, 'STATE');
+  const h = only(broken, 'banner-malformed');
+  assert.equal(h.covers, '73');
+  assert.match(h.finding.message, /`73` before the post/);
+  assert.equal(applyFix(broken, h.finding.fixes![0]), text);
+  assert.deepEqual(hits(text, 'banner-malformed'), []);
+});

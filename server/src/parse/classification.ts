@@ -8,6 +8,7 @@ const BANNER = new RegExp(`^(${CLASS_SOURCE})(?=\\s|$)`, 'i');
 const SECTION = new RegExp(`^\\s+${SECTION_SOURCE}(?=\\s|$)`, 'i');
 // Post then serial. Copies that lost their line breaks glue the next caption to the serial (`SANAA 001352SIPDIS`).
 const POST_SERIAL = new RegExp(`^\\s+(${POST_SOURCE})\\s+(${SERIAL_SOURCE})`);
+const YEAR_BEFORE_POST = /^\s+(\d{2})\s/;
 const POST_ONLY = new RegExp(`^\\s+(${POST_SOURCE})\\s*$`);
 
 function className(written: string): { name: string; level: Level; efto: boolean } {
@@ -57,7 +58,15 @@ export function parseBanner(text: string, start: number, end: number, requireTai
     banner.section = { start: sStart, end: start + i + s[0].length, n: Number(s[1]), m: Number(s[2]), text: s[0].trim() };
     i += s[0].length;
   }
-  const rest = line.slice(i);
+  let rest = line.slice(i);
+  // A two-digit year before the post (`C O N F I D E N T I A L 75 LIBREVILLE 1895`, whence the id 7575LIBREVILLE1895).
+  const y = YEAR_BEFORE_POST.exec(rest);
+  if (y && POST_SERIAL.test(rest.slice(y[0].length - 1))) {
+    const yStart = start + i + y[0].indexOf(y[1]);
+    banner.year = token(text, yStart, yStart + 2);
+    i += y[0].length - 1;
+    rest = line.slice(i);
+  }
   const ps = POST_SERIAL.exec(rest);
   if (ps) {
     const postStart = start + i + ps[0].indexOf(ps[1]);

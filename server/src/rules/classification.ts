@@ -53,6 +53,12 @@ const bannerMalformed: Rule = {
     if (b.section && (b.section.n < 1 || b.section.m < 1 || b.section.n > b.section.m)) {
       ctx.report(b.section.start, b.section.end, `\`${b.section.text}\` cannot be: the section number must be between 1 and the number of sections.`);
     }
+    if (b.year && b.post) {
+      const cut = { start: b.year.start, end: b.post.start };
+      ctx.report(b.year.start, b.year.end, `\`${b.year.text}\` before the post is not part of a banner (class, post, serial): write \`${b.post.text}\` right after the class.`, [
+        { title: `Remove ${b.year.text}`, edits: [{ ...cut, newText: '' }], preferred: true },
+      ]);
+    }
     if (!b.post) {
       ctx.report(b.start, b.end, 'The banner has no post and serial: write the class, then the post and the 6-digit serial, e.g. `C O N F I D E N T I A L BAKU 000146`.');
     } else if (!b.serial) {
