@@ -121,7 +121,7 @@ const posmarkCaptures = (first) =>
 // 000165`, `C o n f i d e n t i a l section 01 of 03 tashkent 004223`); a bare marking line (the class alone,
 // `SECRET//NOFORN`, a run-in caption) only in capitals or letter-spaced.
 const SECTION_NC = core.SECTION_SOURCE.replaceAll('(\\d', '(?:\\d');
-const BANNER_TAIL = r`(?=\s{1,8}(?i:${SECTION_NC})|\s{1,8}${core.POST_SOURCE}\s{1,8}${core.SERIAL_SOURCE})`;
+const BANNER_TAIL = r`(?=\s{1,8}(?i:${SECTION_NC})|\s{1,8}(?:${core.YEAR_SOURCE}\s{1,8})?${core.POST_SOURCE}\s{1,8}${core.SERIAL_SOURCE})`;
 const BARE_FOLLOW = r`(?=\s*$|\s*\\|\s*//|\s+(?:SIPDIS|SENSITIVE|NOFORN)\b)`;
 // Bare SBU marking lines the grammar colours besides the class words (`UNCLASSIFIED//FOUO`, `SBU`).
 const BARE_SBU = r`UNCLAS(?:SIFIED)?\s?//\s?(?:FOR\s+OFFICIAL\s+USE\s+ONLY|FOUO|SBU)|SBU`;
@@ -350,7 +350,7 @@ const repository = {
         },
       },
       {
-        match: r`\G\s+(${core.POST_SOURCE})\s+(${core.SERIAL_SOURCE})`,
+        match: r`\G\s+(?:${core.YEAR_SOURCE}\s+)?(${core.POST_SOURCE})\s+(${core.SERIAL_SOURCE})`,
         captures: { 1: { name: S.post }, 2: { name: S.serial } },
       },
       inc('runin'),

@@ -67,11 +67,14 @@ export const POST_SOURCE = "[A-Za-z][A-Za-z \\t.'&/-]{0,40}?";
 /** The serial: 3 to 8 digits; copies that lost their line breaks glue the next line to it (`SANAA 001352SIPDIS`, `CAIRO 000326FOR NEA`). */
 export const SERIAL_SOURCE = '\\d{3,8}(?=\\s|$|[A-Z]{3})';
 
+/** A two-digit year some copies put before the post (`75 LIBREVILLE 1895`): malformed, but still a banner. */
+export const YEAR_SOURCE = '\\d{2}';
+
 /**
  * A whole banner from the start of a line: the class, an optional SECTION, the
  * post and the serial. Groups: the two of SECTION_SOURCE.
  */
-export const BANNER_SOURCE = `(?:${CLASS_SOURCE})(?:\\s{1,8}${SECTION_SOURCE})?\\s{1,8}${POST_SOURCE}\\s{1,8}${SERIAL_SOURCE}`;
+export const BANNER_SOURCE = `(?:${CLASS_SOURCE})(?:\\s{1,8}${SECTION_SOURCE})?\\s{1,8}(?:${YEAR_SOURCE}\\s{1,8})?${POST_SOURCE}\\s{1,8}${SERIAL_SOURCE}`;
 
 /**
  * Portion marking levels (`(C)`, `(LOU)`): the letters in the parentheses and the level they stand for.

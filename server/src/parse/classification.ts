@@ -1,5 +1,5 @@
 import type { Banner, Level, Marking } from '../model';
-import { CLASS_SOURCE, classWordOf, POST_SOURCE, PORTION_LEVELS, SECTION_SOURCE, SERIAL_SOURCE } from './class-words';
+import { CLASS_SOURCE, classWordOf, POST_SOURCE, PORTION_LEVELS, SECTION_SOURCE, SERIAL_SOURCE, YEAR_SOURCE } from './class-words';
 import { token } from './lines';
 
 // The class words, SECTION, post and serial come from class-words.ts, the one
@@ -8,7 +8,7 @@ const BANNER = new RegExp(`^(${CLASS_SOURCE})(?=\\s|$)`, 'i');
 const SECTION = new RegExp(`^\\s+${SECTION_SOURCE}(?=\\s|$)`, 'i');
 // Post then serial. Copies that lost their line breaks glue the next caption to the serial (`SANAA 001352SIPDIS`).
 const POST_SERIAL = new RegExp(`^\\s+(${POST_SOURCE})\\s+(${SERIAL_SOURCE})`);
-const YEAR_BEFORE_POST = /^\s+(\d{2})\s/;
+const YEAR_BEFORE_POST = new RegExp(`^\\s+(${YEAR_SOURCE})\\s`);
 const POST_ONLY = new RegExp(`^\\s+(${POST_SOURCE})\\s*$`);
 
 function className(written: string): { name: string; level: Level; efto: boolean } {
