@@ -36,9 +36,13 @@ suite('workspace index', () => {
       const r = await vscode.commands.executeCommand<vscode.Location[]>('vscode.executeReferenceProvider', stateUri, banner);
       return r?.length ? r : undefined;
     });
+    // VS Code asks with includeDeclaration: the cable's own banner, then the citing REF line.
     assert.deepStrictEqual(
       refs.map((r) => [path.basename(r.uri.fsPath), r.range.start.line]),
-      [['08THEHAGUE680.txt', 19]],
+      [
+        ['08STATE85678.txt', 5],
+        ['08THEHAGUE680.txt', 19],
+      ],
     );
     const lenses = await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', editor.document.uri);
     assert.ok(lenses.some((l) => l.command?.title === 'cited by 1 cable'), JSON.stringify(lenses.map((l) => l.command?.title)));
