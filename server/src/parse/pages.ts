@@ -1,7 +1,7 @@
 import type { Line, Token } from '../model';
 import { CLASS_SOURCE } from './class-words';
 import { parseBanner } from './classification';
-import { contentStart, token, trimEnd } from './lines';
+import { contentStart, isWhiteSpace, token, trimEnd } from './lines';
 
 // Printout furniture: what the telegram system printed around the text, which
 // archives keep and which is never the banner or the text.
@@ -58,9 +58,19 @@ export function isMarkingLine(text: string, start: number, end: number): boolean
 
 /** A line of a printout's furniture other than its marking line (page line, distribution, dashes, review stamp). */
 function isFurniture(text: string, content: string, start: number): boolean {
-  if (PAGE_LINE.test(content) || DISTRIBUTION.test(content) || DASHES_ID.test(content) || REVIEW_STAMP.test(content)) return true;
+  // Speed: most lines are prose, and PAGE_LINE, PAGE_ID_LINE and REVIEW_STAMP all end with a digit or a time's Z.
+  const endsLikePage = endsWithDigitOrZ(content);
+  if ((endsLikePage && (PAGE_LINE.test(content) || REVIEW_STAMP.test(content))) || DISTRIBUTION.test(content) || DASHES_ID.test(content)) return true;
   // The id under a bare `PAGE 01`.
-  return PAGE_ID_LINE.test(content) && BARE_PAGE.test(previousLine(text, start));
+  return endsLikePage && PAGE_ID_LINE.test(content) && BARE_PAGE.test(previousLine(text, start));
+}
+
+/** Whether the last character that is not white space is a digit or Z. */
+function endsWithDigitOrZ(content: string): boolean {
+  let e = content.length;
+  while (e > 0 && isWhiteSpace(content.charCodeAt(e - 1))) e--;
+  const c = content.charCodeAt(e - 1);
+  return (c >= 48 && c <= 57) || c === 90 || c === 122;
 }
 
 /** The text of the last non-blank line before offset `start` (LF, CRLF or CR line ends), looking back 3 lines at most. */
