@@ -354,13 +354,19 @@ function midSentence(text: string, start: number, end: number): boolean {
   return isDigit(c) || isLetter(c) || c === CHAR.comma || c === CHAR.hyphen;
 }
 
-/** Whether a line ends with the word `para`, `paras` or `paragraph(s)`, with or without a full stop. */
+const PARA_WORDS = ['paragraphs', 'paragraph', 'paras', 'para'];
+
+/** Whether a line ends with the word `para`, `paras` or `paragraph(s)` in any case, with or without a full stop. */
 function endsWithPara(text: string, start: number, end: number): boolean {
   let e = end;
   if (text.charCodeAt(e - 1) === CHAR.fullStop) e--;
-  for (const word of ['paragraphs', 'paragraph', 'paras', 'para']) {
+  // Compared code by code (every line asks): only ASCII letters lower-case to these words.
+  for (const word of PARA_WORDS) {
     const s = e - word.length;
-    if (s >= start && text.slice(s, e).toLowerCase() === word && (s === start || text[s - 1] === ' ')) return true;
+    if (s < start || (s > start && text.charCodeAt(s - 1) !== CHAR.space)) continue;
+    let k = word.length - 1;
+    while (k >= 0 && lower(text.charCodeAt(s + k)) === word.charCodeAt(k)) k--;
+    if (k < 0) return true;
   }
   return false;
 }
