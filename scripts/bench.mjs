@@ -4,13 +4,16 @@
 // fails on a slow machine). Sections:
 //   1. cable-lint over a folder of cables (default ../shared/corpus) against
 //      the floor: the time Node takes merely to read the same files and split
-//      their lines, measured in the same run, both as whole processes.
+//      their lines, measured in the same run, both as whole processes; the
+//      parser alone on the same files (the shipped, minified build of it);
+//      cable-lint with --jobs 1..N (N processors) and what that predicts for
+//      2 million cables on a machine of 16 processors.
 //   2. the language server (scripts/bench-lsp.mjs) and extension activation.
 //   3. the grammar (scripts/bench-grammar.mjs).
 // A section whose inputs or scripts are missing says so and is skipped.
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
-import { availableParallelism } from 'node:os';
+import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { availableParallelism, tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -26,7 +29,11 @@ const positional = argv.filter((a, i) => !a.startsWith('--') && argv[i - 1] !== 
 const corpus = resolve(root, positional[0] ?? '../shared/corpus');
 
 const GOAL_RATIO = 3;
-const GOAL_RSS_MB = 300;
+const GOAL_RSS_MB = 150;
+const GOAL_PARSE_MB_S = 100;
+// The scaling estimate: every State cable published so far is of this order.
+const ESTIMATE_CABLES = 2_000_000;
+const ESTIMATE_PROCESSORS = 16;
 const rows = [];
 const row = (what, value, goal = '', verdict = '') => rows.push([what, value, goal, verdict]);
 const ms = (x) => (x >= 1000 ? `${(x / 1000).toFixed(2)} s` : `${x.toFixed(0)} ms`);
@@ -114,36 +121,105 @@ async function benchCli() {
   }
   const { files, bytes } = corpusSize(corpus);
   const cli = join(root, 'bin/cable-lint.js');
+  const processors = availableParallelism();
+  const jobCounts = Array.from({ length: processors }, (_, i) => i + 1);
   const floors = [];
   const lints = [];
-  const lints1 = [];
-  const lints2 = [];
-  // Interleaved, so that a busy moment on the machine hits both alike.
+  const byJobs = new Map(jobCounts.map((j) => [j, []]));
+  // Interleaved, so that a busy moment on the machine hits them all alike.
   for (let i = 0; i < runs; i++) {
     floors.push(await measureTimed(['-e', FLOOR, corpus]));
     lints.push(await measureTimed([cli, '--format', 'json', corpus]));
-    lints1.push(await measureTimed([cli, '--format', 'json', '--jobs', '1', corpus]));
-    lints2.push(await measureTimed([cli, '--format', 'json', '--jobs', '2', corpus]));
+    for (const j of jobCounts) byJobs.get(j).push(await measureTimed([cli, '--format', 'json', '--jobs', String(j), corpus]));
   }
   const floor = median(floors.map((r) => r.wall));
   const lint = median(lints.map((r) => r.wall));
-  const lint1 = median(lints1.map((r) => r.wall));
-  const lint2 = median(lints2.map((r) => r.wall));
   const rss = Math.max(...lints.map((r) => r.peakMb));
-  const rss1 = Math.max(...lints1.map((r) => r.peakMb));
-  const rss2 = Math.max(...lints2.map((r) => r.peakMb));
   const cpu = (rs) => (rs[0].cpu === undefined ? '' : `, CPU ${ms(median(rs.map((r) => r.cpu)))}`);
   const summary = /(\d+ files? checked[^\n]*)/.exec(lints[0].stderr)?.[1] ?? `exit ${lints[0].code}: ${lints[0].stderr.slice(0, 200)}`;
-  row(`corpus: ${corpus}`, `${files} files, ${(bytes / 1048576).toFixed(1)} MB; median of ${runs} runs`);
+  row(`corpus: ${corpus}`, `${files} files, ${(bytes / 1e6).toFixed(1)} MB; median of ${runs} runs; machine load ${readLoad()}`);
   row('floor: node reads + splits lines', `${ms(floor)}${cpu(floors)}`);
   const ratio = lint / floor;
-  row(`cable-lint --format json (default: ${Math.max(1, availableParallelism() - 1)} job(s))`, `${ms(lint)}${cpu(lints)}`);
+  row(`cable-lint --format json (default: ${Math.max(1, processors - 1)} job(s))`, `${ms(lint)}${cpu(lints)}`);
   row('  ratio to the floor', `${ratio.toFixed(2)}x`, `<= ${GOAL_RATIO}x`, ratio <= GOAL_RATIO ? 'met' : `missed by ${(ratio / GOAL_RATIO).toFixed(1)}x`);
-  row('  peak memory (RSS)', `${rss.toFixed(0)} MB`, `< ${GOAL_RSS_MB} MB`, rss < GOAL_RSS_MB ? 'met' : 'missed');
+  row('  peak memory (RSS)', `${rss.toFixed(0)} MB`, `<= ${GOAL_RSS_MB} MB`, rss <= GOAL_RSS_MB ? 'met' : 'missed');
   row('  summary', summary);
-  row('  same with --jobs 1 (no workers)', `${ms(lint1)}${cpu(lints1)}, ${(lint1 / floor).toFixed(2)}x, ${rss1.toFixed(0)} MB`);
-  row('  same with --jobs 2 (two workers)', `${ms(lint2)}${cpu(lints2)}, ${(lint2 / floor).toFixed(2)}x, ${rss2.toFixed(0)} MB`);
+
+  benchParse(files, bytes);
+
+  // Scaling: files per second with 1..N jobs; the estimate takes the throughput of one job and the
+  // efficiency measured at N (the share of N times one job's speed that N jobs reached).
+  const perSecond = new Map();
+  for (const j of jobCounts) {
+    const rs = byJobs.get(j);
+    const wall = median(rs.map((r) => r.wall));
+    perSecond.set(j, files / (wall / 1000));
+    const peak = Math.max(...rs.map((r) => r.peakMb));
+    row(`  --jobs ${j}${j === 1 ? ' (no workers)' : ''}`, `${ms(wall)}${cpu(rs)}, ${(wall / floor).toFixed(2)}x the floor, ${perSecond.get(j).toFixed(0)} files/s, ${peak.toFixed(0)} MB`);
+  }
+  const one = perSecond.get(1);
+  const efficiency = processors > 1 ? perSecond.get(processors) / (processors * one) : 1;
+  const estimate = ESTIMATE_CABLES / (one * ESTIMATE_PROCESSORS * Math.min(1, efficiency));
+  row(
+    `  estimate: ${ESTIMATE_CABLES.toLocaleString('en-US')} cables, ${ESTIMATE_PROCESSORS} processors`,
+    `${(estimate / 60).toFixed(1)} min (${one.toFixed(0)} files/s per job x ${ESTIMATE_PROCESSORS} x efficiency ${Math.min(1, efficiency).toFixed(2)} measured at ${processors} jobs; cables of ${(bytes / files / 1000).toFixed(1)} KB)`,
+  );
 }
+
+/**
+ * The parser alone, single-threaded, on the same files: the shipped (minified) build of
+ * server/src/parse, every file read first, then parsed once in a fresh process (cold: what
+ * cable-lint meets, the JIT still warming up) and three more times (warm). MB/s of file bytes.
+ */
+function benchParse(files, bytes) {
+  const dir = mkdtempSync(join(tmpdir(), 'cable-bench-'));
+  try {
+    const bundle = join(dir, 'parse.js');
+    const esbuild = join(root, 'node_modules/esbuild/lib/main.js');
+    const b = spawnSync(process.execPath, ['-e', `require(${JSON.stringify(esbuild)}).buildSync({ entryPoints: [${JSON.stringify(join(root, 'server/src/parse/index.ts'))}], outfile: ${JSON.stringify(bundle)}, bundle: true, minify: true, platform: 'node', target: 'node20', format: 'cjs', logLevel: 'error' })`], { encoding: 'utf8' });
+    if (b.status !== 0) {
+      row('parse alone', `skipped: could not bundle the parser (${(b.stderr || '').trim().split('\n')[0]})`);
+      return;
+    }
+    const cold = [];
+    const warm = [];
+    for (let i = 0; i < runs; i++) {
+      const r = spawnSync(process.execPath, ['-e', PARSE_ONLY, bundle, corpus], { encoding: 'utf8', timeout: 600_000 });
+      const m = /PARSE (\S+) (\S+)/.exec(r.stdout ?? '');
+      if (!m) {
+        row('parse alone', `failed: ${(r.stderr || '').trim().split('\n').slice(-1)[0]}`);
+        return;
+      }
+      cold.push(Number(m[1]));
+      warm.push(Number(m[2]));
+    }
+    const rate = (t) => bytes / 1e6 / (t / 1000);
+    const verdict = (t) => (rate(t) >= GOAL_PARSE_MB_S ? 'met' : `missed by ${(GOAL_PARSE_MB_S / rate(t)).toFixed(1)}x`);
+    row('parse alone, first pass (cold JIT), CPU', `${ms(median(cold))}, ${rate(median(cold)).toFixed(0)} MB/s`, `>= ${GOAL_PARSE_MB_S} MB/s`, verdict(median(cold)));
+    row('parse alone, warm (median of 3 passes), CPU', `${ms(median(warm))}, ${rate(median(warm)).toFixed(0)} MB/s`, `>= ${GOAL_PARSE_MB_S} MB/s`, verdict(median(warm)));
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+// Reads every cable, then parses them all: the first pass, then the median of three more (main-thread CPU ms).
+const PARSE_ONLY = `
+const { readdirSync, readFileSync } = require('node:fs');
+const { join } = require('node:path');
+const { parse } = require(process.argv[1]);
+const texts = [];
+const walk = (d) => { for (const e of readdirSync(d, { withFileTypes: true })) {
+  const p = join(d, e.name);
+  if (e.isDirectory()) walk(p);
+  else if (/\\.(cable|tel|txt)$/i.test(e.name)) texts.push(readFileSync(p, 'utf8'));
+} };
+walk(process.argv[2]);
+// CPU of the main thread only (the JIT compiles on other threads): /proc when there is one, else all threads.
+const cpu = () => { try { const f = readFileSync('/proc/thread-self/stat', 'utf8').split(') ')[1].split(' '); return (Number(f[11]) + Number(f[12])) * 10; } catch { const u = process.cpuUsage(); return (u.user + u.system) / 1000; } };
+const pass = () => { const c0 = cpu(); for (const t of texts) parse(t); return cpu() - c0; };
+const first = pass();
+const more = [pass(), pass(), pass()].sort((a, b) => a - b);
+console.log('PARSE ' + first + ' ' + more[1]);`;
 
 /** Runs another helper's bench script; its own output is printed after the table. */
 const sections = [];
