@@ -127,6 +127,9 @@ const totals = decades.map((d) => {
   return t;
 });
 console.log(`| all rules | ${totals.map(pct).join(' | ')} |`);
+const stillWrong = judged.filter((j) => j.verdict === 'wrong' && firing.has(key(j.cable, j.rule, j.line)));
+console.log(`\njudged wrong and still firing: ${stillWrong.length}`);
+for (const j of stillWrong) console.log(`  ${j.cable}\t${j.rule}\t${j.line}\t${j.why}`);
 const gone = judged.filter((j) => files.has(j.cable) && !firing.has(key(j.cable, j.rule, j.line)));
 console.log(`\njudged findings that no longer fire: ${gone.length}`);
 for (const j of gone) console.log(`  ${j.verdict}\t${j.cable}\t${j.rule}\t${j.line}`);
