@@ -78,13 +78,15 @@ const CATEGORY = { A: 'Administration', B: 'Business Services', C: 'Consular Aff
 
 // ---- State's own geographic usages ---------------------------------------------------------
 
-// Two-letter codes outside FIPS 10-4 that State's own post in the country writes for it on its
-// cables: the usage is kept where the corpus shows it on at least two cables of that post (cited
-// per code). NA (Netherlands Antilles) has one Curacao cable: not enough, NA stays unknown.
+// Two-letter codes outside FIPS 10-4 that State writes for a country on its cables: the usage is
+// kept where the corpus shows it on at least two cables of State's own post in the country, or on
+// the cables of at least five posts (cited per code). NA (Netherlands Antilles) has one Curacao
+// cable and three posts: not enough, NA stays unknown.
 const STATE_USAGE = {
   SR: { name: 'Serbia', posts: ['Embassy Belgrade'], fips: 'RI (earlier RB; YI Serbia and Montenegro)' },
   TC: { name: 'United Arab Emirates', posts: ['Embassy Abu Dhabi', 'Consulate Dubai'], fips: 'AE' },
   NA: { name: 'Netherlands Antilles', posts: ['Consulate Curacao'], fips: 'NT' },
+  VZ: { name: 'Venezuela', posts: ['Embassy Caracas'], fips: 'VE' },
 };
 
 // ---- the lists --------------------------------------------------------------------------------
@@ -143,14 +145,18 @@ const geo = rows('tags-geo.tsv').map((r) => {
   const suggest = [...r.country_or_area.matchAll(/TAGS code (?:is )?([A-Z]{2})/g)].map((m) => m[1]);
   const entry = { code: r.code, name: r.country_or_area, status: r.status, source: r.source, iso, suggest: suggest.length ? suggest : undefined, seen: seen(r.code) };
   const usage = STATE_USAGE[r.code];
-  const own = usage ? (seenBy.get(r.code)?.ids ?? []).filter((c) => usage.posts.includes(c.origin)) : [];
-  if (own.length >= 2) {
-    const years = own.map((c) => c.year);
+  const all = (usage && seenBy.get(r.code)?.ids) || [];
+  const own = all.filter((c) => usage.posts.includes(c.origin));
+  const posts = [...new Set(all.map((c) => c.origin).filter(Boolean))];
+  if (own.length >= 2 || posts.length >= 5) {
+    const cited = own.length >= 2 ? own : all;
+    const years = cited.map((c) => c.year);
     const [from, to] = [Math.min(...years), Math.max(...years)];
+    const who = own.length >= 2 ? usage.posts.join(' and ') : `${posts.length} posts (${posts.join(', ')})`;
     Object.assign(entry, {
       name: usage.name,
       status: 'state-usage',
-      source: `State usage, not FIPS 10-4 (FIPS: ${usage.fips}): written for ${usage.name} by ${usage.posts.join(' and ')} on ${own.length} cable${own.length > 1 ? 's' : ''} of ${from === to ? from : `${from}-${to}`} (${own.map((c) => c.id).join(', ')})`,
+      source: `State usage, not FIPS 10-4 (FIPS: ${usage.fips}): written for ${usage.name} by ${who} on ${cited.length} cable${cited.length > 1 ? 's' : ''} of ${from === to ? from : `${from}-${to}`} (${cited.map((c) => c.id).join(', ')})`,
       suggest: undefined,
     });
   }

@@ -115,14 +115,14 @@ test('a typo of a subject tag (PGOC) and of a program tag (KWMM) get one-letter 
   );
 });
 
-test('unknown geographic codes: VZ has no suggestion, NK suggests KN, EU suggests EUN; UN is an organization tag', () => {
+test('unknown geographic codes: NA has no suggestion, NK suggests KN, EU suggests EUN; UN is an organization tag', () => {
   const clean = readCorpus('09CAIRO2371');
-  const broken = editTags(clean, (t) => t + ' VZ NK EU UN');
+  const broken = editTags(clean, (t) => t + ' NA NK EU UN');
   const found = findings(broken, 'tag-unknown');
   assert.deepEqual(
     found.map((f) => [broken.slice(f.start, f.end), (f.fixes ?? []).map((x) => x.edits[0].newText)]),
     [
-      ['VZ', []],
+      ['NA', []],
       ['NK', ['KN']],
       ['EU', ['EUN']],
     ],
