@@ -113,15 +113,23 @@ const org = rows('tags-org.tsv').map((r) => ({
   source: r.listed_in,
   seen: seen(r.code),
 }));
-// Organisation tags that real cables carry but the cablemap list lacks: the issue that reported them
-// found them on TAGS lines of real cables from public archives (read as misspelt subject tags).
+// Organisation tags that real cables carry but the cablemap list lacks, with the cables that carry
+// them: the corpus (computed below) or, for APEC and SADC, the issue that reported them on TAGS lines
+// of real cables from public archives (read as misspelt subject tags). Expansions: general knowledge.
 const ORG_EXTRA = [
-  { code: 'APEC', description: 'Asia-Pacific Economic Cooperation' },
-  { code: 'SADC', description: 'Southern African Development Community' },
+  { code: 'APEC', description: 'Asia-Pacific Economic Cooperation', where: 'issue 10' },
+  { code: 'SADC', description: 'Southern African Development Community', where: 'issue 10' },
+  { code: 'OPCW', description: 'Organisation for the Prohibition of Chemical Weapons' },
+  { code: 'LTTE', description: 'Liberation Tigers of Tamil Eelam' },
+  { code: 'MTCR', description: 'Missile Technology Control Regime' },
+  { code: 'MEPI', description: 'Middle East Partnership Initiative' },
 ];
 for (const e of ORG_EXTRA) {
   if (org.some((o) => o.code === e.code)) continue;
-  org.push({ ...e, status: 'self-describing name', source: 'seen on TAGS lines of real cables outside the corpus (issue 10)', seen: seen(e.code) });
+  const ids = seenBy.get(e.code)?.ids.map((c) => c.id) ?? [];
+  const where = e.where ? `seen on TAGS lines of real cables outside the corpus (${e.where})` : `seen on the TAGS lines of ${ids.length} corpus cable${ids.length > 1 ? 's' : ''} (${ids.join(', ')}), in no list`;
+  if (!e.where && !ids.length) throw new Error(`${e.code}: no cable carries it`);
+  org.push({ code: e.code, description: e.description, status: 'inferred-unverified', source: where, seen: seen(e.code) });
 }
 const listed = new Set([...subject, ...program, ...org].map((e) => e.code));
 for (const [code, s] of [...seenBy].sort(([a], [b]) => a.localeCompare(b))) {

@@ -116,8 +116,12 @@ test('before the lists (2000): a code of the shape of a tag that no list has is 
   // The same words on a cable of 2008 are judged by the lists.
   const late = breakText(readCorpus('08ALGIERS85'), 'TAGS: PREL PGOV KDEM FR AG', 'TAGS: UN, EGEN, UR');
   assert.deepEqual(
-    tagFindings(late).map((f) => f.rule),
-    ['tags-no-subject', 'tag-unknown'],
+    tagFindings(late).map((f) => [f.rule, late.slice(f.start, f.end)]),
+    [
+      ['tags-no-subject', 'TAGS: UN, EGEN, UR'],
+      ['tag-unknown', 'EGEN'],
+      ['tag-unknown', 'UR'],
+    ],
   );
 });
 

@@ -183,11 +183,8 @@ function readUnlisted(code: string, extra: ReadonlySet<string>): TagReading {
     return s.length ? { kind: 'unknown', suggest: s } : { kind: 'free' };
   }
   if (code.length === 4) {
-    if (!CODE_SHAPED.test(code)) return { kind: 'free' };
-    const s = codeSuggestions(code, extra);
-    // Program tags (K) are a closed list; a subject-shaped word that is no typo of a subject code
-    // is an organisation's acronym (OPCW, OSAC, MTCR: the organisation list is open).
-    return s.length || code[0] === 'K' ? { kind: 'unknown', suggest: s } : { kind: 'free' };
+    // Subject and program tags are closed lists; other 4-letter words are organization acronyms.
+    return CODE_SHAPED.test(code) ? { kind: 'unknown', suggest: codeSuggestions(code, extra) } : { kind: 'free' };
   }
   const parts = splitRunTogether(code, extra);
   if (parts) return { kind: 'run-together', parts };

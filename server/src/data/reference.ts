@@ -1208,8 +1208,12 @@ export const ORG_TAGS: OrgEntry[] = [{"code":"AAA","status":"no-description-foun
   {"code":"ZANU","status":"no-description-found","source":"cablemap organization-tags.txt (from cabletags)"},
   {"code":"ZANU-PF","status":"self-describing name","source":"cablemap organization-tags.txt (from cabletags)","seen":{"from":2000,"to":2000,"cables":1}},
   {"code":"ZAPU","status":"no-description-found","source":"cablemap organization-tags.txt (from cabletags)"},
-  {"code":"APEC","description":"Asia-Pacific Economic Cooperation","status":"self-describing name","source":"seen on TAGS lines of real cables outside the corpus (issue 10)"},
-  {"code":"SADC","description":"Southern African Development Community","status":"self-describing name","source":"seen on TAGS lines of real cables outside the corpus (issue 10)"}];
+  {"code":"APEC","description":"Asia-Pacific Economic Cooperation","status":"inferred-unverified","source":"seen on TAGS lines of real cables outside the corpus (issue 10)"},
+  {"code":"SADC","description":"Southern African Development Community","status":"inferred-unverified","source":"seen on TAGS lines of real cables outside the corpus (issue 10)"},
+  {"code":"OPCW","description":"Organisation for the Prohibition of Chemical Weapons","status":"inferred-unverified","source":"seen on the TAGS lines of 6 corpus cables (08LONDON1761, 08TRIPOLI466, 08TRIPOLI574, 09TRIPOLI490, 09TRIPOLI795, 09TRIPOLI933), in no list","seen":{"from":2008,"to":2009,"cables":6}},
+  {"code":"LTTE","description":"Liberation Tigers of Tamil Eelam","status":"inferred-unverified","source":"seen on the TAGS lines of 4 corpus cables (03COLOMBO189, 03COLOMBO2200, 04COLOMBO11, 04COLOMBO1857), in no list","seen":{"from":2003,"to":2004,"cables":4}},
+  {"code":"MTCR","description":"Missile Technology Control Regime","status":"inferred-unverified","source":"seen on the TAGS lines of 2 corpus cables (05MADRID3519, 09STATE4134), in no list","seen":{"from":2005,"to":2009,"cables":2}},
+  {"code":"MEPI","description":"Middle East Partnership Initiative","status":"inferred-unverified","source":"seen on the TAGS lines of 1 corpus cable (09TRIPOLI485), in no list","seen":{"from":2009,"to":2009,"cables":1}}];
 
 export const POSTS: PostEntry[] = [{"ri":"RAYWEED","plad":"AUSTOECD PARIS OECD","acp117":"AUSTEMB BANGKOK","source":"corpus headers; ACP 117 (2010) via cablemap data/route2name.csv"},
   {"ri":"RAYWMCV","plad":"ARMY HQ","source":"corpus headers"},
