@@ -2,6 +2,7 @@ import { cableStart } from '../parse/detect';
 import { parse } from '../parse/index';
 import type { CableIndex } from './cable-index';
 import { entryOf } from './entry';
+import { idFromFileName } from './reference-id';
 import type { CableFiles } from './files';
 
 // Builds the index in the background: files are listed, then read and parsed
@@ -22,15 +23,17 @@ export interface BuildOptions {
 }
 
 /**
- * Whether a file's text is a cable the index holds: `.cable` and `.tel` files always; a `.txt` (an
- * archive's, or any other text file) only when it starts like a cable, as the editor decides when it
- * opens one (parse/detect.ts): a shopping list is not indexed, nor checked by "Check All Cables".
+ * Whether a file's text is a cable the index holds: `.cable` and `.tel` files always; a `.txt` when
+ * archives name it by a reference id (`08BAKU146.txt`), else only when it starts like a cable, as the
+ * editor decides when it opens one (parse/detect.ts): a shopping list is not indexed, nor checked by
+ * "Check All Cables".
  */
 export function isCableText(uri: string, text: string): boolean {
-  return !/\.txt$/i.test(uri) || cableStart(text) !== undefined;
+  return !/\.txt$/i.test(uri) || idFromFileName(uri) !== undefined || cableStart(text) !== undefined;
 }
 
-const pause = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
+// setImmediate (no 1 ms clamp; pending requests are read before it runs), where there is one.
+const pause = () => new Promise<void>((resolve) => (typeof setImmediate === 'function' ? setImmediate(resolve) : setTimeout(resolve, 0)));
 
 /** Indexes the cables under the folders; returns the number of files indexed (or undefined when cancelled). */
 export async function buildIndex(index: CableIndex, files: CableFiles, folders: readonly string[], options: BuildOptions): Promise<number | undefined> {

@@ -1,4 +1,5 @@
-import { readdir, readFile, stat } from 'node:fs/promises';
+import { closeSync, constants, fstatSync, openSync, readSync } from 'node:fs';
+import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { decodeBytes } from '../cli/fix';
@@ -46,14 +47,27 @@ export const nodeFiles: CableFiles = {
       for (let i = sub.length - 1; i >= 0; i--) stack.push(sub[i]);
     }
   },
+  // One synchronous open, fstat and read: a cable file takes microseconds, while the promise API
+  // costs ten times the CPU per file (6,741 corpus files: 0.12 s against 1.6 s). The build yields
+  // between files, so requests still come through. A FIFO or device is refused, not waited on.
   async read(uri) {
+    let fd: number | undefined;
     try {
-      const path = fileURLToPath(uri);
-      const st = await stat(path);
+      fd = openSync(fileURLToPath(uri), constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
+      const st = fstatSync(fd);
       if (!st.isFile() || st.size > MAX_INDEX_BYTES) return undefined;
-      return decodeBytes(await readFile(path))?.text;
+      const bytes = Buffer.allocUnsafe(st.size);
+      let n = 0;
+      while (n < bytes.length) {
+        const r = readSync(fd, bytes, n, bytes.length - n, null);
+        if (r === 0) break;
+        n += r;
+      }
+      return decodeBytes(bytes.subarray(0, n))?.text;
     } catch {
       return undefined;
+    } finally {
+      if (fd !== undefined) closeSync(fd);
     }
   },
 };
