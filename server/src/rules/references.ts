@@ -2,7 +2,7 @@ import type { CalendarDate } from '../model';
 import type { CitedCable, Rule } from './types';
 
 // Rules about the cables a REF line cites, which need the other cables of the
-// workspace (ctx.cables: the editor's index, or cable-lint's files). Without
+// workspace (ctx.cables: the language server's index; cable-lint does not give it yet). Without
 // them these rules say nothing.
 
 function iso(d: CalendarDate): string {

@@ -37,7 +37,7 @@ export interface CitedCable {
   year?: number;
 }
 
-/** The other cables, as the workspace index knows them: in the editor, or in cable-lint over the files it checks. */
+/** The other cables, as the language server's workspace index knows them (cable-lint checks each file alone and gives none). */
 export interface CitedCables {
   /** The cables of the workspace this cite names (none when it has no such cable). */
   cited(cite: CableCite): readonly CitedCable[];
