@@ -148,6 +148,10 @@ test('portion-mark-missing: not before 1 December 1978 (E.O. 12065); after it an
   const whole = breakText(y79, '1. EMBASSY SHOULD', '1. (CONFIDENTIAL-ENTIRE TEXT) EMBASSY SHOULD');
   assert.deepEqual(hits(whole, 'portion-mark-missing'), []);
   assert.deepEqual(hits(whole, 'portion-mark-unknown'), []);
+  // `1. C - ENTIRE TEXT.` (1979 RIYADH 905): the letters form of the same convention.
+  const letters = breakText(y79, '1. EMBASSY SHOULD', '1. C - ENTIRE TEXT.\n2. EMBASSY SHOULD').replace('\n2. SCOTES', '\n3. SCOTES');
+  assert.deepEqual(hits(letters, 'portion-mark-missing'), []);
+  assert.equal(parse(letters).paragraphs[0].marking?.level, 'C');
   // A spelled-out level with another caveat is still reported.
   const spelled = breakText(y79, '1. EMBASSY SHOULD', '1. (CONFIDENTIAL/NOFORN) EMBASSY SHOULD');
   assert.equal(hits(spelled, 'portion-mark-unknown').length, 1);

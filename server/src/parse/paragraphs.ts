@@ -1,3 +1,4 @@
+import { PORTION_LEVELS } from './class-words';
 import type { Level, Line, Marking, Paragraph, SubParagraph } from '../model';
 import { parseMarking } from './classification';
 import { isWhiteSpace, skipSpace, token } from './lines';
@@ -59,14 +60,15 @@ export function letterMarker(content: string): LetterMarker | undefined {
   return undefined;
 }
 
-// The 1970s-1990 convention `1. SECRET - ENTIRE TEXT.` in place of portion markings.
-const ENTIRE_TEXT = /^(UNCLASSIFIED|LIMITED[ \t]OFFICIAL[ \t]USE|CONFIDENTIAL|SECRET|TOP[ \t]SECRET)[ \t]{0,3}-{1,2}[ \t]{0,3}ENTIRE[ \t]TEXT\b/i;
+// The 1970s-1990 convention `1. SECRET - ENTIRE TEXT.` in place of portion markings, also with the
+// level's letters (`1. C - ENTIRE TEXT.`, 1979 RIYADH 905).
+const ENTIRE_TEXT = /^(UNCLASSIFIED|LIMITED[ \t]OFFICIAL[ \t]USE|CONFIDENTIAL|SECRET|TOP[ \t]SECRET|LOU|TS|C|S|U)[ \t]{0,3}-{1,2}[ \t]{0,3}ENTIRE[ \t]TEXT\b/i;
 
 export function entireTextMarking(text: string, i: number, ce: number): Marking | undefined {
   const m = ENTIRE_TEXT.exec(text.slice(i, Math.min(ce, i + 60)));
   if (!m) return undefined;
   const word = m[1].toUpperCase().replace(/\t/g, ' ');
-  const level: Level = word === 'TOP SECRET' ? 'TS' : word === 'SECRET' ? 'S' : word === 'CONFIDENTIAL' ? 'C' : word === 'UNCLASSIFIED' ? 'U' : 'SBU';
+  const level: Level = PORTION_LEVELS[word] ?? (word === 'TOP SECRET' ? 'TS' : word === 'SECRET' ? 'S' : word === 'CONFIDENTIAL' ? 'C' : word === 'UNCLASSIFIED' ? 'U' : 'SBU');
   return Object.assign(token(text, i, i + m[0].length), { value: `${level}-ENTIRE TEXT`, level, caveats: ['ENTIRE TEXT'], known: true });
 }
 
