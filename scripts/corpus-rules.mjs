@@ -4,12 +4,12 @@
 // Usage (after `npm run build`):
 //   node scripts/corpus-rules.mjs [--dir ../shared/corpus] [--rule ID] [--samples 20] [--context 2] [--skip 0] [--list]
 //
-// Cables without a valid date-time group are checked against the `created` date of
-// MANIFEST.tsv in the same folder (published cables are not drafts: "today" would be wrong).
+// Each cable is checked as a user's copy would be: its text and its file name (given to the
+// core, which dates an archived cable by its own evidence), nothing else: no manifest.
 // --list prints the ids of the cables the rule fires on. Samples are spread evenly over the
 // cables the rule fires on (a stable choice, so two runs show the same findings); --skip
 // shifts them to see another set.
-import { readdirSync, readFileSync, existsSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createRequire } from 'node:module';
 
@@ -34,34 +34,12 @@ for (let i = 0; i < argv.length; i++) {
   }
 }
 
-// created dates from the manifest: id -> {year, month, day}
-const created = new Map();
-const manifest = join(opts.dir, 'MANIFEST.tsv');
-if (existsSync(manifest)) {
-  const rows = readFileSync(manifest, 'utf8').split('\n');
-  const head = rows[0].split('\t');
-  const idCol = head.indexOf('id');
-  const createdCol = head.indexOf('created');
-  for (const row of rows.slice(1)) {
-    const cols = row.split('\t');
-    const m = /^(\d{4})-(\d{2})-(\d{2})/.exec(cols[createdCol] ?? '');
-    if (m) created.set(cols[idCol], { year: Number(m[1]), month: Number(m[2]), day: Number(m[3]) });
-  }
-}
-
 const files = readdirSync(opts.dir).filter((f) => f.endsWith('.txt') && f !== 'README.txt').sort();
 const perRule = new Map(); // rule -> {severity, cables, findings, hits: [{file, finding, cable}]}
-let withManifestDate = 0;
 for (const f of files) {
-  const text = readFileSync(join(opts.dir, f), 'utf8');
-  const cable = parse(text);
-  const id = f.replace(/\.txt$/, '');
-  const options = {};
-  if (!cable.date && created.has(id)) {
-    options.date = created.get(id);
-    withManifestDate++;
-  }
-  const findings = lint(cable, options);
+  const path = join(opts.dir, f);
+  const cable = parse(readFileSync(path, 'utf8'));
+  const findings = lint(cable, { fileName: path });
   const seen = new Set();
   for (const fd of findings) {
     let r = perRule.get(fd.rule);
@@ -75,7 +53,7 @@ for (const f of files) {
   }
 }
 
-console.log(`${files.length} cables (${withManifestDate} dated from MANIFEST.tsv created)\n`);
+console.log(`${files.length} cables\n`);
 console.log('| rule | severity | cables | findings |');
 console.log('| --- | --- | --- | --- |');
 for (const [rule, r] of [...perRule].sort((a, b) => a[0].localeCompare(b[0]))) console.log(`| ${rule} | ${r.severity} | ${r.cables} | ${r.findings} |`);
