@@ -14,6 +14,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { CodeAction, CompletionList, Diagnostic, Hover } from 'vscode-languageserver-protocol';
+import { countLines, MAX_DOCUMENT_LINES, TOO_LARGE_RULE } from '../../server/src/lsp/documents';
 import { FrameChecker } from '../../server/src/lsp/framing';
 import { DiskCache, MAX_TAGS_FILE_BYTES, parseTagsFile } from '../../server/src/lsp/settings';
 import { Client, pos, SERVER, seedText, uriOf, WEB } from '../lsp/harness';
@@ -154,8 +155,32 @@ describe('big, many, and out of range', { skip }, () => {
     assert.ok(text.length >= 20_000_000);
     const diags = await c.open(uri, text);
     assert.ok(diags.length > 0);
+    assert.ok(!diags.some((d) => d.code === TOO_LARGE_RULE), 'checked: 20 MB of cables is about 53,000 lines here');
     await alive(c, uri);
     await c.conn.sendNotification('textDocument/didClose', { textDocument: { uri } });
+  });
+
+  test('a document of more than 500,000 lines gets one warning instead of a check, and is checked once it is shorter', LIMIT, async () => {
+    const uri = uriOf('dense-lines.txt');
+    const text = 'C O N F I D E N T I A L\n\nSUBJECT: X\n\n' + '1. x\n'.repeat(MAX_DOCUMENT_LINES);
+    const diags = await c.open(uri, text);
+    assert.equal(diags.length, 1);
+    assert.equal(diags[0].code, TOO_LARGE_RULE);
+    assert.match(diags[0].message, /more than 500,000 lines: the editor does not check it .* cable-lint checks it/);
+    assert.equal(diags[0].codeDescription, undefined);
+    for (const m of ['textDocument/hover', 'textDocument/completion']) await c.request(m, { textDocument: { uri }, position: { line: 4, character: 1 } });
+    await c.request('textDocument/documentSymbol', { textDocument: { uri } });
+    const v = c.change(uri, text.slice(0, 40_000));
+    const after = (await c.nextDiagnostics(uri, v)).diagnostics;
+    assert.ok(after.some((d) => d.code === 'para-numbering') && !after.some((d) => d.code === TOO_LARGE_RULE));
+    await c.conn.sendNotification('textDocument/didClose', { textDocument: { uri } });
+  });
+
+  test('lines are counted up to the limit, over LF, CRLF or CR alone', () => {
+    assert.equal(countLines('a', 10), 1);
+    assert.equal(countLines('a\nb\r\nc', 10), 3);
+    assert.equal(countLines('a\rb\rc\r', 10), 4);
+    assert.equal(countLines('\n'.repeat(1000), 10), 11, 'stops at the limit + 1');
   });
 
   test('1,000 open documents are each checked and the server answers', LIMIT, async () => {

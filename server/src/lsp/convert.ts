@@ -15,7 +15,7 @@ import type { Fold } from '../features/folding';
 import type { OutlineKind, OutlineSymbol } from '../features/outline';
 import type { Cable, Span } from '../model';
 import { positionAt } from '../positions';
-import { TRUNCATED_RULE } from '../rules/cap';
+import { ruleById } from '../rules/engine';
 import type { Edit, Finding, Severity } from '../rules/types';
 import { ruleDocHref } from './links';
 
@@ -41,7 +41,8 @@ export function toDiagnostic(cable: Cable, f: Finding, rulesDocument?: string): 
     source: 'cable',
     message: f.message,
   };
-  if (rulesDocument && f.rule !== 'internal-error' && f.rule !== TRUNCATED_RULE) d.codeDescription = { href: ruleDocHref(rulesDocument, f.rule) };
+  // Only a rule has a section to link to (not internal-error, findings-truncated, document-too-large).
+  if (rulesDocument && ruleById(f.rule)) d.codeDescription = { href: ruleDocHref(rulesDocument, f.rule) };
   return d;
 }
 
