@@ -10,6 +10,7 @@ import { createRequire } from 'node:module';
 const require = createRequire(import.meta.url);
 const { parse } = require('../out/server/src/parse/index.js');
 const { canonical } = require('../out/test/parse/digest.js');
+const { cableDate } = require('../out/server/src/cable-date.js');
 
 const args = process.argv.slice(2);
 const digestAt = args.indexOf('--digest');
@@ -41,6 +42,8 @@ for (const f of files) {
   parseMs += performance.now() - t0;
   if (digestFile) digests[f.slice(dir.length).replace(/^[\\/]+/, '')] = createHash('sha256').update(canonical(c)).digest('hex');
   inc('cables');
+  // As a user has it: the text and the file name (what cable-lint and the server see), never MANIFEST.
+  inc(`dated by: ${cableDate(c, { fileName: f }).source}`);
   inc(`header: ${c.header ? c.header.kind : 'none'}`);
   inc(`banner: ${c.banner ? c.banner.className : 'missing'}`);
   if (c.banner?.section) inc('banner with SECTION n OF m');

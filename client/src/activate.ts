@@ -219,7 +219,7 @@ class ClassificationStatus implements vscode.Disposable {
       if (r?.level) {
         this.item.text = `$(shield) ${r.name}`;
         this.item.color = new vscode.ThemeColor(LEVEL_COLOR[r.level]);
-        this.item.tooltip = `Classification of this cable, from its banner (${r.banner ?? r.name})`;
+        this.item.tooltip = `Classification of this cable, from its banner (${r.banner ?? r.name}). Checked against ${r.date ?? "the cable's date"}.`;
       } else {
         this.item.text = '$(shield) no banner';
         this.item.color = undefined;

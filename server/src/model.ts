@@ -36,6 +36,30 @@ export interface Line {
   text: string;
 }
 
+/** How much of the date the evidence gives: the day, the month or only the year. */
+export type DatePrecision = 'day' | 'month' | 'year';
+
+/**
+ * Where a cable's date came from: the --date option or cable.date setting, the date-time
+ * group, a printout page header's date-time group, a web copy's date line, the reference
+ * id in the file name, or today (a draft: no date-time group and no reference id yet).
+ */
+export type DateSource = 'override' | 'dtg' | 'page-header' | 'date-line' | 'file-name' | 'today';
+
+/** The date a cable is checked against: a range of days when only the month or the year is known. */
+export interface CableDate {
+  /** The earliest day the evidence allows. */
+  first: CalendarDate;
+  /** The latest day it allows (the same day when the day is known). */
+  last: CalendarDate;
+  precision: DatePrecision;
+  source: DateSource;
+  /** The evidence as written: `P R 221828 Z MAY 73`, `Wednesday, 29 November 2000, 13:59`, `04LIMA1046`. */
+  evidence: string;
+  /** Where the evidence stands in the text (none for the file name, the setting or today). */
+  span?: Span;
+}
+
 export interface CalendarDate {
   year: number;
   month: number;
@@ -295,4 +319,10 @@ export interface Cable {
   level?: Level;
   /** The cable's date from its date-time group, when it has one. */
   date?: CalendarDate;
+  /**
+   * The cable's date as its own text shows it (parse/dating.ts): a date-time group of any
+   * era's form, a printout page header's, a web copy's date line. The file name, the --date
+   * option and today are added by cable-date.ts, which gives the date rules and features read.
+   */
+  dated?: CableDate;
 }

@@ -237,11 +237,20 @@ describe('folding, completion, definition, classification', () => {
     assert.deepEqual(b[0].range.start, pos(seed, seed.indexOf('B. BAKU')));
   });
 
-  test('cable/classification answers from the parse', async () => {
-    assert.deepEqual(await c.request('cable/classification', { textDocument: { uri: SEED } }), { level: 'C', name: 'CONFIDENTIAL', banner: 'C O N F I D E N T I A L' });
+  test('cable/classification answers from the parse, with the date checked against and its source (status bar tooltip)', async () => {
+    assert.deepEqual(await c.request('cable/classification', { textDocument: { uri: SEED } }), {
+      level: 'C',
+      name: 'CONFIDENTIAL',
+      banner: 'C O N F I D E N T I A L',
+      date: '15 February 2008, from the date-time group R 151318Z FEB 08',
+    });
     const uri = uriOf('no-banner.cable');
     await c.open(uri, 'SIPDIS\n\nE.O. 12958: N/A\n');
-    assert.deepEqual(await c.request('cable/classification', { textDocument: { uri } }), {});
+    assert.match((await c.request<{ date: string }>('cable/classification', { textDocument: { uri } })).date, /today: no date-time group/);
+    // An archived copy named by its reference id is dated by it.
+    const named = uriOf('04LIMA1046.txt');
+    await c.open(named, 'SIPDIS\n\nE.O. 12958: N/A\n');
+    assert.deepEqual(await c.request('cable/classification', { textDocument: { uri: named } }), { date: '2004, from the file name 04LIMA1046' });
     assert.equal(await c.request('cable/classification', { textDocument: { uri: uriOf('never-opened.cable') } }), null);
   });
 

@@ -143,7 +143,9 @@ describe('fix-all and the renumber command', () => {
     assert.deepEqual(actions.map((a) => a.kind), ['source.fixAll.cable']);
     const out = applied(uri, actions[0]);
     assert.equal(out, fixAllText(text, (t) => lint(parse(t))).text);
-    assert.ok(out.includes('TAGS: PREL PBTS GG RS YI AJ') && out.includes('E.O. 12958: DECL: 02/15/2018') && out.includes('\n2. (C) Khalafov'));
+    assert.ok(out.includes('TAGS: PREL PBTS GG RS YI AJ') && out.includes('DECL: 02/15/2018') && out.includes('\n2. (C) Khalafov'));
+    // 12598 for 12958 is a guessed spelling: offered as a quick fix, never applied by fix-all (issue 15 item 11).
+    assert.ok(out.includes('E.O. 12598:'));
     assert.ok(!out.includes('](#)'));
     // Only quick fixes when only quick fixes are asked for.
     const qf = await actionsAt(uri, wholeDocument(text), ['quickfix']);

@@ -138,7 +138,7 @@ describe('workspace index over the protocol (test/fixtures/archive)', () => {
     const diags = (await c.open(draft, early)).filter((d) => d.code === 'ref-cited-later');
     assert.equal(diags.length, 1);
     assert.deepEqual(diags[0].range.start, c.at(draft, '08 SECSTATE 85678'));
-    assert.match(diags[0].message, /08STATE85678, dated 2008-08-11: after this cable's date, 2008-08-10/);
+    assert.match(diags[0].message, /08STATE85678, dated 2008-08-11: after this cable's date \(10 August 2008, from the date-time group/);
     await c.conn.sendNotification('textDocument/didClose', { textDocument: { uri: draft } });
     const budapest = uri('08BUDAPEST807.txt');
     const ok = await c.open(budapest, readFileSync(new URL(budapest), 'utf8'));

@@ -33,7 +33,7 @@ test('fires: a copy of 08THEHAGUE680 dated the day before the cable it cites by 
   assert.equal(rest.length, 0);
   assert.equal(h.covers, '08 SECSTATE 85678');
   assert.equal(h.finding.severity, 'warning');
-  assert.equal(h.finding.message, "SECSTATE 85678 is 08STATE85678, dated 2008-08-11: after this cable's date, 2008-08-10. A cable cannot cite a later one: check the year and the serial.");
+  assert.equal(h.finding.message, "SECSTATE 85678 is 08STATE85678, dated 2008-08-11: after this cable's date (10 August 2008, from the date-time group O 101656Z AUG 08). A cable cannot cite a later one: check the year and the serial.");
 });
 
 test('fires: a mistyped year names a cable of a later year in the workspace', () => {
@@ -47,7 +47,7 @@ test('fires: a mistyped year names a cable of a later year in the workspace', ()
     found.map((h) => h.covers),
     ['09 SECSTATE 85678'],
   );
-  assert.match(found[0].finding.message, /is 09STATE85678, dated 2009-08-11: after this cable's date, 2008-08-11/);
+  assert.match(found[0].finding.message, /is 09STATE85678, dated 2009-08-11: after this cable's date \(11 August 2008, from the date-time group/);
   // Checked against an earlier date (cable.date, --date), the date checked against is named.
   assert.match(later(archiveIndex(), '08THEHAGUE680.txt', read('08THEHAGUE680.txt'), { year: 2008, month: 8, day: 1 })[0].finding.message, /after the date checked against, 2008-08-01/);
 });

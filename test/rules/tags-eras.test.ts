@@ -28,7 +28,7 @@ test('a 1970s subject tag on a cable of 2008 is reported for its era, naming the
   assert.equal(rest.length, 0);
   assert.equal(f.covers, 'PFOR');
   assert.match(f.finding.message, /earlier era \(on cables of 1973-1975\), in no list of tags from 2000 on/);
-  assert.match(f.finding.message, /2008-01-25 \(its date-time group\)/);
+  assert.match(f.finding.message, /25 January 2008, from the date-time group R 251117Z JAN 08/);
   assert.equal(f.finding.fixes, undefined, 'no guessed replacement');
   // The era tag is still a subject tag: tags-no-subject does not report the line a second time.
   const alone = breakText(readCorpus('08ALGIERS85'), 'TAGS: PREL PGOV KDEM FR AG', 'TAGS: PFOR FR AG');

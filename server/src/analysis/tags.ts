@@ -270,9 +270,9 @@ export function readListed(code: string, extraTags: ReadonlySet<string>, years: 
   return listed(code.toUpperCase(), extraTags, years);
 }
 
-/** The years the date a rule or feature reads the cable against allows (a day-precise date: one year). */
-export function yearsOf(ctx: { date: { year: number } }): CableYears {
-  return { first: ctx.date.year, last: ctx.date.year };
+/** The years the date a rule or feature reads the cable against allows (a year from the file name: that year). */
+export function yearsOf(ctx: { dated: { first: { year: number }; last: { year: number } } }): CableYears {
+  return { first: ctx.dated.first.year, last: ctx.dated.last.year };
 }
 
 /** How a code reads alone, without a TAGS line around it (completion documentation). */

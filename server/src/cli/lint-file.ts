@@ -21,7 +21,8 @@ export const MAX_FILE_BYTES = 64 * 1024 * 1024;
 /** Parses and lints one cable's text; positions are 1-based, as compilers print them. */
 export function lintText(file: string, text: string, options: LintOptions): OutputFinding[] {
   const cable = parse(text);
-  return lint(cable, options).map((f) => {
+  // The file name's reference id dates an archived cable that has no date-time group.
+  return lint(cable, { ...options, fileName: file }).map((f) => {
     const s = positionAt(cable.lines, f.start);
     const e = positionAt(cable.lines, f.end);
     return {
@@ -126,7 +127,7 @@ export function checkBytes(file: string, bytes: Uint8Array, options: LintOptions
   let findings: OutputFinding[];
   try {
     if (mode.fix) {
-      const fixed = fixText(text, (t) => lint(parse(t), options));
+      const fixed = fixText(text, (t) => lint(parse(t), { ...options, fileName: file }));
       if (fixed.text !== text) {
         const what = [...fixed.fixedByRule].map(([rule, n]) => `${rule} ${n}`).join(', ');
         if (mode.fix === 'dry-run') {

@@ -1,22 +1,23 @@
-import { todayUtc } from '../dates';
-import type { CalendarDate, Cable } from '../model';
+import { cableDate, type DateOptions } from '../cable-date';
+import type { CableDate, CalendarDate, Cable, DateSource } from '../model';
 import { positionAt } from '../positions';
 
 /** What the features need besides the parse: the date the cable is read against, and extra tags. */
 export interface FeatureContext {
-  /** The cable's date: the override setting, else its date-time group, else today (a draft). */
+  /** The cable's date (the first day its evidence allows): the setting, its text, its file name, else today (a draft). */
   date: CalendarDate;
-  dateSource: 'override' | 'dtg' | 'today';
+  dateSource: DateSource;
+  /** The date with its precision and evidence (cable-date.ts). */
+  dated: CableDate;
   /** Extra tag codes from the configuration, upper case. */
   extraTags: ReadonlySet<string>;
 }
 
 /** The same choice of date as the rule engine makes. */
-export function featureContext(cable: Cable, opts: { date?: CalendarDate; today?: CalendarDate; extraTags?: Iterable<string> } = {}): FeatureContext {
+export function featureContext(cable: Cable, opts: DateOptions & { extraTags?: Iterable<string> } = {}): FeatureContext {
   const extraTags = new Set([...(opts.extraTags ?? [])].map((t) => t.toUpperCase()));
-  if (opts.date) return { date: opts.date, dateSource: 'override', extraTags };
-  if (cable.date) return { date: cable.date, dateSource: 'dtg', extraTags };
-  return { date: opts.today ?? todayUtc(), dateSource: 'today', extraTags };
+  const dated = cableDate(cable, opts);
+  return { date: dated.first, dateSource: dated.source, dated, extraTags };
 }
 
 /** True when offset lies in [start, end). */

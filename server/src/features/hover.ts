@@ -1,3 +1,4 @@
+import { describeDate } from '../cable-date';
 import { cableClassName, classWordOf, isLou, LOU } from '../parse/class-words';
 import { analyzeParagraphs } from '../analysis/paragraphs';
 import { analyzeTags, readCode, yearsOf, type CableYears, type TagReading } from '../analysis/tags';
@@ -249,10 +250,7 @@ function hoverCaptions(cable: Cable, offset: number): Found {
 // ---- E.O. line -----------------------------------------------------------------
 
 function dateSourceWords(ctx: FeatureContext): string {
-  const d = dateInWords(ctx.date);
-  if (ctx.dateSource === 'dtg') return `the cable's date (${d})`;
-  if (ctx.dateSource === 'override') return `the cable date setting (${d})`;
-  return `today (${d}; the cable has no date-time group)`;
+  return `the cable's date (${describeDate(ctx.dated)})`;
 }
 
 function governs(order: string, d: CalendarDate): boolean {

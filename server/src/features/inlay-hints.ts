@@ -1,3 +1,4 @@
+import { describeDate } from '../cable-date';
 import { lookupRoutingIndicator } from '../data/index';
 import { addYears, compareDates, dateInWords } from '../dates';
 import type { Addressee, Cable, CalendarDate, Span, Token } from '../model';
@@ -76,14 +77,12 @@ function declHint(cable: Cable, ctx: FeatureContext, out: Hint[]): void {
 function dateSourceNote(ctx: FeatureContext): string | undefined {
   if (ctx.dateSource === 'today') return 'from today';
   if (ctx.dateSource === 'override') return 'from cable.date';
+  if (ctx.dateSource === 'file-name') return `from ${ctx.dated.evidence}`;
   return undefined;
 }
 
 function dateSourceWords(ctx: FeatureContext): string {
-  const d = dateInWords(ctx.date);
-  if (ctx.dateSource === 'today') return `today (${d}; the cable has no date-time group)`;
-  if (ctx.dateSource === 'override') return `the cable.date setting (${d})`;
-  return `the cable's date (${d})`;
+  return `the cable's date (${describeDate(ctx.dated)})`;
 }
 
 /**

@@ -1,3 +1,4 @@
+import { describeDate } from '../cable-date';
 import { todayUtc } from '../dates';
 import { newCableTemplate } from '../features/template';
 import { LEVEL_NAME } from '../model';
@@ -24,9 +25,10 @@ import { parseDateSetting } from './settings';
 export async function classification(session: Session, params: ClassificationParams): Promise<ClassificationResult | null> {
   const s = await session.stateOf(params.textDocument.uri);
   if (!s) return null;
-  const { cable } = s.state;
-  if (!cable.level) return {};
-  return { level: cable.level, name: LEVEL_NAME[cable.level], banner: cable.banner?.classText.text };
+  const { cable, ctx } = s.state;
+  const date = describeDate(ctx.dated);
+  if (!cable.level) return { date };
+  return { level: cable.level, name: LEVEL_NAME[cable.level], banner: cable.banner?.classText.text, date };
 }
 
 /** cable/newCable: the template of "Cable: New Cable", dated by `cable.date` or today. */

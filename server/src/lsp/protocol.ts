@@ -24,6 +24,8 @@ export interface ClassificationResult {
   name?: string;
   /** The class as written in the banner. */
   banner?: string;
+  /** The date the cable is checked against and where it came from: `2004, from the file name 04LIMA1046`. */
+  date?: string;
 }
 
 /** `cable/classification`: the cable's overall classification, from the server's parse (null: not open). */

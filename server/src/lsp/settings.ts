@@ -122,6 +122,16 @@ function identity(o: object | undefined): number {
 }
 
 /** Merges the settings and the config file that apply to a document. */
+/** The last segment of a document's URI, decoded: `04LIMA1046.txt`. */
+export function fileNameOf(uri: string): string {
+  const last = uri.slice(uri.lastIndexOf('/') + 1);
+  try {
+    return decodeURIComponent(last);
+  } catch {
+    return last;
+  }
+}
+
 export function effectiveSettings(uri: string, s: CableSettings, disk: DiskCache, workspaceRoots: readonly string[]): Effective {
   const problems: string[] = [];
   const path = uriToPath(uri);
@@ -155,7 +165,8 @@ export function effectiveSettings(uri: string, s: CableSettings, disk: DiskCache
     else extraTags = extraTags.length ? extraTags.concat(r.tags) : r.tags;
   }
   const date = typeof s.date === 'string' ? parseDateSetting(s.date, problems) : undefined;
-  const lint: LintOptions = { rules, extraTags, date };
+  // The file name's reference id dates an archived cable (`04LIMA1046.txt`: 2004; cable-date.ts).
+  const lint: LintOptions = { rules, extraTags, date, fileName: fileNameOf(uri) };
   const ignored = !!(loaded && path && isIgnored(loaded, path));
     // The tags by the identity of what was read (200,000 of them are not serialised per request).
   return { lint, ignored, problems, key: JSON.stringify([rules, identity(loaded), identity(tagsEntry), date, ignored]) };

@@ -1,6 +1,7 @@
 import type { Cable, Level } from '../model';
 import { parseBannerZone } from './banner-zone';
 import { parseBody } from './body';
+import { findDateEvidence } from './dating';
 import { parseHeaderZone } from './header-zone';
 import { skipBlankLines, splitLines } from './lines';
 import { classifiedByInParagraph, readLatePreamble, readPreamble } from './preamble-reader';
@@ -44,6 +45,7 @@ export function parse(text: string): Cable {
     signature: undefined,
     level: undefined,
     date: undefined,
+    dated: undefined,
   };
   let n = parseHeaderZone(text, lines, skipBlankLines(lines, 0), cable);
   n = parseBannerZone(text, lines, n, cable);
@@ -63,6 +65,8 @@ export function parse(text: string): Cable {
   cable.level = cableLevel(cable);
   const dtg = cable.header?.dtg;
   if (dtg && dtg.valid) cable.date = { year: dtg.year, month: dtg.month, day: dtg.day };
+  cable.dated = findDateEvidence(cable);
+  cable.date ??= cable.dated?.first;
   // The preamble and the body both read the first paragraph line: keep each artifact once.
   cable.artifacts.sort((a, b) => a.start - b.start);
   cable.artifacts = cable.artifacts.filter((a, i, all) => i === 0 || a.start !== all[i - 1].start);

@@ -1,8 +1,9 @@
-import { compareDates, dateInWords } from '../dates';
+import { describeDate, isCertain } from '../cable-date';
+import { compareDates } from '../dates';
 import { type Banner, type Cable, isClassified, type Level, LEVEL_NAME, LEVEL_RANK, type Marking } from '../model';
 import { cableClassName, CLASS_WORDS, classWordOf, markingClassName } from '../parse/class-words';
 import { eolOf, lineAt } from './edits';
-import type { Edit, Rule } from './types';
+import type { Edit, Fix, Rule, RuleContext } from './types';
 
 // Classification: the banner, the security line, portion markings and Classified By.
 
@@ -208,6 +209,11 @@ const classifiedByReason: Rule = {
   },
 };
 
+/** A fix that depends on the cable's date is preferred (applied by fix-all) only when the date is certain. */
+function certain(ctx: RuleContext, fixes: Fix[]): Fix[] {
+  return fixes.map((f) => ({ ...f, preferred: f.preferred && isCertain(ctx.dated) }));
+}
+
 const classifiedBySection: Rule = {
   id: 'classified-by-section',
   severity: 'warning',
@@ -215,8 +221,10 @@ const classifiedBySection: Rule = {
   check(ctx) {
     const cb = ctx.cable.classifiedBy;
     if (!cb || cb.derived || cb.reasons.length === 0) return;
-    const before = compareDates(ctx.date, E_O_13292) < 0;
-    const when = dateInWords(ctx.date);
+    const before = compareDates(ctx.dated.first, E_O_13292) < 0;
+    // A year or month that spans 25 March 2003 cannot say which section was right.
+    if (before !== compareDates(ctx.dated.last, E_O_13292) < 0) return;
+    const when = describeDate(ctx.dated);
     if (!cb.section) {
       const first = cb.reasons[0];
       ctx.report(first.start, first.end, `The reasons cite no section: write \`${before ? '1.5' : '1.4'} (${cb.reasons.map((r) => r.text.toLowerCase()).join(', ')})\` (E.O. 12958${before ? '' : ' as amended'}).`);
@@ -226,9 +234,9 @@ const classifiedBySection: Rule = {
     const five = /5\s*$/.test(sec.text);
     const fix = (n: string) => [{ title: `Cite section ${n}`, edits: [{ start: sec.start, end: sec.end, newText: n }], preferred: true }];
     if (five && !before) {
-      ctx.report(sec.start, sec.end, `Section 1.5 was renumbered 1.4 by E.O. 13292 (25 March 2003); a cable of ${when} cites 1.4.`, fix('1.4'));
+      ctx.report(sec.start, sec.end, `Section 1.5 was renumbered 1.4 by E.O. 13292 (25 March 2003); a cable of ${when} cites 1.4.`, certain(ctx, fix('1.4')));
     } else if (!five && before) {
-      ctx.report(sec.start, sec.end, `Before E.O. 13292 (25 March 2003) the reasons were section 1.5 of E.O. 12958; a cable of ${when} cites 1.5.`, fix('1.5'));
+      ctx.report(sec.start, sec.end, `Before E.O. 13292 (25 March 2003) the reasons were section 1.5 of E.O. 12958; a cable of ${when} cites 1.5.`, certain(ctx, fix('1.5')));
     }
     const h = cb.reasons.find((r) => r.text.toUpperCase() === 'H');
     if (h && before && !five) {

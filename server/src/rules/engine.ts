@@ -1,14 +1,11 @@
-import { todayUtc } from '../dates';
-import type { CalendarDate, Cable } from '../model';
+import { cableDate, type DateOptions } from '../cable-date';
+import type { Cable } from '../model';
 import { FindingCollector } from './cap';
 import { ALL_RULES } from './index';
 import type { CitedCables, Finding, Fix, RegisteredRule, RuleContext, Severity } from './types';
 
-export interface LintOptions {
-  /** Checks the cable against this date instead of its date-time group or today. */
-  date?: CalendarDate;
-  /** Today's date for drafts without a date-time group (tests pass a fixed one). */
-  today?: CalendarDate;
+/** The date options (--date, the file name, today for tests: cable-date.ts) and the rules' configuration. */
+export interface LintOptions extends DateOptions {
   /** Per-rule severity or 'off'. */
   rules?: Record<string, Severity | 'off'>;
   extraTags?: readonly string[];
@@ -25,11 +22,7 @@ export function ruleById(id: string): RegisteredRule | undefined {
 /** Runs every enabled rule over a parsed cable. Findings come back sorted by position (at most maxFindings, see cap.ts). */
 export function lint(cable: Cable, options: LintOptions = {}): Finding[] {
   const findings = new FindingCollector(options.maxFindings);
-  let date: CalendarDate;
-  let dateSource: RuleContext['dateSource'];
-  if (options.date) [date, dateSource] = [options.date, 'override'];
-  else if (cable.date) [date, dateSource] = [cable.date, 'dtg'];
-  else [date, dateSource] = [options.today ?? todayUtc(), 'today'];
+  const dated = cableDate(cable, options);
   const extraTags = new Set((options.extraTags ?? []).map((t) => t.toUpperCase()));
   for (const rule of ALL_RULES) {
     const configured = options.rules?.[rule.id];
@@ -37,8 +30,9 @@ export function lint(cable: Cable, options: LintOptions = {}): Finding[] {
     const severity = configured ?? rule.severity;
     const ctx: RuleContext = {
       cable,
-      date,
-      dateSource,
+      date: dated.first,
+      dateSource: dated.source,
+      dated,
       extraTags,
       cables: options.cables,
       report(start: number, end: number, message: string, fixes?: Fix[]) {

@@ -1,4 +1,5 @@
 import { addYears, compareDates, dateInWords, daysInMonth, defaultDecl, formatDeclDate, isoDate, MONTH_NAMES } from '../dates';
+import { describeDate, isCertain } from '../cable-date';
 import { editDistance } from '../edit-distance';
 import { type CalendarDate, type Cable, type Decl, isClassified, LEVEL_NAME } from '../model';
 import { eolOf, lineAt } from './edits';
@@ -58,10 +59,11 @@ function defaultIn(decl: Decl, date: CalendarDate): string {
 function replaceDateFixes(ctx: RuleContext, decl: Decl, alsoMax: boolean, preferred: boolean): Fix[] {
   const text = defaultIn(decl, ctx.date);
   const fixes: Fix[] = [
-    { title: `Use the 10-year default ${text}`, edits: [{ start: decl.value.start, end: decl.value.end, newText: text }], preferred },
+    // A default computed from a guessed date (today, or a year from the file name) is offered, never applied by fix-all.
+    { title: `Use the 10-year default ${text}`, edits: [{ start: decl.value.start, end: decl.value.end, newText: text }], preferred: preferred && isCertain(ctx.dated) },
   ];
   if (alsoMax) {
-    const max = addYears(ctx.date, 25);
+    const max = addYears(ctx.dated.last, 25);
     const maxText = formatDeclDate(max, decl.date?.form === 'YYYY/MM/DD' ? 'YYYY/MM/DD' : 'MM/DD/YYYY');
     fixes.push({ title: `Use the 25-year maximum ${maxText}`, edits: [{ start: decl.value.start, end: decl.value.end, newText: maxText }] });
   }
@@ -95,7 +97,7 @@ const eoMissing: Rule = {
     }
     const what = classified ? `a ${levelName(cable)} cable needs \`${line}\` (the order and the date it may be declassified)` : `an unclassified cable carries \`${line}\``;
     ctx.report(at.start, at.end, `No E.O. line: ${what}, on the line above TAGS (5 FAH-1 H-24x; ISOO marking rules).`, [
-      { title: `Insert "${line}"`, edits: [edit], preferred: true },
+      { title: `Insert "${line}"`, edits: [edit], preferred: isCertain(ctx.dated) },
     ]);
   },
 };
@@ -112,7 +114,8 @@ const eoNumberUnknown: Rule = {
       order.start,
       order.end,
       `E.O. ${order.text} is not an executive order on classified information; expected ${suggest} (known: 11652, 12065, 12356, 12958, 13292, 13526).`,
-      [{ title: `Change to E.O. ${suggest}`, edits: [{ start: order.start, end: order.end, newText: suggest }], preferred: true }],
+      // A guessed spelling: offered, never applied by fix-all.
+      [{ title: `Change to E.O. ${suggest}`, edits: [{ start: order.start, end: order.end, newText: suggest }] }],
     );
   },
 };
@@ -127,14 +130,15 @@ const eoOrderDate: Rule = {
     // Older cables re-marked by archivists cite E.O. 12958 (`DECLASSIFIED BY NARA`): only dates from 12958 on are checked.
     if (compareDates(ctx.date, E_O_12958) < 0) return;
     const written = order.text === '13292' ? '12958' : order.text;
-    const expected = orderInForce(ctx.date);
-    if (written === expected) return;
+    const expected = orderInForce(ctx.dated.first);
+    // With a year or a month only, the order must be wrong on every day of it (1995, 2010 saw a change).
+    if (written === expected || orderInForce(ctx.dated.last) !== expected) return;
     const from = ORDERS.find((o) => o.order === expected)!.from;
     ctx.report(
       order.start,
       order.end,
-      `E.O. ${order.text} did not govern classification on ${dateInWords(ctx.date)}: E.O. ${expected} did (in force from ${dateInWords(from)}).`,
-      [{ title: `Change to E.O. ${expected}`, edits: [{ start: order.start, end: order.end, newText: expected }], preferred: true }],
+      `E.O. ${order.text} did not govern classification at the cable's date (${describeDate(ctx.dated)}): E.O. ${expected} did (in force from ${dateInWords(from)}).`,
+      [{ title: `Change to E.O. ${expected}`, edits: [{ start: order.start, end: order.end, newText: expected }], preferred: isCertain(ctx.dated) }],
     );
   },
 };
@@ -174,7 +178,7 @@ const declMissing: Rule = {
       decl.start < decl.end ? decl.start : eo.start,
       decl.start < decl.end ? decl.end : eo.end,
       `No declassification date: ${problem}; a ${levelName(cable)} cable needs \`DECL: <date>\` (10 years by default: ${text}) or an exemption (ISOO: every classified document carries a "Declassify on" line).`,
-      [{ title: `Use DECL: ${text} (10 years)`, edits: [{ start: decl.start, end: decl.end, newText: `DECL: ${text}` }], preferred: true }],
+      [{ title: `Use DECL: ${text} (10 years)`, edits: [{ start: decl.start, end: decl.end, newText: `DECL: ${text}` }], preferred: isCertain(ctx.dated) }],
     );
   },
 };
@@ -231,7 +235,7 @@ const declDatePast: Rule = {
     ctx.report(
       decl.value.start,
       decl.value.end,
-      `The declassification date ${decl.value.text} is not after the cable's date (${isoDate(ctx.date)}${dateNote(ctx)}); it must be later (10 years by default).`,
+      `The declassification date ${decl.value.text} is not after the cable's date (${describeDate(ctx.dated)}); it must be later (10 years by default).`,
       replaceDateFixes(ctx, decl, false, true),
     );
   },
@@ -245,20 +249,17 @@ const declDateTooFar: Rule = {
     const d = declDate(ctx.cable);
     const decl = ctx.cable.eo?.decl;
     if (!d || !decl || !isClassified(ctx.cable.level)) return;
-    const max = addYears(ctx.date, 25);
+    // With a year only, the limit is 25 years after its last day.
+    const max = addYears(ctx.dated.last, 25);
     if (compareDates(d, max) <= 0) return;
     ctx.report(
       decl.value.start,
       decl.value.end,
-      `The declassification date ${decl.value.text} is more than 25 years after the cable's date (${isoDate(ctx.date)}${dateNote(ctx)}); the limit is ${isoDate(max)} unless an exemption is cited (E.O. 12958 as amended, E.O. 13526).`,
+      `The declassification date ${decl.value.text} is more than 25 years after the cable's date (${describeDate(ctx.dated)}); the limit is ${isoDate(max)} unless an exemption is cited (E.O. 12958 as amended, E.O. 13526).`,
       replaceDateFixes(ctx, decl, true, true),
     );
   },
 };
-
-function dateNote(ctx: RuleContext): string {
-  return ctx.dateSource === 'today' ? ', today: the cable has no date-time group' : '';
-}
 
 const declOnUnclassified: Rule = {
   id: 'decl-on-unclassified',

@@ -1,3 +1,4 @@
+import { describeDate } from '../cable-date';
 import type { CalendarDate } from '../model';
 import type { CitedCable, Rule } from './types';
 
@@ -27,11 +28,12 @@ const refCitedLater: Rule = {
     if (!ctx.cables) return;
     for (const item of ctx.cable.refs?.items ?? []) {
       for (const cite of item.cites ?? []) {
-        const later = ctx.cables.cited(cite).filter((c) => isLater(c, ctx.date));
+        // With a year only, the cited cable must be later than every day of it.
+        const later = ctx.cables.cited(cite).filter((c) => isLater(c, ctx.dated.last));
         if (later.length === 0) continue;
         const c = later[0];
         const when = c.date ? `dated ${iso(c.date)}` : `of ${c.year}`;
-        const mine = ctx.dateSource === 'dtg' ? `this cable's date, ${iso(ctx.date)}` : ctx.dateSource === 'override' ? `the date checked against, ${iso(ctx.date)}` : `today, ${iso(ctx.date)}`;
+        const mine = `this cable's date (${describeDate(ctx.dated)})`;
         ctx.report(cite.start, cite.end, `${cite.post.text} ${cite.serial.text} is ${c.id}, ${when}: after ${mine}. A cable cannot cite a later one: check the year and the serial.`);
       }
     }

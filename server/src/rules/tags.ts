@@ -1,3 +1,4 @@
+import { describeDate } from '../cable-date';
 import { joinList } from '../words';
 import { analyzeTags, PERSON_TAGS, yearsOf, type TagReading, type TagsAnalysis } from '../analysis/tags';
 import { GEO_TAGS } from '../data/reference';
@@ -16,10 +17,7 @@ function analysis(ctx: RuleContext): TagsAnalysis {
 
 /** The cable's date and where it came from, for messages. */
 function dateWords(ctx: RuleContext): string {
-  const d = ctx.date;
-  const day = `${d.year}-${String(d.month).padStart(2, '0')}-${String(d.day).padStart(2, '0')}`;
-  const from = ctx.dateSource === 'dtg' ? 'its date-time group' : ctx.dateSource === 'override' ? 'the date option or setting' : 'today: no date-time group';
-  return `the cable's date is ${day} (${from})`;
+  return `the cable's date is ${describeDate(ctx.dated)}`;
 }
 
 

@@ -1,4 +1,4 @@
-import type { CableCite, CalendarDate, Cable } from '../model';
+import type { CableCite, CableDate, CalendarDate, Cable, DateSource } from '../model';
 
 export type Severity = 'error' | 'warning' | 'information' | 'hint';
 export const SEVERITIES: readonly Severity[] = ['error', 'warning', 'information', 'hint'];
@@ -45,10 +45,12 @@ export interface CitedCables {
 
 export interface RuleContext {
   cable: Cable;
-  /** The date the cable is checked against. */
+  /** The date the cable is checked against: the first day its evidence allows (cable-date.ts). */
   date: CalendarDate;
-  /** Where `date` came from: the --date option or setting, the date-time group, or today (a draft). */
-  dateSource: 'override' | 'dtg' | 'today';
+  /** Where `date` came from: the --date option or setting, the cable's text, its file name, or today (a draft). */
+  dateSource: DateSource;
+  /** The date with its precision and evidence: with a year only, a rule fires when it holds on every day of it. */
+  dated: CableDate;
   /** Extra tag codes from the configuration (a post's own program tags), upper case. */
   extraTags: ReadonlySet<string>;
   /** The workspace's cables, when the caller knows them; rules about other cables do nothing without it. */
