@@ -79,7 +79,7 @@ test('the DECL date: in words, how many years after the cable date, under which 
   const d = hover(s, '02/15/2018', 3);
   assert.equal(d.covered, '02/15/2018');
   assert.match(d.markdown, /15 February 2018/);
-  assert.match(d.markdown, /exactly 10 years after the cable's date \(15 February 2008\)/);
+  assert.match(d.markdown, /exactly 10 years after the cable's date \(15 February 2008, from the date-time group R 151318Z FEB 08\)/);
   assert.match(d.markdown, /E\.O\. 12958/);
   assert.match(d.markdown, /default duration/);
   // A date 40 years out, and one before the cable's date.
@@ -91,7 +91,7 @@ test('the DECL date: in words, how many years after the cable date, under which 
   assert.match(hover(bad, '02/30/2018').markdown, /not a real calendar date/);
   // The cable date setting moves the reference date.
   const o = load(seed(), { date: { year: 2010, month: 2, day: 20 } });
-  assert.match(hover(o, '02/15/2018').markdown, /7 years and 360 days after the cable date setting \(20 February 2010\)/);
+  assert.match(hover(o, '02/15/2018').markdown, /7 years and 360 days after the cable's date \(20 February 2010, from the --date option or the cable.date setting\)/);
 });
 
 test('the E.O. number: which order, in force when, and whether it governed', () => {

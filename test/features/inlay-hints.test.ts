@@ -62,7 +62,7 @@ test('DECL years: whole, fractional, before the cable, from today for a draft, f
 test('the tooltip says the whole fact, and each kind turns off alone', () => {
   const { cable, ctx } = load(seed());
   const all = inlayHints(cable, ctx);
-  assert.equal(all.find((h) => h.kind === 'declYears')!.tooltip, "DECL 15 February 2018: 10 years after the cable's date (15 February 2008).");
+  assert.equal(all.find((h) => h.kind === 'declYears')!.tooltip, "DECL 15 February 2018: 10 years after the cable's date (15 February 2008, from the date-time group R 151318Z FEB 08).");
   assert.equal(all.find((h) => h.kind === 'dtg')!.tooltip, 'The date-time group 151318Z FEB 08: 15 February 2008, 13:18 UTC.');
   for (const kind of ['postNames', 'declYears', 'dtg'] as const) {
     const rest = inlayHints(cable, ctx, { [kind]: false });

@@ -137,7 +137,7 @@ describe('hover', () => {
   test('the DECL date, (C), the 1.4 letters and "ref a"', async () => {
     const decl = await hoverText(SEED, '02/15/2018', 5);
     assert.equal(decl.covered, '02/15/2018');
-    assert.match(decl.value, /15 February 2018.*exactly 10 years after the cable's date \(15 February 2008\), under E\.O\. 12958/);
+    assert.match(decl.value, /15 February 2018.*exactly 10 years after the cable's date \(15 February 2008, from the date-time group R 151318Z FEB 08\), under E\.O\. 12958/);
     const m = await hoverText(SEED, '(C) DCM', 1);
     assert.equal(m.covered, '(C)');
     assert.match(m.value, /CONFIDENTIAL/);

@@ -141,7 +141,7 @@ describe('document features', () => {
 
   test('the classification request reads the banner', async () => {
     const { session } = sessionWith({ [URI]: seed });
-    assert.deepEqual(await classification(session, { textDocument: { uri: URI } }), { level: 'C', name: 'CONFIDENTIAL', banner: 'C O N F I D E N T I A L' });
+    assert.deepEqual(await classification(session, { textDocument: { uri: URI } }), { level: 'C', name: 'CONFIDENTIAL', banner: 'C O N F I D E N T I A L', date: '15 February 2008, from the date-time group R 151318Z FEB 08' });
   });
 
   test('a new cable is dated by the cable.date setting (its DECL date ten years on)', async () => {

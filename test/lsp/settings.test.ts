@@ -57,7 +57,7 @@ describe('settings from workspace/configuration and the config file', () => {
     const ds = await reconfigure({ date: '2030-01-01' }, u);
     assert.ok(codes(ds).includes('decl-date-past'), JSON.stringify(codes(ds)));
     const h = await c.request<Hover>('textDocument/hover', { textDocument: { uri: u }, position: c.at(u, '02/15/2018', 2) });
-    assert.match((h.contents as { value: string }).value, /on or before\*\* the cable date setting \(1 January 2030\)/);
+    assert.match((h.contents as { value: string }).value, /on or before\*\* the cable's date \(1 January 2030, from the --date option or the cable.date setting\)/);
     const bad = await reconfigure({ date: 'tomorrow' }, u);
     assert.ok(!codes(bad).includes('decl-date-past'));
     assert.ok(c.logs.some((l) => /cable\.date: "tomorrow" is not a date/.test(l)));
