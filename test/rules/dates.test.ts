@@ -91,3 +91,14 @@ test('fix-all never rewrites a DECL date or an E.O. number from a guessed date (
   const dated = `R 151318Z FEB 08\n${old}`;
   assert.ok(!fixAllText(dated, (t) => lint(parse(t))).text.includes('DECL: 06/22/2002'));
 });
+
+test('era forms: two-digit DECL years on 1990s cables, and E.O. 12065 instructions, are not findings', () => {
+  const ninety = ROME.replace('DECL: 11/13/2013', 'DECL: 11/15/17');
+  assert.equal(hits(ninety, 'decl-date-form', { fileName: '96ANKARA12278.txt' }).length, 0);
+  assert.equal(hits(ninety, 'decl-date-form', { fileName: '03ROME5149.txt' }).length, 1);
+  assert.equal(hits(ninety, 'decl-date-form').length, 1, 'a draft is checked under today’s form');
+  for (const line of ['E.O. 12065: RDS-4 6/5/99 (GERLACH, FREDERICK H.) OR-M', 'E.O. 12065:11/12/79 (TAYLOR, C)']) {
+    assert.equal(hits(ROME.replace('E.O. 12958: DECL: 11/13/2013', line), 'decl-missing', { fileName: '1979STATE294974.txt' }).length, 0, line);
+  }
+  assert.equal(hits(ROME.replace('E.O. 12958: DECL: 11/13/2013', 'E.O. 12958: N/A'), 'decl-missing').length, 1);
+});

@@ -161,6 +161,9 @@ const declMissing: Rule = {
         problem = 'the line has no declassification instruction';
         break;
       case 'other':
+        // E.O. 11652, 12065 and 12356 wrote their instructions in forms of their own (GDS, XGDS-2,
+        // RDS-4 6/5/99 (NAME), a date with the classifier's name): not judged as today's forms.
+        if (eo.order && eo.order.text < '12958') return;
         problem = `\`${decl.value.text.slice(0, 40)}\` is not a date, an event or an exemption code`;
         break;
       case 'oadr': {
@@ -206,11 +209,14 @@ const declDateInvalid: Rule = {
 const declDateForm: Rule = {
   id: 'decl-date-form',
   severity: 'warning',
-  summary: 'The DECL date has a two-digit year (MM/DD/YY); write MM/DD/YYYY.',
+  summary: 'The DECL date has a two-digit year (MM/DD/YY); write MM/DD/YYYY (cables of 2000 on).',
   check(ctx) {
     const decl = ctx.cable.eo?.decl;
     const d = decl?.date;
     if (!decl || !d || !d.valid || d.form !== 'MM/DD/YY') return;
+    // Two-digit years were the form of the 1990s (96ANKARA12278 `DECL:11/15/17`, 97WELLINGTON1656
+    // `DECL: 12/20/07`); the four-digit form is checked on cables of 2000 on (every day of their date).
+    if (ctx.dated.first.year < 2000) return;
     const full = formatDeclDate(d, 'MM/DD/YYYY');
     ctx.report(decl.value.start, decl.value.end, `Write the declassification year in full: ${full}, not ${decl.value.text} (the form is MM/DD/YYYY).`, [
       { title: `Change to ${full}`, edits: [{ start: decl.value.start, end: decl.value.end, newText: full }], preferred: true },
