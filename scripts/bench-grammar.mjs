@@ -25,11 +25,13 @@ const registry = new vsctm.Registry({
 });
 const grammar = await registry.loadGrammar('text.cable');
 
-const seed = readFileSync(join(root, 'examples', 'seed.cable'), 'utf8').replace(/\r\n?/g, '\n').split('\n');
+const seed = readFileSync(join(root, 'examples', 'seed.cable'), 'utf8')
+  .replace(/\r\n?/g, '\n')
+  .split('\n');
 const bodyStart = seed.findIndex((l) => /^\[1\]\(#\)1\. /.test(l));
 const MB = 1024 * 1024;
 const lines = seed.slice(0, bodyStart);
-for (let size = lines.join('\n').length; size < MB; ) {
+for (let size = lines.join('\n').length; size < MB;) {
   for (const l of seed.slice(bodyStart)) {
     lines.push(l);
     size += l.length + 1;

@@ -68,7 +68,13 @@ for (const entry of index.entries()) {
   if (c.length) citedCables++;
 }
 console.log(`folder: ${dir}`);
-console.log(`index: ${n} files, ${index.size} cables, in ${seconds.toFixed(2)} s (CPU ${cpuSeconds.toFixed(2)} s: on a shared machine the wall time waits for other processes); heap held by the index ${mb(heap1 - heap0)} MB${global.gc ? '' : ' (run with --expose-gc for an exact figure)'}; peak RSS ${mb(peakRss)} MB`);
+console.log(
+  `index: ${n} files, ${index.size} cables, in ${seconds.toFixed(2)} s (CPU ${cpuSeconds.toFixed(2)} s: on a shared machine the wall time waits for other processes); heap held by the index ${mb(heap1 - heap0)} MB${global.gc ? '' : ' (run with --expose-gc for an exact figure)'}; peak RSS ${mb(peakRss)} MB`,
+);
 console.log(`REF items resolved to a cable of the folder: ${resolved} (in ${citingCables} cables; ${citedCables} cables cited)`);
-console.log(`definition (cites of a REF item resolved), ${defTimes.length} items: median ${median(defTimes).toFixed(3)} ms, p99 ${p99(defTimes).toFixed(3)} ms, max ${Math.max(...defTimes).toFixed(2)} ms`);
-console.log(`references (cables citing one), ${refTimes.length} cables: median ${median(refTimes).toFixed(3)} ms, p99 ${p99(refTimes).toFixed(3)} ms, max ${Math.max(...refTimes).toFixed(2)} ms`);
+console.log(
+  `definition (cites of a REF item resolved), ${defTimes.length} items: median ${median(defTimes).toFixed(3)} ms, p99 ${p99(defTimes).toFixed(3)} ms, max ${Math.max(...defTimes).toFixed(2)} ms`,
+);
+console.log(
+  `references (cables citing one), ${refTimes.length} cables: median ${median(refTimes).toFixed(3)} ms, p99 ${p99(refTimes).toFixed(3)} ms, max ${Math.max(...refTimes).toFixed(2)} ms`,
+);

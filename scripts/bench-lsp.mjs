@@ -46,7 +46,9 @@ const rpc = require('vscode-jsonrpc/node');
 function paragraphsOfFixtures() {
   const dir = join(root, 'test/fixtures/corpus');
   const out = [];
-  for (const f of readdirSync(dir).filter((n) => n.endsWith('.txt')).sort()) {
+  for (const f of readdirSync(dir)
+    .filter((n) => n.endsWith('.txt'))
+    .sort()) {
     const text = readFileSync(join(dir, f), 'utf8').replace(/\r\n?/g, '\n');
     const c = parse(text);
     for (const p of c.paragraphs) {
@@ -76,7 +78,10 @@ function buildCable(size) {
 function startServer(exposeGc = false) {
   // BENCH_SERVER_FLAGS: more node flags for the server (e.g. '--cpu-prof --cpu-prof-dir=/tmp/prof' to profile it).
   const flags = (process.env.BENCH_SERVER_FLAGS ?? '').split(/\s+/).filter(Boolean);
-  const proc = spawn(process.execPath, [...(exposeGc ? ['--expose-gc'] : []), ...flags, server, '--stdio'], { stdio: 'pipe', env: { ...process.env, CABLE_LSP_STATS: '1' } });
+  const proc = spawn(process.execPath, [...(exposeGc ? ['--expose-gc'] : []), ...flags, server, '--stdio'], {
+    stdio: 'pipe',
+    env: { ...process.env, CABLE_LSP_STATS: '1' },
+  });
   const conn = rpc.createMessageConnection(new rpc.StreamMessageReader(proc.stdout), new rpc.StreamMessageWriter(proc.stdin));
   // A check may cover several edits (the debounce), so a waiter is satisfied by any later version.
   let waiters = [];
@@ -112,9 +117,16 @@ const rows = [];
 const row = (what, value, goal = '', ok = '') => rows.push([what, value, goal, ok]);
 
 async function main() {
-  row('machine load (1, 5, 15 min) / CPUs', `${readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ')} / ${(await import('node:os')).cpus().length}`);
+  row(
+    'machine load (1, 5, 15 min) / CPUs',
+    `${readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ')} / ${(await import('node:os')).cpus().length}`,
+  );
   const initialized = async (srv) => {
-    await srv.conn.sendRequest('initialize', { processId: process.pid, rootUri: null, capabilities: { workspace: { configuration: true } } });
+    await srv.conn.sendRequest('initialize', {
+      processId: process.pid,
+      rootUri: null,
+      capabilities: { workspace: { configuration: true } },
+    });
     await srv.conn.sendNotification('initialized', {});
     return srv;
   };
@@ -136,7 +148,10 @@ async function main() {
       p.push(t1 - t0);
       l.push(performance.now() - t1);
     }
-    row(`in-process parse, ${label} (${(text.length / 1024).toFixed(0)} KiB, ${parse(text).paragraphs.length} paragraphs)`, `${f1(median(p))} ms`);
+    row(
+      `in-process parse, ${label} (${(text.length / 1024).toFixed(0)} KiB, ${parse(text).paragraphs.length} paragraphs)`,
+      `${f1(median(p))} ms`,
+    );
     row(`in-process lint, ${label}`, `${f1(median(l))} ms`);
 
     // Over stdio: open, then type one character at a time in the middle, waiting for each check.
@@ -166,7 +181,12 @@ async function main() {
       serverCpu.push(t.cpuMs);
     }
     const m = median(lat);
-    row(`edit -> diagnostics over stdio, ${label}: median / p95 / max`, `${f1(m)} / ${f1(pct(lat, 0.95))} / ${f1(Math.max(...lat))} ms`, `${goal} ms`, m <= goal ? 'met' : 'MISSED');
+    row(
+      `edit -> diagnostics over stdio, ${label}: median / p95 / max`,
+      `${f1(m)} / ${f1(pct(lat, 0.95))} / ${f1(Math.max(...lat))} ms`,
+      `${goal} ms`,
+      m <= goal ? 'met' : 'MISSED',
+    );
     row(`  of which the server's parse+lint, ${label}: median wall / CPU`, `${f1(median(serverSide))} / ${f1(median(serverCpu))} ms`);
 
     if (size === 50_000) {
@@ -210,7 +230,12 @@ async function main() {
       }
       for (const [k, v] of Object.entries(times)) {
         const goalMet = k === 'hover right after an edit' ? '' : median(v) <= GOALS.request ? 'met' : 'MISSED';
-        row(`${k} request, 50 KB: median / p95`, `${f1(median(v))} / ${f1(pct(v, 0.95))} ms`, k === 'hover right after an edit' ? '(includes the parse)' : `${GOALS.request} ms`, goalMet);
+        row(
+          `${k} request, 50 KB: median / p95`,
+          `${f1(median(v))} / ${f1(pct(v, 0.95))} ms`,
+          k === 'hover right after an edit' ? '(includes the parse)' : `${GOALS.request} ms`,
+          goalMet,
+        );
       }
 
       // Memory over many edits, in a server run with --expose-gc (cable/stats collects first).
@@ -226,7 +251,10 @@ async function main() {
         const range = insert ? { start: pos0, end: pos0 } : { start: pos0, end: { line: pos0.line, character: pos0.character + 1 } };
         text = insert ? text.slice(0, at) + 'y' + text.slice(at) : text.slice(0, at) + text.slice(at + 1);
         due = m.diagnosticsOf(uri, version);
-        await m.conn.sendNotification('textDocument/didChange', { textDocument: { uri, version }, contentChanges: [{ range, text: insert ? 'y' : '' }] });
+        await m.conn.sendNotification('textDocument/didChange', {
+          textDocument: { uri, version },
+          contentChanges: [{ range, text: insert ? 'y' : '' }],
+        });
         if (i % 100 === 99) await due; // keep up with the server without waiting on every edit
       }
       await due;
@@ -235,19 +263,31 @@ async function main() {
       await m.conn.sendNotification('exit');
       m.conn.dispose();
       const mb = (x) => (x / 1048576).toFixed(1);
-      row(`server heapUsed before / after ${MEMORY_EDITS} edits (50 KB)`, `${mb(before.heapUsed)} / ${mb(afterStats.heapUsed)} MiB (${((performance.now() - t0) / 1000).toFixed(1)} s)`);
+      row(
+        `server heapUsed before / after ${MEMORY_EDITS} edits (50 KB)`,
+        `${mb(before.heapUsed)} / ${mb(afterStats.heapUsed)} MiB (${((performance.now() - t0) / 1000).toFixed(1)} s)`,
+      );
       row(`  texts parsed during those edits`, `${afterStats.parses - before.parses}`);
     }
     await s.conn.sendNotification('textDocument/didClose', { textDocument: { uri } });
   }
-  row('debounce', `none after a quiet spell; else up to half the last check's time, at most ${MAX_DEBOUNCE_MS} ms`, `<= ${GOALS.debounce} ms`, MAX_DEBOUNCE_MS <= GOALS.debounce ? 'met' : 'MISSED');
+  row(
+    'debounce',
+    `none after a quiet spell; else up to half the last check's time, at most ${MAX_DEBOUNCE_MS} ms`,
+    `<= ${GOALS.debounce} ms`,
+    MAX_DEBOUNCE_MS <= GOALS.debounce ? 'met' : 'MISSED',
+  );
 
   await s.conn.sendRequest('shutdown');
   await s.conn.sendNotification('exit');
   s.conn.dispose();
 
   const widths = [0, 1, 2, 3].map((i) => Math.max(...rows.map((r) => r[i].length), ['what', 'figure', 'goal', ''][i].length));
-  const line = (r) => r.map((c, i) => c.padEnd(widths[i])).join(' | ').trimEnd();
+  const line = (r) =>
+    r
+      .map((c, i) => c.padEnd(widths[i]))
+      .join(' | ')
+      .trimEnd();
   console.log(line(['what', 'figure', 'goal', '']));
   console.log(widths.map((w) => '-'.repeat(w)).join('-|-'));
   for (const r of rows) console.log(line(r));

@@ -141,7 +141,12 @@ async function benchCli() {
   row('floor: node reads + splits lines', `${ms(floor)}${cpu(floors)}`);
   const ratio = lint / floor;
   row(`cable-lint --format json (default: ${Math.max(1, processors - 1)} job(s))`, `${ms(lint)}${cpu(lints)}`);
-  row('  ratio to the floor', `${ratio.toFixed(2)}x`, `<= ${GOAL_RATIO}x`, ratio <= GOAL_RATIO ? 'met' : `missed by ${(ratio / GOAL_RATIO).toFixed(1)}x`);
+  row(
+    '  ratio to the floor',
+    `${ratio.toFixed(2)}x`,
+    `<= ${GOAL_RATIO}x`,
+    ratio <= GOAL_RATIO ? 'met' : `missed by ${(ratio / GOAL_RATIO).toFixed(1)}x`,
+  );
   row('  peak memory (RSS)', `${rss.toFixed(0)} MB`, `<= ${GOAL_RSS_MB} MB`, rss <= GOAL_RSS_MB ? 'met' : 'missed');
   row('  summary', summary);
 
@@ -155,7 +160,10 @@ async function benchCli() {
     const wall = median(rs.map((r) => r.wall));
     perSecond.set(j, files / (wall / 1000));
     const peak = Math.max(...rs.map((r) => r.peakMb));
-    row(`  --jobs ${j}${j === 1 ? ' (no workers)' : ''}`, `${ms(wall)}${cpu(rs)}, ${(wall / floor).toFixed(2)}x the floor, ${perSecond.get(j).toFixed(0)} files/s, ${peak.toFixed(0)} MB`);
+    row(
+      `  --jobs ${j}${j === 1 ? ' (no workers)' : ''}`,
+      `${ms(wall)}${cpu(rs)}, ${(wall / floor).toFixed(2)}x the floor, ${perSecond.get(j).toFixed(0)} files/s, ${peak.toFixed(0)} MB`,
+    );
   }
   const one = perSecond.get(1);
   const efficiency = processors > 1 ? perSecond.get(processors) / (processors * one) : 1;
@@ -176,7 +184,14 @@ function benchParse(files, bytes) {
   try {
     const bundle = join(dir, 'parse.js');
     const esbuild = join(root, 'node_modules/esbuild/lib/main.js');
-    const b = spawnSync(process.execPath, ['-e', `require(${JSON.stringify(esbuild)}).buildSync({ entryPoints: [${JSON.stringify(join(root, 'server/src/parse/index.ts'))}], outfile: ${JSON.stringify(bundle)}, bundle: true, minify: true, platform: 'node', target: 'node20', format: 'cjs', logLevel: 'error' })`], { encoding: 'utf8' });
+    const b = spawnSync(
+      process.execPath,
+      [
+        '-e',
+        `require(${JSON.stringify(esbuild)}).buildSync({ entryPoints: [${JSON.stringify(join(root, 'server/src/parse/index.ts'))}], outfile: ${JSON.stringify(bundle)}, bundle: true, minify: true, platform: 'node', target: 'node20', format: 'cjs', logLevel: 'error' })`,
+      ],
+      { encoding: 'utf8' },
+    );
     if (b.status !== 0) {
       row('parse alone', `skipped: could not bundle the parser (${(b.stderr || '').trim().split('\n')[0]})`);
       return;
@@ -195,8 +210,18 @@ function benchParse(files, bytes) {
     }
     const rate = (t) => bytes / 1e6 / (t / 1000);
     const verdict = (t) => (rate(t) >= GOAL_PARSE_MB_S ? 'met' : `missed by ${(GOAL_PARSE_MB_S / rate(t)).toFixed(1)}x`);
-    row('parse alone, first pass (cold JIT), CPU', `${ms(median(cold))}, ${rate(median(cold)).toFixed(0)} MB/s`, `>= ${GOAL_PARSE_MB_S} MB/s`, verdict(median(cold)));
-    row('parse alone, warm (median of 3 passes), CPU', `${ms(median(warm))}, ${rate(median(warm)).toFixed(0)} MB/s`, `>= ${GOAL_PARSE_MB_S} MB/s`, verdict(median(warm)));
+    row(
+      'parse alone, first pass (cold JIT), CPU',
+      `${ms(median(cold))}, ${rate(median(cold)).toFixed(0)} MB/s`,
+      `>= ${GOAL_PARSE_MB_S} MB/s`,
+      verdict(median(cold)),
+    );
+    row(
+      'parse alone, warm (median of 3 passes), CPU',
+      `${ms(median(warm))}, ${rate(median(warm)).toFixed(0)} MB/s`,
+      `>= ${GOAL_PARSE_MB_S} MB/s`,
+      verdict(median(warm)),
+    );
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
@@ -280,7 +305,12 @@ function initializeTime(server) {
   return new Promise((done) => {
     const t0 = process.hrtime.bigint();
     const child = spawn(process.execPath, [server, '--stdio'], { cwd: root, stdio: ['pipe', 'pipe', 'ignore'] });
-    const body = JSON.stringify({ jsonrpc: '2.0', id: 1, method: 'initialize', params: { processId: process.pid, rootUri: null, capabilities: {} } });
+    const body = JSON.stringify({
+      jsonrpc: '2.0',
+      id: 1,
+      method: 'initialize',
+      params: { processId: process.pid, rootUri: null, capabilities: {} },
+    });
     let out = '';
     const timer = setTimeout(() => {
       child.kill();

@@ -34,7 +34,13 @@ const r = String.raw;
 // The one recogniser of banners and markings is the core's (server/src/parse/class-words.ts): its class
 // words, SECTION, post and serial become the banner rules here and package.json `firstLine`.
 function loadCore() {
-  const [out] = buildSync({ entryPoints: [join(root, 'server/src/parse/class-words.ts')], bundle: true, format: 'esm', platform: 'neutral', write: false }).outputFiles;
+  const [out] = buildSync({
+    entryPoints: [join(root, 'server/src/parse/class-words.ts')],
+    bundle: true,
+    format: 'esm',
+    platform: 'neutral',
+    write: false,
+  }).outputFiles;
   return import(`data:text/javascript;base64,${Buffer.from(out.text).toString('base64')}`);
 }
 const core = await loadCore();
@@ -113,8 +119,7 @@ const MARK_ORDER = ['sbu', 'unclassified', 'confidential', 'secret', 'topsecret'
 const markRe = (level) => r`\((?:${MARK_CORE[level]})${TAIL}\)`;
 // A marking in paragraph position, any case: five capture groups in MARK_ORDER.
 const POSMARK = `(?:${MARK_ORDER.map((l) => `((?i:${markRe(l)}))`).join('|')})`;
-const posmarkCaptures = (first) =>
-  Object.fromEntries(MARK_ORDER.map((l, i) => [String(first + i), { name: cls(l, 'portion-marking') }]));
+const posmarkCaptures = (first) => Object.fromEntries(MARK_ORDER.map((l, i) => [String(first + i), { name: cls(l, 'portion-marking') }]));
 
 // Banner class words: the core's, per grammar level (LIMITED OFFICIAL USE is an `sbu` banner). A banner (the
 // class, then SECTION or post and serial) is recognised in any case, as the parser does (`Unclas nairobi
@@ -127,7 +132,9 @@ const BARE_FOLLOW = r`(?=\s*$|\s*\\|\s*//|\s+(?:SIPDIS|SENSITIVE|NOFORN)\b)`;
 const BARE_SBU = r`UNCLAS(?:SIFIED)?\s?//\s?(?:FOR\s+OFFICIAL\s+USE\s+ONLY|FOUO|SBU)|SBU`;
 const classSources = (level) => core.CLASS_WORDS.filter((w) => w.scope === level).map((w) => w.source);
 const lowerSpaced = (level) =>
-  core.CLASS_WORDS.filter((w) => w.scope === level && /^(?:\S  ?)+\S$/.test(w.spaced)).map((w) => `(?i:${w.spaced.toLowerCase().replaceAll('  ', r`\s{1,3}`)})`);
+  core.CLASS_WORDS.filter((w) => w.scope === level && /^(?:\S  ?)+\S$/.test(w.spaced)).map(
+    (w) => `(?i:${w.spaced.toLowerCase().replaceAll('  ', r`\s{1,3}`)})`,
+  );
 // Order: sbu first (UNCLASSIFIED//FOUO before UNCLAS).
 const BANNER_ORDER = ['sbu', 'topsecret', 'secret', 'confidential', 'unclassified'];
 const bannerAlternatives = BANNER_ORDER.flatMap((level) => {
@@ -223,7 +230,12 @@ const headerLines = alternatives([
   ...Object.entries(ZN_LETTER).map(([level, L]) => ({
     re: r`${BOL}(ZN[RY])\s+(${L}{5}|${L}{3}(?=[A-Z]{2}\b))([A-Z]{2}\b)?(.*)$`,
     captures: {
-      1: { patterns: [{ match: 'ZNR', name: S.kw('znr') }, { match: 'ZNY', name: S.kw('zny') }] },
+      1: {
+        patterns: [
+          { match: 'ZNR', name: S.kw('znr') },
+          { match: 'ZNY', name: S.kw('zny') },
+        ],
+      },
       2: { name: cls(level, 'security-line') },
       3: { name: S.releaseCode },
       4: { patterns: [{ match: r`\bZ[A-Z]{2}\b`, name: S.signal }] },
@@ -387,10 +399,7 @@ const repository = {
     begin: r`${PFX}(?:${refBegin.re})`,
     beginCaptures: { 1: { name: S.artifact }, ...shift(refBegin.captures, 1) },
     while: r`${BOL}(?=\s*$|\s*(?:${ART}\s*)?(?:\([A-Za-z]\)|[A-Za-z][.)])\s)`,
-    patterns: [
-      { match: r`(?<![^\s;,:)¶])(?:\([A-Za-z]\)|[A-Z][.)])(?=\s)`, name: S.refItem },
-      inc('inline'),
-    ],
+    patterns: [{ match: r`(?<![^\s;,:)¶])(?:\([A-Za-z]\)|[A-Z][.)])(?=\s)`, name: S.refItem }, inc('inline')],
   },
   'classified-by': {
     begin: r`${PFX}${POSMARK}?\s*((?i:classifi?ed\s+by))\b\s*(:)?`,
@@ -497,14 +506,7 @@ const repository = {
 
   // --- run-in header elements (lower-cased and media copies put the header on one line) -----------
   runin: {
-    patterns: [
-      inc('runin-eo'),
-      inc('runin-tags'),
-      inc('runin-subject'),
-      inc('runin-classified-by'),
-      inc('runin-captions'),
-      inc('inline'),
-    ],
+    patterns: [inc('runin-eo'), inc('runin-tags'), inc('runin-subject'), inc('runin-classified-by'), inc('runin-captions'), inc('inline')],
   },
   'runin-eo': {
     begin: r`(?<![\w.])((?i:e\.\s?[o0]\.)|EO(?=\s+\d{5}))\s*(\d{5})?\s*(:)?`,

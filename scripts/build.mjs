@@ -14,7 +14,14 @@ readFileSync('docs/rules.md', 'utf8')
     if (m) ruleDocLines[m[1]] = i + 1;
   });
 
-const common = { platform: 'node', target: 'node20', format: 'cjs', sourcemap: true, logLevel: 'warning', define: { CABLE_TOOLS_VERSION: JSON.stringify(version), CABLE_RULE_DOC_LINES: JSON.stringify(ruleDocLines) } };
+const common = {
+  platform: 'node',
+  target: 'node20',
+  format: 'cjs',
+  sourcemap: true,
+  logLevel: 'warning',
+  define: { CABLE_TOOLS_VERSION: JSON.stringify(version), CABLE_RULE_DOC_LINES: JSON.stringify(ruleDocLines) },
+};
 
 // The bundles are minified (the .vsix stays under 400 KB); their source maps (dist/**/*.map, kept out of
 // the .vsix and the npm package) give stack traces in the sources. out/ stays readable for the tests.
@@ -27,7 +34,19 @@ await Promise.all([
   build({ ...bundle, entryPoints: { cli: 'server/src/cli/main.ts' }, outdir: 'dist' }),
   build({ ...bundle, entryPoints: { client: 'client/src/extension.ts' }, outdir: 'dist', external: ['vscode'] }),
   // The web extension (package.json "browser"): client and server for a browser, the server in a web worker.
-  build({ ...web, entryPoints: { server: 'server/src/lsp/web/main.ts' }, format: 'iife', alias: NODE_SHIMS, inject: ['server/src/lsp/web/process-shim.ts'] }),
+  build({
+    ...web,
+    entryPoints: { server: 'server/src/lsp/web/main.ts' },
+    format: 'iife',
+    alias: NODE_SHIMS,
+    inject: ['server/src/lsp/web/process-shim.ts'],
+  }),
   build({ ...web, entryPoints: { client: 'client/src/browser.ts' }, format: 'cjs', external: ['vscode'] }),
-  build({ ...common, bundle: false, entryPoints: ['server/src/**/*.ts', 'test/**/*.ts', 'client/src/**/*.ts'], outdir: 'out', outbase: '.' }),
+  build({
+    ...common,
+    bundle: false,
+    entryPoints: ['server/src/**/*.ts', 'test/**/*.ts', 'client/src/**/*.ts'],
+    outdir: 'out',
+    outbase: '.',
+  }),
 ]);

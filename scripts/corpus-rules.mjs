@@ -34,7 +34,9 @@ for (let i = 0; i < argv.length; i++) {
   }
 }
 
-const files = readdirSync(opts.dir).filter((f) => f.endsWith('.txt') && f !== 'README.txt').sort();
+const files = readdirSync(opts.dir)
+  .filter((f) => f.endsWith('.txt') && f !== 'README.txt')
+  .sort();
 const perRule = new Map(); // rule -> {severity, cables, findings, hits: [{file, finding, cable}]}
 for (const f of files) {
   const path = join(opts.dir, f);
@@ -56,7 +58,8 @@ for (const f of files) {
 console.log(`${files.length} cables\n`);
 console.log('| rule | severity | cables | findings |');
 console.log('| --- | --- | --- | --- |');
-for (const [rule, r] of [...perRule].sort((a, b) => a[0].localeCompare(b[0]))) console.log(`| ${rule} | ${r.severity} | ${r.cables} | ${r.findings} |`);
+for (const [rule, r] of [...perRule].sort((a, b) => a[0].localeCompare(b[0])))
+  console.log(`| ${rule} | ${r.severity} | ${r.cables} | ${r.findings} |`);
 
 if (opts.rule) {
   const r = perRule.get(opts.rule);
@@ -71,6 +74,7 @@ if (opts.rule) {
     for (const fx of h.finding.fixes ?? []) console.log(`    fix: ${fx.title} ${JSON.stringify(fx.edits.map((e) => e.newText))}`);
     const from = Math.max(0, pos.line - opts.context);
     const to = Math.min(h.lines.length - 1, pos.line + opts.context);
-    for (let i = from; i <= to; i++) console.log(`${i === pos.line ? '>' : ' '}${String(i + 1).padStart(5)}| ${h.lines[i].text.slice(0, 200)}`);
+    for (let i = from; i <= to; i++)
+      console.log(`${i === pos.line ? '>' : ' '}${String(i + 1).padStart(5)}| ${h.lines[i].text.slice(0, 200)}`);
   }
 }

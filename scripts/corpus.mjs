@@ -21,7 +21,10 @@ if (!dir || (digestAt >= 0 && !digestFile)) {
   console.error('usage: npm run corpus -- DIR [--digest FILE]');
   process.exit(2);
 }
-const files = readdirSync(dir).filter((f) => /\.(txt|cable|tel)$/i.test(f)).map((f) => join(dir, f)).filter((f) => statSync(f).isFile());
+const files = readdirSync(dir)
+  .filter((f) => /\.(txt|cable|tel)$/i.test(f))
+  .map((f) => join(dir, f))
+  .filter((f) => statSync(f).isFile());
 const count = {};
 const inc = (k, n = 1) => (count[k] = (count[k] ?? 0) + n);
 let failures = 0;
@@ -51,13 +54,19 @@ for (const f of files) {
   inc(c.tags ? 'TAGS line' : 'TAGS line missing');
   inc('tags', c.tags ? c.tags.tags.length : 0);
   inc(c.subject ? 'SUBJECT' : 'SUBJECT missing');
-  if (c.refs) { inc('REF block'); inc('REF items', c.refs.items.length); }
+  if (c.refs) {
+    inc('REF block');
+    inc('REF items', c.refs.items.length);
+  }
   inc(c.classifiedBy ? 'Classified By' : 'Classified By missing');
   if (c.classifiedBy && c.classifiedBy.reasons.length === 0) inc('Classified By without reason letters');
   inc('paragraphs', c.paragraphs.length);
   if (c.paragraphs.length === 0) inc('cables without numbered paragraphs');
   inc('paragraphs marked', c.paragraphs.filter((p) => p.marking).length);
-  inc('sub-paragraphs', c.paragraphs.reduce((n, p) => n + p.subparagraphs.length, 0));
+  inc(
+    'sub-paragraphs',
+    c.paragraphs.reduce((n, p) => n + p.subparagraphs.length, 0),
+  );
   inc('summary blocks', c.blocks.filter((b) => b.kind === 'summary').length);
   inc('comment blocks', c.blocks.filter((b) => b.kind === 'comment').length);
   inc('page lines', c.pageLines.length);
@@ -70,10 +79,19 @@ for (const f of files) {
 const width = Math.max(...Object.keys(count).map((k) => k.length));
 for (const k of Object.keys(count).sort()) console.log(`${k.padEnd(width)}  ${count[k]}`);
 console.log(`${'exceptions'.padEnd(width)}  ${failures}`);
-console.log(`\n${files.length} files, ${(bytes / 1e6).toFixed(1)} MB of text, parsed in ${parseMs.toFixed(0)} ms (${(bytes / 1e6 / (parseMs / 1000)).toFixed(1)} MB/s)`);
+console.log(
+  `\n${files.length} files, ${(bytes / 1e6).toFixed(1)} MB of text, parsed in ${parseMs.toFixed(0)} ms (${(bytes / 1e6 / (parseMs / 1000)).toFixed(1)} MB/s)`,
+);
 if (digestFile) {
   writeFileSync(digestFile, JSON.stringify(digests, null, 1) + '\n');
-  const all = createHash('sha256').update(Object.keys(digests).sort().map((k) => `${k} ${digests[k]}`).join('\n')).digest('hex');
+  const all = createHash('sha256')
+    .update(
+      Object.keys(digests)
+        .sort()
+        .map((k) => `${k} ${digests[k]}`)
+        .join('\n'),
+    )
+    .digest('hex');
   console.log(`parse digest ${all.slice(0, 16)} (per file: ${digestFile})`);
 }
 process.exit(failures ? 1 : 0);

@@ -25,7 +25,12 @@ function fill(colour, inside, box = [0, 0, N, N]) {
       const i = (py * N + px) * 4;
       const da = rgba[i + 3];
       const oa = a + da * (1 - a);
-      for (const [k, c] of [[0, r], [1, g], [2, b]]) rgba[i + k] = (c * a + rgba[i + k] * da * (1 - a)) / oa;
+      for (const [k, c] of [
+        [0, r],
+        [1, g],
+        [2, b],
+      ])
+        rgba[i + k] = (c * a + rgba[i + k] * da * (1 - a)) / oa;
       rgba[i + 3] = oa;
     }
   }
@@ -33,32 +38,44 @@ function fill(colour, inside, box = [0, 0, N, N]) {
 
 const rect = (c, x0, y0, x1, y1) => fill(c, (x, y) => x >= x0 && x < x1 && y >= y0 && y < y1, [x0, y0, x1, y1]);
 const roundRect = (c, x0, y0, x1, y1, r) =>
-  fill(c, (x, y) => {
-    const dx = Math.max(x0 + r - x, 0, x - (x1 - r));
-    const dy = Math.max(y0 + r - y, 0, y - (y1 - r));
-    return x >= x0 && x < x1 && y >= y0 && y < y1 && dx * dx + dy * dy <= r * r;
-  }, [x0, y0, x1, y1]);
+  fill(
+    c,
+    (x, y) => {
+      const dx = Math.max(x0 + r - x, 0, x - (x1 - r));
+      const dy = Math.max(y0 + r - y, 0, y - (y1 - r));
+      return x >= x0 && x < x1 && y >= y0 && y < y1 && dx * dx + dy * dy <= r * r;
+    },
+    [x0, y0, x1, y1],
+  );
 const circle = (c, cx, cy, r) => fill(c, (x, y) => (x - cx) ** 2 + (y - cy) ** 2 <= r * r, [cx - r, cy - r, cx + r, cy + r]);
 function polygon(c, pts) {
   const xs = pts.map((p) => p[0]);
   const ys = pts.map((p) => p[1]);
-  fill(c, (x, y) => {
-    let inside = false;
-    for (let i = 0, j = pts.length - 1; i < pts.length; j = i++) {
-      const [xi, yi] = pts[i];
-      const [xj, yj] = pts[j];
-      if (yi > y !== yj > y && x < ((xj - xi) * (y - yi)) / (yj - yi) + xi) inside = !inside;
-    }
-    return inside;
-  }, [Math.min(...xs), Math.min(...ys), Math.max(...xs), Math.max(...ys)]);
+  fill(
+    c,
+    (x, y) => {
+      let inside = false;
+      for (let i = 0, j = pts.length - 1; i < pts.length; j = i++) {
+        const [xi, yi] = pts[i];
+        const [xj, yj] = pts[j];
+        if (yi > y !== yj > y && x < ((xj - xi) * (y - yi)) / (yj - yi) + xi) inside = !inside;
+      }
+      return inside;
+    },
+    [Math.min(...xs), Math.min(...ys), Math.max(...xs), Math.max(...ys)],
+  );
 }
 /** A thick line from a to b with round ends. */
 function stroke(c, [ax, ay], [bx, by], w) {
   const len2 = (bx - ax) ** 2 + (by - ay) ** 2;
-  fill(c, (x, y) => {
-    const t = Math.max(0, Math.min(1, ((x - ax) * (bx - ax) + (y - ay) * (by - ay)) / len2));
-    return (x - ax - t * (bx - ax)) ** 2 + (y - ay - t * (by - ay)) ** 2 <= (w / 2) ** 2;
-  }, [Math.min(ax, bx) - w, Math.min(ay, by) - w, Math.max(ax, bx) + w, Math.max(ay, by) + w]);
+  fill(
+    c,
+    (x, y) => {
+      const t = Math.max(0, Math.min(1, ((x - ax) * (bx - ax) + (y - ay) * (by - ay)) / len2));
+      return (x - ax - t * (bx - ax)) ** 2 + (y - ay - t * (by - ay)) ** 2 <= (w / 2) ** 2;
+    },
+    [Math.min(ax, bx) - w, Math.min(ay, by) - w, Math.max(ax, bx) + w, Math.max(ay, by) + w],
+  );
 }
 
 const INK = '#1F2A44';
@@ -67,8 +84,18 @@ const TEXT = '#8A8472';
 const BLUE = '#0033A0';
 
 roundRect(INK, 8, 8, 248, 248, 36);
-polygon(PAPER, [[52, 28], [178, 28], [208, 58], [208, 228], [52, 228]]);
-polygon('#D8D2C0', [[178, 28], [178, 58], [208, 58]]);
+polygon(PAPER, [
+  [52, 28],
+  [178, 28],
+  [208, 58],
+  [208, 228],
+  [52, 228],
+]);
+polygon('#D8D2C0', [
+  [178, 28],
+  [178, 58],
+  [208, 58],
+]);
 // The banner: a blue bar with the letter spacing of `C O N F I D E N T I A L`.
 rect(BLUE, 66, 42, 166, 62);
 for (let x = 73; x < 160; x += 14) rect(PAPER, x, 49, x + 8, 55);
@@ -116,7 +143,12 @@ const ihdr = Buffer.alloc(13);
 ihdr.writeUInt32BE(N, 0);
 ihdr.writeUInt32BE(N, 4);
 ihdr.set([8, 6, 0, 0, 0], 8); // 8 bits, RGBA, deflate, no filter method variants, no interlace
-const png = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), chunk('IHDR', ihdr), chunk('IDAT', deflateSync(raw, { level: 9 })), chunk('IEND', Buffer.alloc(0))]);
+const png = Buffer.concat([
+  Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+  chunk('IHDR', ihdr),
+  chunk('IDAT', deflateSync(raw, { level: 9 })),
+  chunk('IEND', Buffer.alloc(0)),
+]);
 const out = process.argv[2] ?? 'images/icon.png';
 writeFileSync(out, png);
 console.log(`wrote ${out} (${png.length} bytes)`);

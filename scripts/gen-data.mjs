@@ -15,7 +15,9 @@ const require = createRequire(import.meta.url);
 const { parse } = require('../out/server/src/parse/index.js');
 
 function rows(file, base = dir) {
-  const [head, ...lines] = readFileSync(join(base, file), 'utf8').split(/\r?\n/).filter((l) => l.length);
+  const [head, ...lines] = readFileSync(join(base, file), 'utf8')
+    .split(/\r?\n/)
+    .filter((l) => l.length);
   const cols = head.split('\t');
   return lines.map((l) => Object.fromEntries(l.split('\t').map((v, i) => [cols[i], v.trim()])));
 }
@@ -36,7 +38,9 @@ function yearOfName(id) {
   const n = Number(m[1]);
   return m[1].length === 4 ? n : n >= 50 ? 1900 + n : 2000 + n;
 }
-const files = readdirSync(corpusDir).filter((n) => n.endsWith('.txt')).map((f) => join(corpusDir, f));
+const files = readdirSync(corpusDir)
+  .filter((n) => n.endsWith('.txt'))
+  .map((f) => join(corpusDir, f));
 for (const f of existsSync(fixtureDir) ? readdirSync(fixtureDir) : []) {
   if (f.endsWith('.txt') && !manifest.has(f.slice(0, -4))) files.push(join(fixtureDir, f));
 }
@@ -74,7 +78,18 @@ const ERA_HINTS = {
   PINT: 'Internal political affairs (the 1970s counterpart of PGOV; inferred)',
   PEPR: 'Political and economic relations (inferred)',
 };
-const CATEGORY = { A: 'Administration', B: 'Business Services', C: 'Consular Affairs', E: 'Economic Affairs', L: 'Legal', M: 'Military and Defense', O: 'Operations', P: 'Political Affairs', S: 'Social Affairs', T: 'Technology and Science' };
+const CATEGORY = {
+  A: 'Administration',
+  B: 'Business Services',
+  C: 'Consular Affairs',
+  E: 'Economic Affairs',
+  L: 'Legal',
+  M: 'Military and Defense',
+  O: 'Operations',
+  P: 'Political Affairs',
+  S: 'Social Affairs',
+  T: 'Technology and Science',
+};
 
 // ---- State's own geographic usages ---------------------------------------------------------
 
@@ -127,7 +142,9 @@ const ORG_EXTRA = [
 for (const e of ORG_EXTRA) {
   if (org.some((o) => o.code === e.code)) continue;
   const ids = seenBy.get(e.code)?.ids.map((c) => c.id) ?? [];
-  const where = e.where ? `seen on TAGS lines of real cables outside the corpus (${e.where})` : `seen on the TAGS lines of ${ids.length} corpus cable${ids.length > 1 ? 's' : ''} (${ids.join(', ')}), in no list`;
+  const where = e.where
+    ? `seen on TAGS lines of real cables outside the corpus (${e.where})`
+    : `seen on the TAGS lines of ${ids.length} corpus cable${ids.length > 1 ? 's' : ''} (${ids.join(', ')}), in no list`;
   if (!e.where && !ids.length) throw new Error(`${e.code}: no cable carries it`);
   org.push({ code: e.code, description: e.description, status: 'inferred-unverified', source: where, seen: seen(e.code) });
 }
@@ -151,7 +168,15 @@ for (const [code, s] of [...seenBy].sort(([a], [b]) => a.localeCompare(b))) {
 const geo = rows('tags-geo.tsv').map((r) => {
   const iso = /\(ISO ([A-Z]{2})\)/.exec(r.source)?.[1];
   const suggest = [...r.country_or_area.matchAll(/TAGS code (?:is )?([A-Z]{2})/g)].map((m) => m[1]);
-  const entry = { code: r.code, name: r.country_or_area, status: r.status, source: r.source, iso, suggest: suggest.length ? suggest : undefined, seen: seen(r.code) };
+  const entry = {
+    code: r.code,
+    name: r.country_or_area,
+    status: r.status,
+    source: r.source,
+    iso,
+    suggest: suggest.length ? suggest : undefined,
+    seen: seen(r.code),
+  };
   const usage = STATE_USAGE[r.code];
   const all = (usage && seenBy.get(r.code)?.ids) || [];
   const own = all.filter((c) => usage.posts.includes(c.origin));
@@ -202,4 +227,6 @@ if (!existsSync('server/src/data')) throw new Error('run from the repository roo
 writeFileSync('server/src/data/reference.ts', out);
 const era = subject.filter((e) => e.era).map((e) => e.code);
 const usage = geo.filter((e) => e.status === 'state-usage').map((e) => e.code);
-console.log(`subject ${subject.length} (era tags: ${era.join(' ')}), program ${program.length}, geo ${geo.length} (State usages: ${usage.join(' ')}), org ${org.length}, posts ${posts.length}`);
+console.log(
+  `subject ${subject.length} (era tags: ${era.join(' ')}), program ${program.length}, geo ${geo.length} (State usages: ${usage.join(' ')}), org ${org.length}, posts ${posts.length}`,
+);

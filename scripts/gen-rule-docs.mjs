@@ -37,13 +37,14 @@ function readmeWithTable(readme) {
 function schema() {
   const severity = { type: 'string', enum: [...SEVERITIES, 'off'] };
   const rules = {};
-  for (const r of ALL_RULES) rules[r.id] = { ...severity, default: r.severity, description: `${r.summary} (${r.family}; default ${r.severity})` };
+  for (const r of ALL_RULES)
+    rules[r.id] = { ...severity, default: r.severity, description: `${r.summary} (${r.family}; default ${r.severity})` };
   const strings = { type: 'array', items: { type: 'string', minLength: 1, pattern: '\\S' } };
   return {
     $schema: 'http://json-schema.org/draft-07/schema#',
     $id: 'cable-tools/cablelintrc.schema.json',
     title: '.cablelintrc.json',
-    description: 'Configuration of cable-lint and Cable Tools, found in the checked file\'s folder or above it.',
+    description: "Configuration of cable-lint and Cable Tools, found in the checked file's folder or above it.",
     type: 'object',
     additionalProperties: false,
     properties: {
@@ -54,8 +55,11 @@ function schema() {
         additionalProperties: false,
         properties: rules,
       },
-      extraTags: { ...strings, description: 'Extra tag codes to accept besides the built-in lists (a post\'s own program tags).' },
-      ignore: { ...strings, description: 'Globs, relative to this file\'s folder, of files not to check; "!glob" takes back a file an earlier glob ignored.' },
+      extraTags: { ...strings, description: "Extra tag codes to accept besides the built-in lists (a post's own program tags)." },
+      ignore: {
+        ...strings,
+        description: 'Globs, relative to this file\'s folder, of files not to check; "!glob" takes back a file an earlier glob ignored.',
+      },
     },
   };
 }

@@ -30,7 +30,8 @@ const peakMB = (pid) => {
   const m = /VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
   return m ? Math.round(Number(m[1]) / 1024) : NaN;
 };
-const within = (p, ms = TIMEOUT) => Promise.race([p, new Promise((_, rej) => setTimeout(() => rej(new Error(`no answer in ${ms / 1000} s`)), ms))]);
+const within = (p, ms = TIMEOUT) =>
+  Promise.race([p, new Promise((_, rej) => setTimeout(() => rej(new Error(`no answer in ${ms / 1000} s`)), ms))]);
 async function timed(fn, ms = TIMEOUT) {
   const t0 = performance.now();
   await within(fn(), ms);
@@ -42,7 +43,8 @@ const fileUri = (p) => pathToFileURL(p).toString();
 /** Median of five hovers on PBTS. */
 async function hoverMs(c, uri) {
   const ms = [];
-  for (let i = 0; i < 5; i++) ms.push(await timed(() => c.request('textDocument/hover', { textDocument: { uri }, position: c.at(uri, 'PBTS', 1) })));
+  for (let i = 0; i < 5; i++)
+    ms.push(await timed(() => c.request('textDocument/hover', { textDocument: { uri }, position: c.at(uri, 'PBTS', 1) })));
   return median(ms);
 }
 
@@ -64,11 +66,13 @@ async function serverCase(name, run, init = {}) {
 }
 
 /** Opens the seed (or `text`) and measures the first diagnostics and then hovers. */
-const openAndHover = (file, text = seed) => async (c) => {
-  const uri = fileUri(file);
-  const open = await timed(() => c.open(uri, text));
-  return { 'diagnostics ms': open, 'hover ms (median)': await hoverMs(c, uri) };
-};
+const openAndHover =
+  (file, text = seed) =>
+  async (c) => {
+    const uri = fileUri(file);
+    const open = await timed(() => c.open(uri, text));
+    return { 'diagnostics ms': open, 'hover ms (median)': await hoverMs(c, uri) };
+  };
 
 const SPECIAL = {
   FIFO: (p) => spawnSync('mkfifo', [p]).status === 0,
@@ -89,7 +93,10 @@ try {
     await serverCase(`.cablelintrc.json: ${kind}`, openAndHover(join(folder, 'a.cable')), { root: folder });
   }
   // Item 9: 200,000 extra tags: hover and completion among them.
-  const codes = Array.from({ length: 200_000 }, (_, i) => 'Q' + [3, 2, 1, 0].map((k) => String.fromCharCode(65 + (Math.floor(i / 26 ** k) % 26))).join(''));
+  const codes = Array.from(
+    { length: 200_000 },
+    (_, i) => 'Q' + [3, 2, 1, 0].map((k) => String.fromCharCode(65 + (Math.floor(i / 26 ** k) % 26))).join(''),
+  );
   writeFileSync(join(dir, 'tags-200k'), codes.join(' '));
   await serverCase(
     'extraTagsFile: 200,000 codes on one line',
@@ -99,7 +106,14 @@ try {
       const open = await timed(() => c.open(uri, text));
       const ms = [];
       let items = 0;
-      for (let i = 0; i < 5; i++) ms.push(await timed(async () => (items = (await c.request('textDocument/completion', { textDocument: { uri }, position: c.at(uri, ' QAA', 4) })).items.length)));
+      for (let i = 0; i < 5; i++)
+        ms.push(
+          await timed(
+            async () =>
+              (items = (await c.request('textDocument/completion', { textDocument: { uri }, position: c.at(uri, ' QAA', 4) })).items
+                .length),
+          ),
+        );
       return { 'diagnostics ms': open, 'hover ms (median)': await hoverMs(c, uri), 'completion ms (median)': median(ms), items };
     },
     { settings: { extraTagsFile: join(dir, 'tags-200k') } },
@@ -120,15 +134,22 @@ try {
     const far = { line: 1e9, character: 1e9 };
     const change = await timed(async () => {
       const next = c.nextDiagnostics(uri, 2);
-      await c.conn.sendNotification('textDocument/didChange', { textDocument: { uri, version: 2 }, contentChanges: [{ range: { start: far, end: far }, text: 'X' }] });
+      await c.conn.sendNotification('textDocument/didChange', {
+        textDocument: { uri, version: 2 },
+        contentChanges: [{ range: { start: far, end: far }, text: 'X' }],
+      });
       await next;
       const p = c.at(uri, '😀', 1);
       const again = c.nextDiagnostics(uri, 3);
-      await c.conn.sendNotification('textDocument/didChange', { textDocument: { uri, version: 3 }, contentChanges: [{ range: { start: p, end: p }, text: 'Y' }] });
+      await c.conn.sendNotification('textDocument/didChange', {
+        textDocument: { uri, version: 3 },
+        contentChanges: [{ range: { start: p, end: p }, text: 'Y' }],
+      });
       await again;
     });
     const ms = [];
-    for (const m of ['textDocument/hover', 'textDocument/completion', 'textDocument/definition']) ms.push(await timed(() => c.request(m, { textDocument: { uri }, position: far })));
+    for (const m of ['textDocument/hover', 'textDocument/completion', 'textDocument/definition'])
+      ms.push(await timed(() => c.request(m, { textDocument: { uri }, position: far })));
     return { 'diagnostics ms': `${change} (both changes)`, 'far request ms (max)': Math.max(...ms) };
   });
   // Item 8: finding-dense documents.
@@ -169,11 +190,28 @@ try {
   const cli = (name, args) => {
     if (opts.only && !name.includes(opts.only)) return;
     const t0 = performance.now();
-    const r = spawnSync(time ? '/usr/bin/time' : process.execPath, time ? ['-f', 'PEAK %M', process.execPath, CLI, ...args] : [CLI, ...args], { encoding: 'utf8', maxBuffer: 1 << 30, timeout: 300_000 });
+    const r = spawnSync(
+      time ? '/usr/bin/time' : process.execPath,
+      time ? ['-f', 'PEAK %M', process.execPath, CLI, ...args] : [CLI, ...args],
+      { encoding: 'utf8', maxBuffer: 1 << 30, timeout: 300_000 },
+    );
     const ms = Math.round(performance.now() - t0);
     const peak = /PEAK (\d+)/.exec(r.stderr ?? '');
-    const summary = /^\d+ files? checked.*$/m.exec(r.stderr ?? '')?.[0] ?? (r.stderr ?? '').trim().split('\n').filter((l) => !/^PEAK/.test(l)).at(-1)?.slice(0, 80);
-    rows.push({ case: `cable-lint ${name}`, 'ms': ms, 'exit': r.status ?? r.signal, 'cli peak MB': peak ? Math.round(Number(peak[1]) / 1024) : '?', result: summary });
+    const summary =
+      /^\d+ files? checked.*$/m.exec(r.stderr ?? '')?.[0] ??
+      (r.stderr ?? '')
+        .trim()
+        .split('\n')
+        .filter((l) => !/^PEAK/.test(l))
+        .at(-1)
+        ?.slice(0, 80);
+    rows.push({
+      case: `cable-lint ${name}`,
+      ms: ms,
+      exit: r.status ?? r.signal,
+      'cli peak MB': peak ? Math.round(Number(peak[1]) / 1024) : '?',
+      result: summary,
+    });
   };
   for (const mb of [5, 20]) {
     const f = join(dir, `dense${mb}.txt`);

@@ -81,8 +81,14 @@ if (command === 'findings') {
 
 // report
 const judged = [];
-for (const f of existsSync(JUDGING) ? readdirSync(JUDGING).filter((n) => n.endsWith('.tsv')).sort() : []) {
-  const [head, ...rows] = readFileSync(join(JUDGING, f), 'utf8').split('\n').filter((r) => r.trim());
+for (const f of existsSync(JUDGING)
+  ? readdirSync(JUDGING)
+      .filter((n) => n.endsWith('.tsv'))
+      .sort()
+  : []) {
+  const [head, ...rows] = readFileSync(join(JUDGING, f), 'utf8')
+    .split('\n')
+    .filter((r) => r.trim());
   const cols = head.split('\t');
   for (const r of rows) {
     const o = Object.fromEntries(r.split('\t').map((v, i) => [cols[i], v]));
@@ -116,7 +122,9 @@ const pct = (c) => {
   if (!n) return '–';
   return `${c.right + c.artifact}/${n} (${Math.round((100 * (c.right + c.artifact)) / n)}%)${c.artifact ? ` [${c.artifact} copy]` : ''}`;
 };
-console.log(`${cables.length} judged cables (${missing.length} not found: ${missing.join(' ') || 'none'}), ${judged.length} judged findings\n`);
+console.log(
+  `${cables.length} judged cables (${missing.length} not found: ${missing.join(' ') || 'none'}), ${judged.length} judged findings\n`,
+);
 console.log(`| rule | ${decades.join(' | ')} |`);
 console.log(`| --- | ${decades.map(() => '---').join(' | ')} |`);
 for (const [rule, perDecade] of [...table].sort((a, b) => a[0].localeCompare(b[0])))

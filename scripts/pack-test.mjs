@@ -10,7 +10,19 @@ import { join, resolve } from 'node:path';
 
 const root = resolve(import.meta.dirname, '..');
 const tmp = mkdtempSync(join(tmpdir(), 'cable-pack-'));
-const EXPECTED = ['LICENSE', 'README.md', 'bin/cable-language-server.js', 'bin/cable-lint.js', 'dist/cli.js', 'dist/server.js', 'docs/cable-lint.md', 'docs/other-editors.md', 'docs/rules.md', 'package.json', 'schemas/cablelintrc.schema.json'];
+const EXPECTED = [
+  'LICENSE',
+  'README.md',
+  'bin/cable-language-server.js',
+  'bin/cable-lint.js',
+  'dist/cli.js',
+  'dist/server.js',
+  'docs/cable-lint.md',
+  'docs/other-editors.md',
+  'docs/rules.md',
+  'package.json',
+  'schemas/cablelintrc.schema.json',
+];
 let passed = 0;
 
 function check(what, ok, detail = '') {
@@ -24,7 +36,13 @@ function check(what, ok, detail = '') {
 }
 
 function run(cmd, args, options = {}) {
-  const r = spawnSync(cmd, args, { encoding: 'utf8', cwd: tmp, timeout: 120_000, ...options, env: { ...process.env, npm_config_cache: join(tmp, 'cache'), npm_config_update_notifier: 'false', NO_COLOR: '1', ...options.env } });
+  const r = spawnSync(cmd, args, {
+    encoding: 'utf8',
+    cwd: tmp,
+    timeout: 120_000,
+    ...options,
+    env: { ...process.env, npm_config_cache: join(tmp, 'cache'), npm_config_update_notifier: 'false', NO_COLOR: '1', ...options.env },
+  });
   return { status: r.status, out: r.stdout ?? '', err: (r.stderr ?? '') + (r.error ? String(r.error) : '') };
 }
 
@@ -34,7 +52,11 @@ try {
   check('npm pack', pack.status === 0, pack.err);
   const [info] = JSON.parse(pack.out.slice(pack.out.indexOf('[')));
   const files = info.files.map((f) => f.path).sort();
-  check(`the tarball holds only the bundles, the bins, README, LICENSE, docs and schema (${files.length} files, ${(info.size / 1024).toFixed(0)} KB)`, JSON.stringify(files) === JSON.stringify(EXPECTED), files.join('\n'));
+  check(
+    `the tarball holds only the bundles, the bins, README, LICENSE, docs and schema (${files.length} files, ${(info.size / 1024).toFixed(0)} KB)`,
+    JSON.stringify(files) === JSON.stringify(EXPECTED),
+    files.join('\n'),
+  );
   const tarball = join(tmp, info.filename);
   const version = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')).version;
 
@@ -56,20 +78,32 @@ try {
   } catch {
     findings = undefined;
   }
-  check('cable-lint lints the seed cable (JSON findings, exit status 0 or 1)', Array.isArray(findings) && findings.length > 0 && (lint.status === 0 || lint.status === 1), lint.out + lint.err);
+  check(
+    'cable-lint lints the seed cable (JSON findings, exit status 0 or 1)',
+    Array.isArray(findings) && findings.length > 0 && (lint.status === 0 || lint.status === 1),
+    lint.out + lint.err,
+  );
   const text = run(bin('cable-lint'), [join(root, 'examples', 'seed.cable')]);
   check('cable-lint text output names the seed', text.out.includes('seed.cable') && /file checked/.test(text.err), text.out + text.err);
 
   // 4. cable-language-server answers initialize over stdio.
   const reply = await initialize(bin('cable-language-server'));
-  check('cable-language-server --stdio answers initialize with its capabilities', reply?.result?.capabilities?.textDocumentSync !== undefined, JSON.stringify(reply));
+  check(
+    'cable-language-server --stdio answers initialize with its capabilities',
+    reply?.result?.capabilities?.textDocumentSync !== undefined,
+    JSON.stringify(reply),
+  );
 
   // 5. npx <tarball> runs cable-lint (the bin named like the package); npx -p <tarball> cable-language-server
   // the server. (npx takes a bare name or file:PATH for a tarball; a path with a slash is run as a command.)
   const npx = run('npx', ['--yes', '--offline', info.filename, '--version']);
   check('npx <tarball> --version runs cable-lint', npx.status === 0 && npx.out.trim() === version, npx.out + npx.err);
   const npxServer = run('npx', ['--yes', '--offline', '-p', `file:${tarball}`, 'cable-language-server', '--help']);
-  check('npx -p <tarball> cable-language-server --help', npxServer.status === 0 && /cable-language-server/.test(npxServer.out), npxServer.out + npxServer.err);
+  check(
+    'npx -p <tarball> cable-language-server --help',
+    npxServer.status === 0 && /cable-language-server/.test(npxServer.out),
+    npxServer.out + npxServer.err,
+  );
   console.log(`${passed} passed, 0 failed`);
 } finally {
   rmSync(tmp, { recursive: true, force: true });
@@ -97,7 +131,12 @@ function initialize(command) {
       if (msg.id === 1) finish(msg);
       else buf = buf.subarray(head + 4 + len);
     });
-    const body = JSON.stringify({ jsonrpc: '2.0', id: 1, method: 'initialize', params: { processId: process.pid, rootUri: null, capabilities: {} } });
+    const body = JSON.stringify({
+      jsonrpc: '2.0',
+      id: 1,
+      method: 'initialize',
+      params: { processId: process.pid, rootUri: null, capabilities: {} },
+    });
     child.stdin.write(`Content-Length: ${Buffer.byteLength(body)}\r\n\r\n${body}`);
   });
 }

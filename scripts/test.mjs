@@ -14,7 +14,9 @@ function find(dir, out = []) {
 }
 
 const only = process.argv.slice(2);
-const files = find('out/test').filter((f) => only.length === 0 || only.some((o) => f.includes(o))).sort();
+const files = find('out/test')
+  .filter((f) => only.length === 0 || only.some((o) => f.includes(o)))
+  .sort();
 if (files.length === 0) {
   console.error('no test files found under out/test');
   process.exit(1);

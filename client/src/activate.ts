@@ -1,6 +1,20 @@
 import * as vscode from 'vscode';
-import { DidChangeWatchedFilesNotification, FileChangeType, type BaseLanguageClient, type LanguageClientOptions } from 'vscode-languageclient';
-import { CableCommandRequest, CheckWorkspaceRequest, ClassificationRequest, NewCableRequest, RENUMBER_COMMAND, RULE_DOC_LINES, SHOW_REFERENCES_COMMAND, type CableInitializationOptions } from '../../server/src/lsp/protocol';
+import {
+  DidChangeWatchedFilesNotification,
+  FileChangeType,
+  type BaseLanguageClient,
+  type LanguageClientOptions,
+} from 'vscode-languageclient';
+import {
+  CableCommandRequest,
+  CheckWorkspaceRequest,
+  ClassificationRequest,
+  NewCableRequest,
+  RENUMBER_COMMAND,
+  RULE_DOC_LINES,
+  SHOW_REFERENCES_COMMAND,
+  type CableInitializationOptions,
+} from '../../server/src/lsp/protocol';
 import { TxtCableDetector, treatTxtAsCable } from './detect';
 import { cableLintTaskProvider, TASK_TYPE } from './tasks';
 
@@ -51,7 +65,12 @@ export async function activateCable(context: vscode.ExtensionContext, createClie
     documentSelector: SCHEMES.map((scheme) => ({ scheme, language: 'cable' })),
     // Settings are pulled by the server (workspace/configuration), which registers for their changes.
     // Config files, and the cable files of the workspace index (the server keeps it current from these events).
-    synchronize: { fileEvents: [vscode.workspace.createFileSystemWatcher('**/.cablelintrc.json'), vscode.workspace.createFileSystemWatcher('**/*.{cable,tel,txt}')] },
+    synchronize: {
+      fileEvents: [
+        vscode.workspace.createFileSystemWatcher('**/.cablelintrc.json'),
+        vscode.workspace.createFileSystemWatcher('**/*.{cable,tel,txt}'),
+      ],
+    },
     outputChannel: output,
     // Rule links open the extension's own docs/rules.md (offline), at the rule's heading.
     initializationOptions: { rulesDocument: rulesDocument(context).toString() } satisfies CableInitializationOptions,
@@ -65,7 +84,10 @@ export async function activateCable(context: vscode.ExtensionContext, createClie
     vscode.commands.registerCommand('cable.treatTxtAsCable', treatTxtAsCable),
     vscode.commands.registerCommand(SHOW_REFERENCES_COMMAND, showReferences),
     vscode.commands.registerCommand('cable.checkWorkspace', checkWorkspace),
-    vscode.tasks.registerTaskProvider(TASK_TYPE, cableLintTaskProvider(() => client)),
+    vscode.tasks.registerTaskProvider(
+      TASK_TYPE,
+      cableLintTaskProvider(() => client),
+    ),
   );
 
   const status = new ClassificationStatus();
@@ -99,7 +121,8 @@ async function newCable(): Promise<void> {
 async function checkWorkspace(): Promise<void> {
   if (!client) return;
   const r = await client.sendRequest(CheckWorkspaceRequest);
-  if (r.mode === 'push') void vscode.window.showInformationMessage(`Cable: checked ${r.cables} cables; their problems are in the Problems view.`);
+  if (r.mode === 'push')
+    void vscode.window.showInformationMessage(`Cable: checked ${r.cables} cables; their problems are in the Problems view.`);
 }
 
 /** The "cited by N cables" lens: its locations (LSP shapes) in the references view. */
@@ -239,7 +262,12 @@ class ClassificationStatus implements vscode.Disposable {
 
   snapshot(): StatusSnapshot {
     const c = this.item.color;
-    return { visible: this.visible, text: this.item.text, color: c instanceof vscode.ThemeColor ? c.id : c, tooltip: typeof this.item.tooltip === 'string' ? this.item.tooltip : undefined };
+    return {
+      visible: this.visible,
+      text: this.item.text,
+      color: c instanceof vscode.ThemeColor ? c.id : c,
+      tooltip: typeof this.item.tooltip === 'string' ? this.item.tooltip : undefined,
+    };
   }
 
   dispose(): void {

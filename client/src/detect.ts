@@ -97,6 +97,8 @@ export async function treatTxtAsCable(arg?: unknown): Promise<boolean> {
   const current = (multi ? seen?.workspaceFolderValue : seen?.workspaceValue) ?? {};
   const target = multi ? vscode.ConfigurationTarget.WorkspaceFolder : vscode.ConfigurationTarget.Workspace;
   await config.update('associations', { ...current, '*.txt': 'cable' }, target);
-  void vscode.window.showInformationMessage(`Cable: .txt files in ${folder.name} now open as cables (files.associations in the folder's settings).`);
+  void vscode.window.showInformationMessage(
+    `Cable: .txt files in ${folder.name} now open as cables (files.associations in the folder's settings).`,
+  );
   return true;
 }

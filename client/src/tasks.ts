@@ -53,7 +53,12 @@ class CheckTerminal implements vscode.Pseudoterminal {
     if (!client) return this.end(2, 'cable-lint: the cable language server is not running');
     this.line(`Checking the cables of ${this.folder.name}…`);
     const { uris } = await client.sendRequest(WorkspaceCablesRequest, { folder: this.folder.uri.toString() });
-    const wanted = this.paths.map((p) => p.replace(/\\/g, '/').replace(/^\.\/?/, '').replace(/\/$/, ''));
+    const wanted = this.paths.map((p) =>
+      p
+        .replace(/\\/g, '/')
+        .replace(/^\.\/?/, '')
+        .replace(/\/$/, ''),
+    );
     let files = 0;
     let errors = 0;
     let warnings = 0;
@@ -70,11 +75,19 @@ class CheckTerminal implements vscode.Pseudoterminal {
         this.line(`${rel}:${f.line}:${f.column}: ${f.severity} ${f.rule} ${f.message}`);
       }
     }
-    this.end(errors > 0 ? 1 : 0, `${files} file${files === 1 ? '' : 's'} checked: ${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'}`);
+    this.end(
+      errors > 0 ? 1 : 0,
+      `${files} file${files === 1 ? '' : 's'} checked: ${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'}`,
+    );
   }
 }
 
-function task(client: () => BaseLanguageClient | undefined, folder: vscode.WorkspaceFolder, definition: CableLintTaskDefinition, name: string): vscode.Task {
+function task(
+  client: () => BaseLanguageClient | undefined,
+  folder: vscode.WorkspaceFolder,
+  definition: CableLintTaskDefinition,
+  name: string,
+): vscode.Task {
   const paths = Array.isArray(definition.paths) ? definition.paths.map(String) : [];
   const execution = new vscode.CustomExecution(async () => new CheckTerminal(client, folder, paths));
   const t = new vscode.Task(definition, folder, name, 'cable-lint', execution, '$cable-lint');

@@ -33,11 +33,19 @@ export function editorPaths() {
 export function descendants(pid) {
   const out = [];
   let tasks = [];
-  try { tasks = fs.readdirSync(`/proc/${pid}/task`); } catch { return out; }
+  try {
+    tasks = fs.readdirSync(`/proc/${pid}/task`);
+  } catch {
+    return out;
+  }
   for (const t of tasks) {
     let kids = [];
-    try { kids = fs.readFileSync(`/proc/${pid}/task/${t}/children`, 'utf8').trim().split(/\s+/).filter(Boolean).map(Number); } catch {}
-    for (const c of kids) { out.push(...descendants(c), c); }
+    try {
+      kids = fs.readFileSync(`/proc/${pid}/task/${t}/children`, 'utf8').trim().split(/\s+/).filter(Boolean).map(Number);
+    } catch {}
+    for (const c of kids) {
+      out.push(...descendants(c), c);
+    }
   }
   return out;
 }
@@ -48,20 +56,37 @@ export function pidsWithEnv(name, value) {
   const out = [];
   for (const d of fs.readdirSync('/proc')) {
     if (!/^\d+$/.test(d) || Number(d) === process.pid) continue;
-    try { if (fs.readFileSync(`/proc/${d}/environ`).includes(needle)) out.push(Number(d)); } catch {}
+    try {
+      if (fs.readFileSync(`/proc/${d}/environ`).includes(needle)) out.push(Number(d));
+    } catch {}
   }
   return out;
 }
 
-const alive = (pid) => { try { process.kill(pid, 0); return true; } catch { return false; } };
+const alive = (pid) => {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+};
 
 /** TERM the given pids (collected before killing, so nothing escapes by re-parenting), KILL what is left after graceMs. */
 export async function killPids(pids, graceMs = 3000) {
   pids = [...new Set(pids)].filter((p) => p > 1 && p !== process.pid);
-  for (const p of pids) { try { process.kill(p, 'SIGTERM'); } catch {} }
+  for (const p of pids) {
+    try {
+      process.kill(p, 'SIGTERM');
+    } catch {}
+  }
   const until = Date.now() + graceMs;
   while (pids.some(alive) && Date.now() < until) await new Promise((r) => setTimeout(r, 100));
   const left = pids.filter(alive);
-  for (const p of left) { try { process.kill(p, 'SIGKILL'); } catch {} }
+  for (const p of left) {
+    try {
+      process.kill(p, 'SIGKILL');
+    } catch {}
+  }
   return { killed: pids.length, forced: left.length };
 }

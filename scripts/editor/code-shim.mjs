@@ -26,7 +26,10 @@ import { editorPaths, descendants, killPids, cacheDir } from './cache.mjs';
 
 const t0 = Date.now();
 const say = (...a) => console.log(`[code-shim ${((Date.now() - t0) / 1000).toFixed(1)}s]`, ...a);
-const fail = (msg, code = 1) => { console.error(`[code-shim] ERROR: ${msg}`); process.exit(code); };
+const fail = (msg, code = 1) => {
+  console.error(`[code-shim] ERROR: ${msg}`);
+  process.exit(code);
+};
 
 // ---- 1. arguments ---------------------------------------------------------------------------------
 const argv = process.argv.slice(2);
@@ -36,10 +39,16 @@ if (argv.includes('--version') || argv.includes('-v')) {
 }
 const devPaths = [];
 const positional = [];
-let testsPath, userDataDir, extensionsDir, disableExtensions = false;
+let testsPath,
+  userDataDir,
+  extensionsDir,
+  disableExtensions = false;
 for (let i = 0; i < argv.length; i++) {
   const m = /^--([^=]+)(?:=(.*))?$/s.exec(argv[i]);
-  if (!m) { positional.push(argv[i]); continue; }
+  if (!m) {
+    positional.push(argv[i]);
+    continue;
+  }
   const [, key, inline] = m;
   const takesValue = ['extensionDevelopmentPath', 'extensionTestsPath', 'user-data-dir', 'extensions-dir'].includes(key);
   const value = inline ?? (takesValue ? argv[++i] : undefined);
@@ -63,22 +72,35 @@ fs.mkdirSync(path.join(userDataDir, 'User'), { recursive: true });
 fs.mkdirSync(extensionsDir, { recursive: true });
 const settingsFile = path.join(userDataDir, 'User', 'settings.json');
 if (!fs.existsSync(settingsFile)) {
-  fs.writeFileSync(settingsFile, JSON.stringify({
-    'workbench.startupEditor': 'none',
-    'workbench.tips.enabled': false,
-    'workbench.secondarySideBar.defaultVisibility': 'hidden',
-    'chat.disableAIFeatures': true,
-    'telemetry.telemetryLevel': 'off',
-    'extensions.autoCheckUpdates': false,
-    'extensions.autoUpdate': false,
-    'update.mode': 'none',
-    'security.workspace.trust.enabled': false,
-  }, null, 2));
+  fs.writeFileSync(
+    settingsFile,
+    JSON.stringify(
+      {
+        'workbench.startupEditor': 'none',
+        'workbench.tips.enabled': false,
+        'workbench.secondarySideBar.defaultVisibility': 'hidden',
+        'chat.disableAIFeatures': true,
+        'telemetry.telemetryLevel': 'off',
+        'extensions.autoCheckUpdates': false,
+        'extensions.autoUpdate': false,
+        'update.mode': 'none',
+        'security.workspace.trust.enabled': false,
+      },
+      null,
+      2,
+    ),
+  );
 }
 // code-server, its extension host and chromium write into XDG dirs and TMPDIR: keep them in the user-data dir
 // unless the caller (scripts/editor/run-vscode-tests.mjs) already isolated them.
 const isolated = {};
-for (const [k, sub] of [['XDG_CONFIG_HOME', 'config'], ['XDG_DATA_HOME', 'data'], ['XDG_CACHE_HOME', 'cache'], ['XDG_STATE_HOME', 'state'], ['TMPDIR', 'tmp']]) {
+for (const [k, sub] of [
+  ['XDG_CONFIG_HOME', 'config'],
+  ['XDG_DATA_HOME', 'data'],
+  ['XDG_CACHE_HOME', 'cache'],
+  ['XDG_STATE_HOME', 'state'],
+  ['TMPDIR', 'tmp'],
+]) {
   isolated[k] = process.env.CABLE_EDITOR_ISOLATED ? process.env[k] : path.join(userDataDir, 'shim-env', sub);
   fs.mkdirSync(isolated[k], { recursive: true });
 }
@@ -86,18 +108,41 @@ const childEnv = { ...process.env, ...isolated };
 
 // ---- 2. code-server --------------------------------------------------------------------------------
 const port = await new Promise((resolve, reject) => {
-  const s = net.createServer().once('error', reject).listen(0, '127.0.0.1', () => { const p = s.address().port; s.close(() => resolve(p)); });
+  const s = net
+    .createServer()
+    .once('error', reject)
+    .listen(0, '127.0.0.1', () => {
+      const p = s.address().port;
+      s.close(() => resolve(p));
+    });
 });
 const base = `http://127.0.0.1:${port}`;
 const serverLogFile = path.join(userDataDir, 'code-server.log');
 const serverLog = fs.openSync(serverLogFile, 'a');
-const server = spawn(tools.node24, [tools.codeServerEntry,
-  '--bind-addr', `127.0.0.1:${port}`, '--auth', 'none',
-  '--disable-telemetry', '--disable-update-check', '--disable-workspace-trust', '--disable-getting-started-override',
-  '--ignore-last-opened', '--reconnection-grace-time', '5',
-  '--user-data-dir', userDataDir, '--extensions-dir', extensionsDir,
-  '--vscode-option', 'enable-smoke-test-driver',
-], { stdio: ['ignore', serverLog, serverLog], env: childEnv });
+const server = spawn(
+  tools.node24,
+  [
+    tools.codeServerEntry,
+    '--bind-addr',
+    `127.0.0.1:${port}`,
+    '--auth',
+    'none',
+    '--disable-telemetry',
+    '--disable-update-check',
+    '--disable-workspace-trust',
+    '--disable-getting-started-override',
+    '--ignore-last-opened',
+    '--reconnection-grace-time',
+    '5',
+    '--user-data-dir',
+    userDataDir,
+    '--extensions-dir',
+    extensionsDir,
+    '--vscode-option',
+    'enable-smoke-test-driver',
+  ],
+  { stdio: ['ignore', serverLog, serverLog], env: childEnv },
+);
 
 let context;
 let cleaning;
@@ -109,7 +154,13 @@ async function cleanup() {
   })();
   return cleaning;
 }
-const tailLog = () => { try { return fs.readFileSync(serverLogFile, 'utf8').split('\n').slice(-40).join('\n'); } catch { return ''; } };
+const tailLog = () => {
+  try {
+    return fs.readFileSync(serverLogFile, 'utf8').split('\n').slice(-40).join('\n');
+  } catch {
+    return '';
+  }
+};
 for (const sig of ['SIGINT', 'SIGTERM', 'SIGHUP']) {
   process.on(sig, async () => {
     if (!cleaning) console.error(`[code-shim] ${sig}: stopping`);
@@ -119,7 +170,9 @@ for (const sig of ['SIGINT', 'SIGTERM', 'SIGHUP']) {
 }
 
 for (let i = 0; ; i++) {
-  try { if ((await fetch(`${base}/healthz`)).ok) break; } catch {}
+  try {
+    if ((await fetch(`${base}/healthz`)).ok) break;
+  } catch {}
   if (server.exitCode !== null || i > 240) {
     console.error(`[code-shim] code-server did not start (log ${serverLogFile}):\n${tailLog()}`);
     await cleanup();
@@ -148,29 +201,48 @@ context = await chromium.launchPersistentContext(profile, {
   executablePath: tools.chromium,
   headless: true,
   env: { ...childEnv, XDG_CONFIG_HOME: profile, XDG_CACHE_HOME: profile },
-  args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
-    '--disable-component-update', '--disable-sync'],
+  args: [
+    '--no-sandbox',
+    '--disable-gpu',
+    '--disable-quic',
+    '--no-first-run',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+  ],
 });
-const page = context.pages()[0] ?? await context.newPage();
+const page = context.pages()[0] ?? (await context.newPage());
 
 let finish;
-const done = new Promise((r) => { finish = r; });
+const done = new Promise((r) => {
+  finish = r;
+});
 // The workbench forwards all its log lines; drop the offline/workbench noise unless CODE_SHIM_VERBOSE=1.
-const noise = /workbench\.js:\d|^\[(AgentHost|AgentHost:remote|ChatModelSelection|AccountPolicyGate)\]|ENOTFOUND|open-vsx|ERR_NAME_NOT_RESOLVED|^(Creating a socket|Resolv|Updating additional|\[Service Worker\]|\[reconnection-grace-time\]|Creation of workbench contribution )/;
+const noise =
+  /workbench\.js:\d|^\[(AgentHost|AgentHost:remote|ChatModelSelection|AccountPolicyGate)\]|ENOTFOUND|open-vsx|ERR_NAME_NOT_RESOLVED|^(Creating a socket|Resolv|Updating additional|\[Service Worker\]|\[reconnection-grace-time\]|Creation of workbench contribution )/;
 await page.exposeFunction('codeAutomationLog', (type, args) => {
   const text = (args ?? []).map(String).join(' ');
   if (!process.env.CODE_SHIM_VERBOSE && noise.test(text)) return;
   (type === 'error' ? console.error : type === 'warn' ? console.warn : console.log)(text);
 });
 await page.exposeFunction('codeAutomationExit', (code) => finish(Number(code)));
-page.on('crash', () => { console.error('[code-shim] the workbench page crashed'); finish(1); });
+page.on('crash', () => {
+  console.error('[code-shim] the workbench page crashed');
+  finish(1);
+});
 if (process.env.CODE_SHIM_VERBOSE) page.on('console', (m) => console.log('[browser]', m.type(), m.text()));
 
 const timeoutMs = Number(process.env.CODE_SHIM_TIMEOUT_MS || 300000);
-const timer = setTimeout(() => { console.error(`[code-shim] ERROR: the tests did not finish within ${timeoutMs} ms`); finish(124); }, timeoutMs);
+const timer = setTimeout(() => {
+  console.error(`[code-shim] ERROR: the tests did not finish within ${timeoutMs} ms`);
+  finish(124);
+}, timeoutMs);
 say(`opening the workbench${folder ? ` on ${folder}` : ''}`);
 page.goto(url).catch((err) => {
-  if (!cleaning) { console.error(`[code-shim] ERROR: cannot open the workbench: ${err.message}`); finish(1); }
+  if (!cleaning) {
+    console.error(`[code-shim] ERROR: cannot open the workbench: ${err.message}`);
+    finish(1);
+  }
 });
 const code = await done;
 clearTimeout(timer);

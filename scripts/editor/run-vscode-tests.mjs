@@ -25,30 +25,46 @@ const keepTemp = !!process.env.CABLE_EDITOR_KEEP_TEMP;
 
 const extensionTestsPath = path.join(repoRoot, 'out/test/suite/index.js');
 const workspace = path.join(repoRoot, 'test/workspace');
-for (const [file, hint] of [[path.join(repoRoot, 'dist/client.js'), 'npm run build'], [extensionTestsPath, 'npm run build']]) {
-  if (!fs.existsSync(file)) { console.error(`test:vscode: ${path.relative(repoRoot, file)} is missing; run \`${hint}\` first`); console.log(finalLine); process.exit(1); }
+for (const [file, hint] of [
+  [path.join(repoRoot, 'dist/client.js'), 'npm run build'],
+  [extensionTestsPath, 'npm run build'],
+]) {
+  if (!fs.existsSync(file)) {
+    console.error(`test:vscode: ${path.relative(repoRoot, file)} is missing; run \`${hint}\` first`);
+    console.log(finalLine);
+    process.exit(1);
+  }
 }
 
 const realVSCode = process.env.VSCODE_EXECUTABLE;
 if (!realVSCode && !editorPaths()) {
   say(`editor cache ${cacheDir} is missing or incomplete: running scripts/editor/setup.sh`);
   const r = spawnSync('bash', [setupScript], { stdio: 'inherit' });
-  if (r.status !== 0 || !editorPaths()) { console.error('test:vscode: scripts/editor/setup.sh failed'); console.log(finalLine); process.exit(1); }
+  if (r.status !== 0 || !editorPaths()) {
+    console.error('test:vscode: scripts/editor/setup.sh failed');
+    console.log(finalLine);
+    process.exit(1);
+  }
 }
 
 // ---- one temp folder for everything this run writes -----------------------------------------------
 const runId = randomUUID();
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'cable-vscode-'));
 const dirs = {
-  userData: path.join(tmp, 'user-data'), extensions: path.join(tmp, 'extensions'),
-  XDG_CONFIG_HOME: path.join(tmp, 'xdg/config'), XDG_DATA_HOME: path.join(tmp, 'xdg/data'),
-  XDG_CACHE_HOME: path.join(tmp, 'xdg/cache'), XDG_STATE_HOME: path.join(tmp, 'xdg/state'),
-  XDG_RUNTIME_DIR: path.join(tmp, 'xdg/runtime'), TMPDIR: path.join(tmp, 'tmp'),
+  userData: path.join(tmp, 'user-data'),
+  extensions: path.join(tmp, 'extensions'),
+  XDG_CONFIG_HOME: path.join(tmp, 'xdg/config'),
+  XDG_DATA_HOME: path.join(tmp, 'xdg/data'),
+  XDG_CACHE_HOME: path.join(tmp, 'xdg/cache'),
+  XDG_STATE_HOME: path.join(tmp, 'xdg/state'),
+  XDG_RUNTIME_DIR: path.join(tmp, 'xdg/runtime'),
+  TMPDIR: path.join(tmp, 'tmp'),
 };
 for (const d of Object.values(dirs)) fs.mkdirSync(d, { recursive: true, mode: 0o700 });
-for (const k of ['XDG_CONFIG_HOME', 'XDG_DATA_HOME', 'XDG_CACHE_HOME', 'XDG_STATE_HOME', 'XDG_RUNTIME_DIR', 'TMPDIR']) process.env[k] = dirs[k];
-process.env.CABLE_EDITOR_ISOLATED = '1';   // tells code-shim.mjs the XDG/TMPDIR dirs are already private
-process.env.CABLE_EDITOR_RUN = runId;      // marker inherited by every process of this run (see cleanup)
+for (const k of ['XDG_CONFIG_HOME', 'XDG_DATA_HOME', 'XDG_CACHE_HOME', 'XDG_STATE_HOME', 'XDG_RUNTIME_DIR', 'TMPDIR'])
+  process.env[k] = dirs[k];
+process.env.CABLE_EDITOR_ISOLATED = '1'; // tells code-shim.mjs the XDG/TMPDIR dirs are already private
+process.env.CABLE_EDITOR_RUN = runId; // marker inherited by every process of this run (see cleanup)
 const resultsFile = path.join(tmp, 'results.json');
 
 let cleaning;
@@ -76,7 +92,9 @@ for (const sig of ['SIGTERM', 'SIGHUP', 'SIGINT']) {
 
 // ---- run ---------------------------------------------------------------------------------------------
 let exitCode;
-say(realVSCode ? `running the suite in ${realVSCode}` : `running the suite in code-server ${editorPaths().codeServerVersion} (temp ${tmp})`);
+say(
+  realVSCode ? `running the suite in ${realVSCode}` : `running the suite in code-server ${editorPaths().codeServerVersion} (temp ${tmp})`,
+);
 try {
   exitCode = await runTests({
     vscodeExecutablePath: realVSCode || path.join(repoRoot, 'scripts/editor/code-shim.mjs'),
@@ -97,13 +115,18 @@ try {
 
 // ---- report ----------------------------------------------------------------------------------------
 let results;
-try { results = JSON.parse(fs.readFileSync(resultsFile, 'utf8')); } catch {}
+try {
+  results = JSON.parse(fs.readFileSync(resultsFile, 'utf8'));
+} catch {}
 await cleanup();
 if (interrupted) await new Promise(() => {}); // the signal handler prints and exits
 if (results) {
   finalLine = `${results.passed} passed, ${results.failed} failed`;
   if (exitCode === 0 && results.failed > 0) exitCode = 1;
-  if (results.passed + results.failed === 0) { console.error('test:vscode: the suite ran no tests'); exitCode ||= 1; }
+  if (results.passed + results.failed === 0) {
+    console.error('test:vscode: the suite ran no tests');
+    exitCode ||= 1;
+  }
 } else {
   console.error('test:vscode: the suite reported no results (the extension host did not run out/test/suite/index.js to the end)');
   exitCode ||= 1;

@@ -28,8 +28,13 @@ const readmeImage = process.argv.includes('--readme-image');
 // --web: the same checks with the extension in code-server's web-worker extension host (the
 // package.json "browser" entry and its server in a web worker, as in vscode.dev); screenshots web-*.png.
 const web = process.argv.includes('--web');
-let passes = 0, failures = 0;
-const bail = (msg) => { console.error(`test:ui: ${msg}`); console.log('0 passed, 1 failed'); process.exit(1); };
+let passes = 0,
+  failures = 0;
+const bail = (msg) => {
+  console.error(`test:ui: ${msg}`);
+  console.log('0 passed, 1 failed');
+  process.exit(1);
+};
 
 if (!fs.existsSync(vsix)) bail(`${path.basename(vsix)} is missing; run \`npm run package\` first`);
 say(`${path.basename(vsix)}: ${(fs.statSync(vsix).size / 1024).toFixed(0)} KB, built ${fs.statSync(vsix).mtime.toISOString()}`);
@@ -44,38 +49,64 @@ const tools = editorPaths();
 const tokenRules = pkg.contributes?.configurationDefaults?.['editor.tokenColorCustomizations']?.textMateRules ?? [];
 const confidentialToken = tokenRules.find((r) => /classification\.confidential$/.test(String(r.scope)))?.settings?.foreground;
 const confidentialStatus = pkg.contributes?.colors?.find((c) => c.id === 'cable.classification.confidential')?.defaults;
-const rgb = (hex) => { const n = parseInt(hex.slice(1, 7), 16); return `rgb(${n >> 16}, ${(n >> 8) & 255}, ${n & 255})`; };
+const rgb = (hex) => {
+  const n = parseInt(hex.slice(1, 7), 16);
+  return `rgb(${n >> 16}, ${(n >> 8) & 255}, ${n & 255})`;
+};
 
 // ---- one temp folder, one run marker ----------------------------------------------------------------
 const runId = randomUUID();
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'cable-ui-'));
-const dirs = { userData: path.join(tmp, 'user-data'), extensions: path.join(tmp, 'extensions'), workspace: path.join(tmp, 'workspace'), profile: path.join(tmp, 'chromium') };
+const dirs = {
+  userData: path.join(tmp, 'user-data'),
+  extensions: path.join(tmp, 'extensions'),
+  workspace: path.join(tmp, 'workspace'),
+  profile: path.join(tmp, 'chromium'),
+};
 const env = { ...process.env, CABLE_EDITOR_RUN: runId };
-for (const [k, sub] of [['XDG_CONFIG_HOME', 'config'], ['XDG_DATA_HOME', 'data'], ['XDG_CACHE_HOME', 'cache'], ['XDG_STATE_HOME', 'state'], ['XDG_RUNTIME_DIR', 'runtime'], ['TMPDIR', 'tmp']]) {
+for (const [k, sub] of [
+  ['XDG_CONFIG_HOME', 'config'],
+  ['XDG_DATA_HOME', 'data'],
+  ['XDG_CACHE_HOME', 'cache'],
+  ['XDG_STATE_HOME', 'state'],
+  ['XDG_RUNTIME_DIR', 'runtime'],
+  ['TMPDIR', 'tmp'],
+]) {
   env[k] = path.join(tmp, 'xdg', sub);
 }
-for (const d of [...Object.values(dirs), ...['XDG_CONFIG_HOME', 'XDG_DATA_HOME', 'XDG_CACHE_HOME', 'XDG_STATE_HOME', 'XDG_RUNTIME_DIR', 'TMPDIR'].map((k) => env[k])]) fs.mkdirSync(d, { recursive: true, mode: 0o700 });
+for (const d of [
+  ...Object.values(dirs),
+  ...['XDG_CONFIG_HOME', 'XDG_DATA_HOME', 'XDG_CACHE_HOME', 'XDG_STATE_HOME', 'XDG_RUNTIME_DIR', 'TMPDIR'].map((k) => env[k]),
+])
+  fs.mkdirSync(d, { recursive: true, mode: 0o700 });
 fs.mkdirSync(path.join(dirs.userData, 'User'), { recursive: true });
-fs.writeFileSync(path.join(dirs.userData, 'User', 'settings.json'), JSON.stringify({
-  'workbench.startupEditor': 'none',
-  'workbench.tips.enabled': false,
-  'workbench.secondarySideBar.defaultVisibility': 'hidden',
-  'workbench.layoutControl.enabled': false,
-  'chat.disableAIFeatures': true,
-  'telemetry.telemetryLevel': 'off',
-  'extensions.autoCheckUpdates': false,
-  'extensions.autoUpdate': false,
-  'extensions.ignoreRecommendations': true,
-  'update.mode': 'none',
-  'security.workspace.trust.enabled': false,
-  'editor.minimap.enabled': false,
-  'editor.stickyScroll.enabled': false,
-  'editor.hover.delay': 150,
-  'editor.wordWrap': 'on',
-  'editor.fontSize': 13,
-  'window.commandCenter': false,
-  ...(web ? { 'remote.extensionKind': { [extId]: ['web'] } } : {}),
-}, null, 2));
+fs.writeFileSync(
+  path.join(dirs.userData, 'User', 'settings.json'),
+  JSON.stringify(
+    {
+      'workbench.startupEditor': 'none',
+      'workbench.tips.enabled': false,
+      'workbench.secondarySideBar.defaultVisibility': 'hidden',
+      'workbench.layoutControl.enabled': false,
+      'chat.disableAIFeatures': true,
+      'telemetry.telemetryLevel': 'off',
+      'extensions.autoCheckUpdates': false,
+      'extensions.autoUpdate': false,
+      'extensions.ignoreRecommendations': true,
+      'update.mode': 'none',
+      'security.workspace.trust.enabled': false,
+      'editor.minimap.enabled': false,
+      'editor.stickyScroll.enabled': false,
+      'editor.hover.delay': 150,
+      'editor.wordWrap': 'on',
+      'editor.fontSize': 13,
+      'window.commandCenter': false,
+      ...(web ? { 'remote.extensionKind': { [extId]: ['web'] } } : {}),
+    },
+    null,
+    2,
+  ),
+);
 fs.copyFileSync(path.join(repoRoot, 'examples/seed.cable'), path.join(dirs.workspace, 'seed.cable'));
 fs.copyFileSync(path.join(repoRoot, 'test/workspace/txt/09CARACAS1443.txt'), path.join(dirs.workspace, '09CARACAS1443.txt'));
 fs.mkdirSync(shots, { recursive: true });
@@ -93,12 +124,21 @@ function cleanup() {
   return cleaning;
 }
 for (const sig of ['SIGINT', 'SIGTERM', 'SIGHUP']) {
-  process.on(sig, async () => { console.error(`test:ui: ${sig}, stopping`); await cleanup(); console.log(`${passes} passed, ${failures + 1} failed`); process.exit(130); });
+  process.on(sig, async () => {
+    console.error(`test:ui: ${sig}, stopping`);
+    await cleanup();
+    console.log(`${passes} passed, ${failures + 1} failed`);
+    process.exit(130);
+  });
 }
 
 // ---- install the .vsix, start code-server -----------------------------------------------------------
 const csArgs = ['--user-data-dir', dirs.userData, '--extensions-dir', dirs.extensions];
-const install = spawnSync(tools.node24, [tools.codeServerEntry, ...csArgs, '--install-extension', vsix], { env, encoding: 'utf8', timeout: 120_000 });
+const install = spawnSync(tools.node24, [tools.codeServerEntry, ...csArgs, '--install-extension', vsix], {
+  env,
+  encoding: 'utf8',
+  timeout: 120_000,
+});
 const installed = fs.readdirSync(dirs.extensions).find((d) => d.toLowerCase() === `${extId}-${pkg.version}`.toLowerCase());
 if (install.status !== 0 || !installed) {
   console.error(install.stdout, install.stderr);
@@ -108,16 +148,40 @@ if (install.status !== 0 || !installed) {
 say(`installed ${installed}: ${(install.stdout || '').trim().split('\n').pop()}`);
 
 const port = await new Promise((resolve, reject) => {
-  const s = net.createServer().once('error', reject).listen(0, '127.0.0.1', () => { const p = s.address().port; s.close(() => resolve(p)); });
+  const s = net
+    .createServer()
+    .once('error', reject)
+    .listen(0, '127.0.0.1', () => {
+      const p = s.address().port;
+      s.close(() => resolve(p));
+    });
 });
 const base = `http://127.0.0.1:${port}`;
 const serverLogFile = path.join(tmp, 'code-server.log');
 const serverLog = fs.openSync(serverLogFile, 'a');
-const server = spawn(tools.node24, [tools.codeServerEntry, '--bind-addr', `127.0.0.1:${port}`, '--auth', 'none',
-  '--disable-telemetry', '--disable-update-check', '--disable-workspace-trust', '--disable-getting-started-override',
-  '--ignore-last-opened', '--reconnection-grace-time', '5', ...csArgs], { stdio: ['ignore', serverLog, serverLog], env });
+const server = spawn(
+  tools.node24,
+  [
+    tools.codeServerEntry,
+    '--bind-addr',
+    `127.0.0.1:${port}`,
+    '--auth',
+    'none',
+    '--disable-telemetry',
+    '--disable-update-check',
+    '--disable-workspace-trust',
+    '--disable-getting-started-override',
+    '--ignore-last-opened',
+    '--reconnection-grace-time',
+    '5',
+    ...csArgs,
+  ],
+  { stdio: ['ignore', serverLog, serverLog], env },
+);
 for (let i = 0; ; i++) {
-  try { if ((await fetch(`${base}/healthz`)).ok) break; } catch {}
+  try {
+    if ((await fetch(`${base}/healthz`)).ok) break;
+  } catch {}
   if (server.exitCode !== null || i > 240) {
     console.error(fs.readFileSync(serverLogFile, 'utf8').split('\n').slice(-30).join('\n'));
     await cleanup();
@@ -134,21 +198,47 @@ context = await chromium.launchPersistentContext(dirs.profile, {
   headless: true,
   env: { ...env, XDG_CONFIG_HOME: dirs.profile, XDG_CACHE_HOME: dirs.profile },
   viewport: { width: 1280, height: 760 },
-  args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  args: [
+    '--no-sandbox',
+    '--disable-gpu',
+    '--disable-quic',
+    '--no-first-run',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+  ],
 });
-const page = context.pages()[0] ?? await context.newPage();
+const page = context.pages()[0] ?? (await context.newPage());
 // What the browser fetches: in --web mode the web-worker host loads the browser entry over HTTP.
 const fetched = new Set();
-context.on('request', (r) => { const u = decodeURIComponent(r.url()); if (process.env.CABLE_UI_CONSOLE && /dist/.test(u)) say(`  request ${u.slice(0, 200)}`); const m = /\/dist\/web\/(client|server)\.js(?:$|[?&#])/.exec(u); if (m) fetched.add(m[1]); });
+context.on('request', (r) => {
+  const u = decodeURIComponent(r.url());
+  if (process.env.CABLE_UI_CONSOLE && /dist/.test(u)) say(`  request ${u.slice(0, 200)}`);
+  const m = /\/dist\/web\/(client|server)\.js(?:$|[?&#])/.exec(u);
+  if (m) fetched.add(m[1]);
+});
 if (process.env.CABLE_UI_CONSOLE) {
   page.on('console', (m) => say(`  console.${m.type()}: ${m.text().slice(0, 300)}`));
   page.on('worker', (w) => say(`  worker ${w.url().slice(0, 200)}`));
 }
-const shot = async (name) => { if (web) name = `web-${name}`; const file = path.join(shots, name); await page.screenshot({ path: file }); say(`screenshot ${path.relative(repoRoot, file)}`); return file; };
+const shot = async (name) => {
+  if (web) name = `web-${name}`;
+  const file = path.join(shots, name);
+  await page.screenshot({ path: file });
+  say(`screenshot ${path.relative(repoRoot, file)}`);
+  return file;
+};
 
 async function check(name, fn) {
-  try { await fn(); passes++; say(`PASS ${name}`); }
-  catch (e) { failures++; say(`FAIL ${name}: ${String(e?.message ?? e).split('\n')[0]}`); await shot(`fail-${passes + failures}.png`).catch(() => {}); }
+  try {
+    await fn();
+    passes++;
+    say(`PASS ${name}`);
+  } catch (e) {
+    failures++;
+    say(`FAIL ${name}: ${String(e?.message ?? e).split('\n')[0]}`);
+    await shot(`fail-${passes + failures}.png`).catch(() => {});
+  }
 }
 
 async function command(title) {
@@ -162,32 +252,46 @@ async function command(title) {
 
 /** Screen box of `needle` inside the editor line containing `lineText` (offset within the match, length). */
 async function textBox(lineText, needle, from = 0, length = needle.length) {
-  return page.evaluate(({ lineText, needle, from, length }) => {
-    const norm = (s) => s.replace(/\u00a0/g, ' ');
-    for (const line of document.querySelectorAll('.part.editor .view-line')) {
-      const text = norm(line.textContent ?? '');
-      if (!text.includes(lineText)) continue;
-      const at = text.indexOf(needle);
-      if (at < 0) continue;
-      // Map character offsets in the line to text nodes.
-      const walker = document.createTreeWalker(line, NodeFilter.SHOW_TEXT);
-      let pos = 0, startNode, startOff, endNode, endOff;
-      for (let n = walker.nextNode(); n; n = walker.nextNode()) {
-        const len = n.textContent.length;
-        if (!startNode && at + from < pos + len) { startNode = n; startOff = at + from - pos; }
-        if (startNode && at + from + length <= pos + len) { endNode = n; endOff = at + from + length - pos; break; }
-        pos += len;
+  return page.evaluate(
+    ({ lineText, needle, from, length }) => {
+      const norm = (s) => s.replace(/\u00a0/g, ' ');
+      for (const line of document.querySelectorAll('.part.editor .view-line')) {
+        const text = norm(line.textContent ?? '');
+        if (!text.includes(lineText)) continue;
+        const at = text.indexOf(needle);
+        if (at < 0) continue;
+        // Map character offsets in the line to text nodes.
+        const walker = document.createTreeWalker(line, NodeFilter.SHOW_TEXT);
+        let pos = 0,
+          startNode,
+          startOff,
+          endNode,
+          endOff;
+        for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+          const len = n.textContent.length;
+          if (!startNode && at + from < pos + len) {
+            startNode = n;
+            startOff = at + from - pos;
+          }
+          if (startNode && at + from + length <= pos + len) {
+            endNode = n;
+            endOff = at + from + length - pos;
+            break;
+          }
+          pos += len;
+        }
+        if (!startNode || !endNode) return null;
+        const r = document.createRange();
+        r.setStart(startNode, startOff);
+        r.setEnd(endNode, endOff);
+        const b = r.getBoundingClientRect();
+        const style = getComputedStyle(startNode.parentElement);
+        return { x: b.x, y: b.y, width: b.width, height: b.height, color: style.color, fontWeight: style.fontWeight };
       }
-      if (!startNode || !endNode) return null;
-      const r = document.createRange();
-      r.setStart(startNode, startOff);
-      r.setEnd(endNode, endOff);
-      const b = r.getBoundingClientRect();
-      const style = getComputedStyle(startNode.parentElement);
-      return { x: b.x, y: b.y, width: b.width, height: b.height, color: style.color, fontWeight: style.fontWeight };
-    }
-    return null;
-  }, { lineText, needle, from, length });
+      return null;
+    },
+    { lineText, needle, from, length },
+  );
 }
 
 try {
@@ -201,7 +305,11 @@ try {
   await page.keyboard.type('seed.cable');
   await page.locator('.quick-input-list .monaco-list-row', { hasText: 'seed.cable' }).first().waitFor({ timeout: 30_000 });
   await page.keyboard.press('Enter');
-  await page.waitForFunction(() => document.querySelector('.part.editor .monaco-editor .view-lines')?.textContent.includes('SUBJECT'), null, { timeout: 30_000 });
+  await page.waitForFunction(
+    () => document.querySelector('.part.editor .monaco-editor .view-lines')?.textContent.includes('SUBJECT'),
+    null,
+    { timeout: 30_000 },
+  );
   say('seed.cable open');
 
   await check('the language mode is Cable', async () => {
@@ -231,25 +339,42 @@ try {
   await page.locator('.quick-input-widget input').waitFor({ state: 'visible', timeout: 15_000 });
   await page.keyboard.type(':26');
   await page.keyboard.press('Enter');
-  await page.waitForFunction(() => [...document.querySelectorAll('.part.editor .view-line')].some((l) => l.textContent.includes('TAGS:')), null, { timeout: 15_000 });
+  await page.waitForFunction(
+    () => [...document.querySelectorAll('.part.editor .view-line')].some((l) => l.textContent.includes('TAGS:')),
+    null,
+    { timeout: 15_000 },
+  );
 
   await check('a warning squiggle exactly under RU on the TAGS line', async () => {
     await page.waitForSelector('.part.editor .squiggly-warning', { timeout: 60_000 });
     const ru = await textBox('TAGS:', '[RU]', 1, 2);
     if (!ru) throw new Error('RU not found on screen');
-    const squiggles = await page.locator('.part.editor .squiggly-warning').evaluateAll((els) => els.map((e) => { const b = e.getBoundingClientRect(); return { x: b.x, y: b.y, width: b.width, height: b.height }; }));
-    const under = squiggles.filter((q) => Math.abs(q.x - ru.x) < 2 && Math.abs(q.x + q.width - (ru.x + ru.width)) < 2 && q.y < ru.y + ru.height && q.y + q.height > ru.y);
-    if (under.length !== 1) throw new Error(`no squiggle exactly under RU (${JSON.stringify(ru)}); warning squiggles: ${JSON.stringify(squiggles)}`);
+    const squiggles = await page.locator('.part.editor .squiggly-warning').evaluateAll((els) =>
+      els.map((e) => {
+        const b = e.getBoundingClientRect();
+        return { x: b.x, y: b.y, width: b.width, height: b.height };
+      }),
+    );
+    const under = squiggles.filter(
+      (q) => Math.abs(q.x - ru.x) < 2 && Math.abs(q.x + q.width - (ru.x + ru.width)) < 2 && q.y < ru.y + ru.height && q.y + q.height > ru.y,
+    );
+    if (under.length !== 1)
+      throw new Error(`no squiggle exactly under RU (${JSON.stringify(ru)}); warning squiggles: ${JSON.stringify(squiggles)}`);
   });
   await shot('01-editor-squiggle.png');
 
-  await check('classification colours: the banner and (C) in the grammar\'s blue', async () => {
-    if (!confidentialToken) throw new Error('package.json has no configurationDefaults token colour for the classification.confidential scope');
+  await check("classification colours: the banner and (C) in the grammar's blue", async () => {
+    if (!confidentialToken)
+      throw new Error('package.json has no configurationDefaults token colour for the classification.confidential scope');
     const banner = await textBox('BAKU 000146', 'C O N F I D E N T I A L', 0, 1);
     const mark = await textBox('DCM delivered', '(C)', 1, 1);
     if (!banner || !mark) throw new Error('banner or (C) not on screen');
-    for (const [what, box] of [['banner', banner], ['(C)', mark]]) {
-      if (box.color !== rgb(confidentialToken)) throw new Error(`${what} is ${box.color}, expected ${rgb(confidentialToken)} (${confidentialToken})`);
+    for (const [what, box] of [
+      ['banner', banner],
+      ['(C)', mark],
+    ]) {
+      if (box.color !== rgb(confidentialToken))
+        throw new Error(`${what} is ${box.color}, expected ${rgb(confidentialToken)} (${confidentialToken})`);
     }
     say(`  banner ${banner.color} weight ${banner.fontWeight}; (C) ${mark.color} weight ${mark.fontWeight}`);
   });
@@ -257,9 +382,21 @@ try {
   await check('the status bar shows CONFIDENTIAL in the banner blue of the theme', async () => {
     const item = page.locator('.statusbar-item', { hasText: 'CONFIDENTIAL' }).first();
     await item.waitFor({ timeout: 30_000 });
-    const color = await item.locator('a, .statusbar-item-label').first().evaluate((e) => getComputedStyle(e).color);
+    const color = await item
+      .locator('a, .statusbar-item-label')
+      .first()
+      .evaluate((e) => getComputedStyle(e).color);
     // The contributed colour has a value per theme kind: compare with the one of the theme shown.
-    const kind = await page.evaluate(() => { const c = document.querySelector('.monaco-workbench').classList; return c.contains('hc-light') ? 'highContrastLight' : c.contains('hc-black') ? 'highContrast' : c.contains('vs-dark') ? 'dark' : 'light'; });
+    const kind = await page.evaluate(() => {
+      const c = document.querySelector('.monaco-workbench').classList;
+      return c.contains('hc-light')
+        ? 'highContrastLight'
+        : c.contains('hc-black')
+          ? 'highContrast'
+          : c.contains('vs-dark')
+            ? 'dark'
+            : 'light';
+    });
     const want = confidentialStatus?.[kind] ?? confidentialStatus?.dark;
     if (!want) throw new Error('package.json contributes no colour cable.classification.confidential');
     if (color !== rgb(want)) throw new Error(`status bar text is ${color}, expected ${rgb(want)} (${kind} theme)`);
@@ -268,7 +405,10 @@ try {
 
   await check('the Outline shows paragraphs 1 to 3', async () => {
     // Give the Outline the side bar: collapse the folder section, then the outline's tree.
-    await page.locator('.pane-header', { hasText: /^\s*workspace/i }).first().click();
+    await page
+      .locator('.pane-header', { hasText: /^\s*workspace/i })
+      .first()
+      .click();
     await command('Explorer: Focus on Outline View');
     const pane = page.locator('.pane', { has: page.locator('.pane-header', { hasText: /Outline/i }) });
     // The Outline sometimes keeps "The active editor cannot provide outline information" from a moment
@@ -280,7 +420,9 @@ try {
         break;
       } catch (e) {
         if (attempt >= 3) throw e;
-        say(`  outline empty (${(await pane.innerText().catch(() => '')).replace(/\s+/g, ' ').slice(0, 80)}); focusing the editor and reopening it`);
+        say(
+          `  outline empty (${(await pane.innerText().catch(() => '')).replace(/\s+/g, ' ').slice(0, 80)}); focusing the editor and reopening it`,
+        );
         await command('View: Focus Active Editor Group').catch(() => page.keyboard.press('Escape'));
         await page.keyboard.press('Control+End');
         await page.keyboard.press('Control+Home');
@@ -288,9 +430,19 @@ try {
       }
     }
     await pane.locator('.pane-header').hover();
-    await pane.locator('.pane-header .codicon-collapse-all').first().click({ timeout: 5_000 }).catch(() => {});
-    for (const n of [1, 2, 3]) await pane.locator('.monaco-list-row', { hasText: new RegExp(`^\\s*${n}\\. \\(C\\)`) }).first().waitFor({ timeout: 30_000 });
-    say(`  outline: ${(await pane.locator('.monaco-list-row').allInnerTexts()).map((t) => t.replace(/\s+/g, ' ').slice(0, 32)).join(' | ')}`);
+    await pane
+      .locator('.pane-header .codicon-collapse-all')
+      .first()
+      .click({ timeout: 5_000 })
+      .catch(() => {});
+    for (const n of [1, 2, 3])
+      await pane
+        .locator('.monaco-list-row', { hasText: new RegExp(`^\\s*${n}\\. \\(C\\)`) })
+        .first()
+        .waitFor({ timeout: 30_000 });
+    say(
+      `  outline: ${(await pane.locator('.monaco-list-row').allInnerTexts()).map((t) => t.replace(/\s+/g, ' ').slice(0, 32)).join(' | ')}`,
+    );
   });
   await shot('02-outline-problems.png');
 
@@ -339,7 +491,14 @@ try {
     await link.waitFor({ timeout: 30_000 });
     await link.click();
     await page.locator('.tabs-container .tab.active', { hasText: 'rules.md' }).waitFor({ timeout: 30_000 });
-    await page.waitForFunction(() => [...document.querySelectorAll('.part.editor .view-line')].some((l) => l.textContent.replace(/\u00a0/g, ' ').trim() === '### tag-unknown'), null, { timeout: 15_000 });
+    await page.waitForFunction(
+      () =>
+        [...document.querySelectorAll('.part.editor .view-line')].some(
+          (l) => l.textContent.replace(/\u00a0/g, ' ').trim() === '### tag-unknown',
+        ),
+      null,
+      { timeout: 15_000 },
+    );
     const line = await page.locator('#status\\.editor\\.selection').innerText();
     const want = fs.readFileSync(path.join(repoRoot, 'docs/rules.md'), 'utf8').split(/\r?\n/).indexOf('### tag-unknown') + 1;
     if (!new RegExp(`Ln ${want},`).test(line)) throw new Error(`cursor at "${line}", expected line ${want}`);
@@ -348,7 +507,8 @@ try {
 
   await check('the "Get started with cables" walkthrough lists its four steps', async () => {
     // Room for the step's page beside the list: no notices, panel or side bar.
-    for (const c of ['Notifications: Clear All Notifications', 'View: Close Panel', 'View: Close Primary Side Bar']) await command(c).catch(() => page.keyboard.press('Escape'));
+    for (const c of ['Notifications: Clear All Notifications', 'View: Close Panel', 'View: Close Primary Side Bar'])
+      await command(c).catch(() => page.keyboard.press('Escape'));
     await command('Welcome: Open Walkthrough...');
     await page.locator('.quick-input-list .monaco-list-row', { hasText: 'Get started with cables' }).first().waitFor({ timeout: 15_000 });
     await page.keyboard.type('Get started with cables');

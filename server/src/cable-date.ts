@@ -18,7 +18,13 @@ export interface DateOptions {
   today?: CalendarDate;
 }
 
-const oneDay = (date: CalendarDate, source: DateSource, evidence: string): CableDate => ({ first: date, last: date, precision: 'day', source, evidence });
+const oneDay = (date: CalendarDate, source: DateSource, evidence: string): CableDate => ({
+  first: date,
+  last: date,
+  precision: 'day',
+  source,
+  evidence,
+});
 
 // A reference id: the year (2 digits, or 4 in the State archive's form), the post in
 // capitals without spaces, the serial (format doc §13: `08BAKU146`, `1975STATE012345`).

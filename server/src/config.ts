@@ -85,18 +85,30 @@ export function parseConfig(text: string, file: string): LoadedConfig {
   for (const [key, value] of Object.entries(raw as Record<string, unknown>)) {
     if (key === 'rules') {
       if (typeof value !== 'object' || value === null || Array.isArray(value)) {
-        problems.push({ file, where: at(key), key, message: 'must be an object mapping rule ids to "error", "warning", "information", "hint" or "off"' });
+        problems.push({
+          file,
+          where: at(key),
+          key,
+          message: 'must be an object mapping rule ids to "error", "warning", "information", "hint" or "off"',
+        });
         continue;
       }
       for (const [id, sev] of Object.entries(value as Record<string, unknown>)) {
         const k = `rules.${shortKey(id)}`;
         if (!ruleById(id)) problems.push({ file, where: at(key, id), key: k, message: `unknown rule id "${shortKey(id)}"` });
         else if (isSeverityOrOff(sev)) config.rules[id] = sev;
-        else problems.push({ file, where: at(key, id), key: k, message: `severity must be "error", "warning", "information", "hint" or "off", not ${describeValue(sev)}` });
+        else
+          problems.push({
+            file,
+            where: at(key, id),
+            key: k,
+            message: `severity must be "error", "warning", "information", "hint" or "off", not ${describeValue(sev)}`,
+          });
       }
     } else if (key === '$schema') {
       // The JSON schema's address, for editors that complete and check the file; not read here.
-      if (typeof value !== 'string') problems.push({ file, where: at(key), key, message: 'must be a string (the address of the JSON schema)' });
+      if (typeof value !== 'string')
+        problems.push({ file, where: at(key), key, message: 'must be a string (the address of the JSON schema)' });
     } else if (key === 'extraTags' || key === 'ignore') {
       if (!Array.isArray(value) || !value.every((v) => typeof v === 'string' && v.trim() !== '')) {
         problems.push({ file, where: at(key), key, message: 'must be an array of non-empty strings' });
@@ -104,7 +116,12 @@ export function parseConfig(text: string, file: string): LoadedConfig {
       }
       config[key] = key === 'extraTags' ? value.map((v: string) => v.trim().toUpperCase()) : value;
     } else {
-      problems.push({ file, where: at(key), key: shortKey(key), message: `unknown key "${shortKey(key)}" (expected "rules", "extraTags" or "ignore")` });
+      problems.push({
+        file,
+        where: at(key),
+        key: shortKey(key),
+        message: `unknown key "${shortKey(key)}" (expected "rules", "extraTags" or "ignore")`,
+      });
     }
   }
   return { config, file, problems };
@@ -204,7 +221,10 @@ export class ConfigCache {
     let c = this.loaded.get(file);
     if (!c) {
       const r = readConfigText(file);
-      c = 'error' in r ? { config: emptyConfig(), file, problems: [{ file, where: file, key: '(file)', message: r.error }] } : parseConfig(r.text, file);
+      c =
+        'error' in r
+          ? { config: emptyConfig(), file, problems: [{ file, where: file, key: '(file)', message: r.error }] }
+          : parseConfig(r.text, file);
       this.loaded.set(file, c);
     }
     return c;

@@ -19,7 +19,8 @@ export function editDistance(a: string, b: string, limit = Infinity, swaps = fal
     for (let j = 1; j <= b.length; j++) {
       const ca = a.charCodeAt(i - 1);
       let v = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (ca === b.charCodeAt(j - 1) ? 0 : 1));
-      if (swaps && i > 1 && j > 1 && ca === b.charCodeAt(j - 2) && a.charCodeAt(i - 2) === b.charCodeAt(j - 1)) v = Math.min(v, before[j - 2] + 1);
+      if (swaps && i > 1 && j > 1 && ca === b.charCodeAt(j - 2) && a.charCodeAt(i - 2) === b.charCodeAt(j - 1))
+        v = Math.min(v, before[j - 2] + 1);
       cur[j] = v;
       if (v < best) best = v;
     }

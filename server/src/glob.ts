@@ -11,7 +11,11 @@
 
 const MAX_ALTERNATIVES = 64;
 
-type Token = { kind: 'char'; c: string } | { kind: 'any' } | { kind: 'star' } | { kind: 'set'; negated: boolean; items: (string | [string, string])[] };
+type Token =
+  | { kind: 'char'; c: string }
+  | { kind: 'any' }
+  | { kind: 'star' }
+  | { kind: 'set'; negated: boolean; items: (string | [string, string])[] };
 type Segment = Token[] | 'globstar';
 
 /** A matcher for '/'-separated paths. */

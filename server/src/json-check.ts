@@ -129,7 +129,11 @@ export function checkJson(text: string, maxDepth: number): JsonCheck {
     } else if ((c === '}' && top.kind === 0x7b) || (c === ']' && top.kind === 0x5b)) {
       stack.pop();
       i++;
-    } else return fail(i, i >= n ? 'the text ends inside an object or array' : top.kind === 0x7b ? 'a comma or } was expected' : 'a comma or ] was expected');
+    } else
+      return fail(
+        i,
+        i >= n ? 'the text ends inside an object or array' : top.kind === 0x7b ? 'a comma or } was expected' : 'a comma or ] was expected',
+      );
   }
 }
 

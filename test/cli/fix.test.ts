@@ -119,7 +119,8 @@ test('unifiedDiff: hunks with three lines of context, far changes apart, a last 
 function paragraphWords(text: string): Map<string, number> {
   const counts = new Map<string, number>();
   for (const p of parse(text).paragraphs) {
-    for (const w of text.slice(Math.max(p.head.end, p.marking?.end ?? 0), p.end).match(/\p{L}+/gu) ?? []) counts.set(w.toLowerCase(), (counts.get(w.toLowerCase()) ?? 0) + 1);
+    for (const w of text.slice(Math.max(p.head.end, p.marking?.end ?? 0), p.end).match(/\p{L}+/gu) ?? [])
+      counts.set(w.toLowerCase(), (counts.get(w.toLowerCase()) ?? 0) + 1);
   }
   return counts;
 }

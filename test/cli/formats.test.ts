@@ -70,20 +70,43 @@ test('json: one array of findings with 1-based positions', () => {
   const findings = JSON.parse(r.stdout) as Json[];
   assert.equal(findings.length, 9);
   const iso = findings.find((f) => f.rule === 'tag-iso-code')!;
-  assert.deepEqual({ line: iso.line, column: iso.column, endLine: iso.endLine, endColumn: iso.endColumn, severity: iso.severity }, { line: 26, column: 36, endLine: 26, endColumn: 38, severity: 'warning' });
-  assert.deepEqual(JSON.parse(lint(['--format', 'json', '--rule', 'tag-iso-code=off', '--rule', 'web-artifact=off', SEED_PATH]).stdout), []);
+  assert.deepEqual(
+    { line: iso.line, column: iso.column, endLine: iso.endLine, endColumn: iso.endColumn, severity: iso.severity },
+    { line: 26, column: 36, endLine: 26, endColumn: 38, severity: 'warning' },
+  );
+  assert.deepEqual(
+    JSON.parse(lint(['--format', 'json', '--rule', 'tag-iso-code=off', '--rule', 'web-artifact=off', SEED_PATH]).stdout),
+    [],
+  );
 });
 
 test('github: workflow commands with file, line, col, endLine, endColumn and title; values escaped', () => {
   const r = lint(['--format', 'github', SEED_PATH, bad]);
   const lines = r.stdout.trimEnd().split('\n');
   assert.equal(lines.length, 9);
-  assert.ok(lines.includes(`::warning file=${SEED_PATH.replace(/:/g, '%3A').replace(/,/g, '%2C')},line=26,col=36,endLine=26,endColumn=38,title=tag-iso-code::RU is an ISO country code; geographic TAGS are FIPS 10-4 codes: use RS (Russia).`), lines.join('\n'));
-  assert.ok(lines.some((l) => l.startsWith('::notice ') && l.includes('title=web-artifact::')), 'information is a notice');
+  assert.ok(
+    lines.includes(
+      `::warning file=${SEED_PATH.replace(/:/g, '%3A').replace(/,/g, '%2C')},line=26,col=36,endLine=26,endColumn=38,title=tag-iso-code::RU is an ISO country code; geographic TAGS are FIPS 10-4 codes: use RS (Russia).`,
+    ),
+    lines.join('\n'),
+  );
+  assert.ok(
+    lines.some((l) => l.startsWith('::notice ') && l.includes('title=web-artifact::')),
+    'information is a notice',
+  );
   const escaped = lines.find((l) => l.includes('banner-missing'))!;
   assert.match(escaped, /^::error file=[^:]*bad%2C 100%25 "odd"\.cable,line=1,col=1,/);
   assert.equal(
-    formatGithub({ file: 'a:b,c.cable', line: 1, column: 2, endLine: 3, endColumn: 4, severity: 'hint', rule: 'r', message: '50% done\r\nnext: line' }),
+    formatGithub({
+      file: 'a:b,c.cable',
+      line: 1,
+      column: 2,
+      endLine: 3,
+      endColumn: 4,
+      severity: 'hint',
+      rule: 'r',
+      message: '50% done\r\nnext: line',
+    }),
     '::notice file=a%3Ab%2Cc.cable,line=1,col=2,endLine=3,endColumn=4,title=r::50%25 done%0D%0Anext: line',
   );
 });
@@ -108,11 +131,22 @@ test('sarif: valid SARIF 2.1.0 (ajv against the OASIS schema), every rule in too
   const run = log.runs[0];
   assert.equal(log.version, '2.1.0');
   assert.equal(run.tool.driver.name, 'cable-lint');
-  const rules = run.tool.driver.rules as { id: string; shortDescription: { text: string }; helpUri: string; defaultConfiguration: { level: string } }[];
-  assert.deepEqual(rules.map((x) => x.id), ALL_RULES.map((x) => x.id));
+  const rules = run.tool.driver.rules as {
+    id: string;
+    shortDescription: { text: string };
+    helpUri: string;
+    defaultConfiguration: { level: string };
+  }[];
+  assert.deepEqual(
+    rules.map((x) => x.id),
+    ALL_RULES.map((x) => x.id),
+  );
   for (const [i, rule] of ALL_RULES.entries()) {
     assert.equal(rules[i].shortDescription.text, rule.summary);
-    assert.equal(rules[i].defaultConfiguration.level, { error: 'error', warning: 'warning', information: 'note', hint: 'note' }[rule.severity]);
+    assert.equal(
+      rules[i].defaultConfiguration.level,
+      { error: 'error', warning: 'warning', information: 'note', hint: 'note' }[rule.severity],
+    );
     assert.match(rules[i].helpUri, new RegExp(`^file:///.*/docs/rules\\.md#${rule.id}$`));
   }
   assert.equal(run.results.length, 9);
@@ -137,7 +171,10 @@ test('sarif: a clean run and a run with a file not checked are valid too; the pr
   const log = JSON.parse(missing.stdout);
   assert.ok(validate(log), JSON.stringify(validate.errors()));
   assert.equal(log.runs[0].invocations[0].executionSuccessful, false);
-  assert.match(log.runs[0].invocations[0].toolExecutionNotifications[0].message.text, /nope\.cable: cannot be read \(no such file or folder, ENOENT\)/);
+  assert.match(
+    log.runs[0].invocations[0].toolExecutionNotifications[0].message.text,
+    /nope\.cable: cannot be read \(no such file or folder, ENOENT\)/,
+  );
   // The validator is real: a broken log fails it.
   log.runs[0].results[0].level = 'fatal';
   assert.equal(validate(log), false);

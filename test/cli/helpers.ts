@@ -19,7 +19,13 @@ export function lint(args: string[], options: SpawnSyncOptions & { env?: NodeJS.
   const env = { ...process.env };
   delete env.FORCE_COLOR;
   delete env.NO_COLOR;
-  const r = spawnSync(process.execPath, [CLI, ...args], { encoding: 'utf8', timeout: 120_000, maxBuffer: 64 * 1024 * 1024, ...options, env: { ...env, ...options.env } });
+  const r = spawnSync(process.execPath, [CLI, ...args], {
+    encoding: 'utf8',
+    timeout: 120_000,
+    maxBuffer: 64 * 1024 * 1024,
+    ...options,
+    env: { ...env, ...options.env },
+  });
   assert.equal(r.error, undefined, `cable-lint did not run: ${r.error?.message}`);
   return { status: r.status, stdout: String(r.stdout), stderr: String(r.stderr) };
 }

@@ -14,8 +14,10 @@ const ROOT = '/project';
 function config(...ignore: string[]): LoadedConfig {
   return { config: { ...emptyConfig(), ignore }, file: `${ROOT}/.cablelintrc.json`, problems: [] };
 }
-const ignored = (c: LoadedConfig, ...paths: string[]) => paths.forEach((p) => assert.ok(isIgnored(c, `${ROOT}/${p}`), `${c.config.ignore} should ignore ${p}`));
-const kept = (c: LoadedConfig, ...paths: string[]) => paths.forEach((p) => assert.ok(!isIgnored(c, `${ROOT}/${p}`), `${c.config.ignore} should keep ${p}`));
+const ignored = (c: LoadedConfig, ...paths: string[]) =>
+  paths.forEach((p) => assert.ok(isIgnored(c, `${ROOT}/${p}`), `${c.config.ignore} should ignore ${p}`));
+const kept = (c: LoadedConfig, ...paths: string[]) =>
+  paths.forEach((p) => assert.ok(!isIgnored(c, `${ROOT}/${p}`), `${c.config.ignore} should keep ${p}`));
 
 test('braces: alternatives, nested, in folders and names', () => {
   const c = config('{drafts,old}/**/*.{txt,tel}', 'x{a,b{c,d}}.cable');

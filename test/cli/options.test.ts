@@ -28,7 +28,22 @@ test('--version and -v print the package version; --help and -h the usage, exit 
     const r = lint([a]);
     assert.equal(r.status, 0);
     assert.match(r.stdout, /^usage: cable-lint \[options\] PATH\.\.\./);
-    for (const o of ['--format', '--fix', '--fix-dry-run', '--stdin-filename', '--max-warnings', '--quiet', '--rule', '--config', '--print-config', '--date', '--jobs', '--follow-symlinks', '--version']) assert.ok(r.stdout.includes(o), `usage lacks ${o}`);
+    for (const o of [
+      '--format',
+      '--fix',
+      '--fix-dry-run',
+      '--stdin-filename',
+      '--max-warnings',
+      '--quiet',
+      '--rule',
+      '--config',
+      '--print-config',
+      '--date',
+      '--jobs',
+      '--follow-symlinks',
+      '--version',
+    ])
+      assert.ok(r.stdout.includes(o), `usage lacks ${o}`);
   }
 });
 
@@ -50,7 +65,10 @@ test('usage errors exit 2 with the message and the usage', () => {
     [['--format', 'xml', SEED_PATH], /--format must be text, json, sarif, github, not "xml"/],
     [['--max-warnings', 'many', SEED_PATH], /--max-warnings must be a whole number from 0, not "many"/],
     [['--rule', 'no-such-rule=error', SEED_PATH], /--rule: unknown rule id "no-such-rule"/],
-    [['--rule', 'tag-iso-code=loud', SEED_PATH], /--rule tag-iso-code: the severity must be error, warning, information, hint or off, not "loud"/],
+    [
+      ['--rule', 'tag-iso-code=loud', SEED_PATH],
+      /--rule tag-iso-code: the severity must be error, warning, information, hint or off, not "loud"/,
+    ],
     [['--rule', 'tag-iso-code', SEED_PATH], /--rule takes ID=SEVERITY/],
     [['--fix', '--fix-dry-run', SEED_PATH], /choose one of --fix and --fix-dry-run/],
     [['--stdin-filename', 'a.cable', SEED_PATH], /--stdin-filename is for - \(standard input\)/],
@@ -124,7 +142,10 @@ test('--config FILE applies to every cable instead of the nearest .cablelintrc.j
 test('--print-config FILE prints the configuration that applies to FILE', () => {
   const d = join(dir, 'print');
   mkdirSync(d);
-  writeFileSync(join(d, '.cablelintrc.json'), JSON.stringify({ rules: { 'tag-iso-code': 'off' }, extraTags: ['kpao'], ignore: ['drafts/**'] }));
+  writeFileSync(
+    join(d, '.cablelintrc.json'),
+    JSON.stringify({ rules: { 'tag-iso-code': 'off' }, extraTags: ['kpao'], ignore: ['drafts/**'] }),
+  );
   const r = lint(['--print-config', join(d, 'drafts', 'x.cable'), '--rule', 'web-artifact=error', '--date', '2009-01-02']);
   assert.equal(r.status, 0, r.stderr);
   const c = JSON.parse(r.stdout);

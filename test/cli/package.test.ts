@@ -17,7 +17,19 @@ test('npm pack holds the two bundles, their bins, README, LICENSE, docs/rules.md
   assert.equal(r.status, 0, r.stderr);
   const [info] = JSON.parse(r.stdout.slice(r.stdout.indexOf('[')));
   const files = (info.files as { path: string }[]).map((f) => f.path).sort();
-  assert.deepEqual(files, ['LICENSE', 'README.md', 'bin/cable-language-server.js', 'bin/cable-lint.js', 'dist/cli.js', 'dist/server.js', 'docs/cable-lint.md', 'docs/other-editors.md', 'docs/rules.md', 'package.json', 'schemas/cablelintrc.schema.json']);
+  assert.deepEqual(files, [
+    'LICENSE',
+    'README.md',
+    'bin/cable-language-server.js',
+    'bin/cable-lint.js',
+    'dist/cli.js',
+    'dist/server.js',
+    'docs/cable-lint.md',
+    'docs/other-editors.md',
+    'docs/rules.md',
+    'package.json',
+    'schemas/cablelintrc.schema.json',
+  ]);
   // Every bin is in the package; the bundles need nothing at run time.
   for (const bin of Object.values(pkg.bin as Record<string, string>)) assert.ok(files.includes(bin.replace(/^\.\//, '')), bin);
   assert.equal(pkg.dependencies, undefined, 'a run-time dependency would have to be installed with the package');
@@ -26,8 +38,14 @@ test('npm pack holds the two bundles, their bins, README, LICENSE, docs/rules.md
 
 test('.pre-commit-hooks.yaml: hooks that run the cable-lint bin on .cable and .tel files', () => {
   const yaml = readFileSync(join(ROOT, '.pre-commit-hooks.yaml'), 'utf8');
-  const hooks = yaml.split(/^- /m).slice(1).map((h) => Object.fromEntries([...h.matchAll(/^\s*(\w+): (.*)$/gm)].map((m) => [m[1], m[2]])));
-  assert.deepEqual(hooks.map((h) => h.id), ['cable-lint', 'cable-lint-fix']);
+  const hooks = yaml
+    .split(/^- /m)
+    .slice(1)
+    .map((h) => Object.fromEntries([...h.matchAll(/^\s*(\w+): (.*)$/gm)].map((m) => [m[1], m[2]])));
+  assert.deepEqual(
+    hooks.map((h) => h.id),
+    ['cable-lint', 'cable-lint-fix'],
+  );
   for (const h of hooks) {
     assert.equal(h.language, 'node');
     assert.ok(h.entry.split(' ')[0] in pkg.bin, `${h.entry} is not a bin of the package`);
@@ -45,7 +63,8 @@ test('docs/cable-lint.md (linked from the README, shipped in the package) docume
     assert.ok(readme.includes(`\`--${name}`), `README does not document --${name}`);
   }
   for (const f of FORMATS) assert.ok(readme.includes(`--format ${f}`), `README does not document --format ${f}`);
-  for (const s of ['NO_COLOR', 'FORCE_COLOR', '.pre-commit-hooks.yaml', 'upload-sarif', '--stdin-filename', 'npm install -g', 'npx ']) assert.ok(readme.includes(s), `README lacks ${s}`);
+  for (const s of ['NO_COLOR', 'FORCE_COLOR', '.pre-commit-hooks.yaml', 'upload-sarif', '--stdin-filename', 'npm install -g', 'npx '])
+    assert.ok(readme.includes(s), `README lacks ${s}`);
 });
 
 test('cable-language-server --version prints the package version, as cable-lint --version does', () => {

@@ -56,7 +56,10 @@ test('every tag of every corpus fixture: the hover and the rules agree on what i
     if (noSubject) assert.ok(!kinds.some(subjectLike), `${name}: tags-no-subject, yet the hover shows a subject tag`);
     else if (kinds.length && !kinds.some(subjectLike)) {
       // No subject tag in the hovers: only a run-together word or a typo of one stands for it.
-      assert.ok(kinds.some((k) => k === 'run-together' || k === 'unknown'), `${name}: no subject tag and no tags-no-subject`);
+      assert.ok(
+        kinds.some((k) => k === 'run-together' || k === 'unknown'),
+        `${name}: no subject tag and no tags-no-subject`,
+      );
     }
   }
   assert.ok(tags > 500, `${tags} tags checked`);
@@ -81,13 +84,19 @@ test('hovers of the era vocabulary: an era tag in its era and out of it, a State
   assert.match(pfor, /A tag of its era: on cables up to 1975, in no list from 2000 on/);
   assert.match(pfor, /73TEHRAN2077/, 'the cables it was seen on are cited');
   const later = load(corpus('08ALGIERS85.txt').replace('TAGS: PREL PGOV', 'TAGS: PFOR PGOV'));
-  assert.match(hoverAt(later.cable, off(later.text, 'PFOR'), later.ctx)!.markdown, /\*\*A tag of an earlier era\*\*.*not one for a cable of 2008/);
+  assert.match(
+    hoverAt(later.cable, off(later.text, 'PFOR'), later.ctx)!.markdown,
+    /\*\*A tag of an earlier era\*\*.*not one for a cable of 2008/,
+  );
   const belgrade = load(corpus('08ALGIERS85.txt').replace('TAGS: PREL PGOV KDEM FR AG', 'TAGS PREL, KWAC, SR'));
   const sr = hoverAt(belgrade.cable, off(belgrade.text, ', SR', 2), belgrade.ctx)!.markdown;
   assert.match(sr, /geographic tag: \*\*Serbia\*\*/);
   assert.match(sr, /State usage, not FIPS 10-4.*Embassy Belgrade.*06BELGRADE1681/);
   const apec = load(corpus('08ALGIERS85.txt').replace('TAGS: PREL PGOV KDEM FR AG', 'TAGS: ECON APEC CH'));
-  assert.match(hoverAt(apec.cable, off(apec.text, 'APEC'), apec.ctx)!.markdown, /organization tag: \*\*Asia-Pacific Economic Cooperation\*\*/);
+  assert.match(
+    hoverAt(apec.cable, off(apec.text, 'APEC'), apec.ctx)!.markdown,
+    /organization tag: \*\*Asia-Pacific Economic Cooperation\*\*/,
+  );
 });
 
 test('completion offers the codes the rules accept on this cable: era tags in their era only, no name fragments', () => {
@@ -118,7 +127,11 @@ test('every paragraph of every corpus fixture: the hover and the rules agree on 
       assert.equal(/Out of sequence/.test(num), at('para-numbering', p.number), `${name}: paragraph ${p.number.text}: ${num}`);
       if (p.marking) {
         const mk = hoverAt(cable, p.marking.start, ctx)!.markdown;
-        assert.equal(/Above the cable's classification/.test(mk), at('portion-mark-exceeds', p.marking), `${name}: marking ${p.marking.text}: ${mk}`);
+        assert.equal(
+          /Above the cable's classification/.test(mk),
+          at('portion-mark-exceeds', p.marking),
+          `${name}: marking ${p.marking.text}: ${mk}`,
+        );
       }
       for (const s of p.subparagraphs) {
         const sub = hoverAt(cable, s.marker.start, ctx)!.markdown;
@@ -145,14 +158,18 @@ test('hovers on paragraphs say what the rules report: a number out of sequence, 
 
 test('1973STATE252376: the hover calls SCOTES and THOMAS the name of the person OTRA is about, as the rules read them', () => {
   const t = load(corpus('1973STATE252376.txt'));
-  for (const [w, at] of [['SCOTES', off(t.text, 'OGEN, SCOTES', 6)], ['THOMAS', off(t.text, 'SCOTES, THOMAS', 8)]] as const) {
+  for (const [w, at] of [
+    ['SCOTES', off(t.text, 'OGEN, SCOTES', 6)],
+    ['THOMAS', off(t.text, 'SCOTES, THOMAS', 8)],
+  ] as const) {
     assert.match(hoverAt(t.cable, at, t.ctx)!.markdown, /name of the person the `OTRA` tag is about/, w);
   }
   assert.match(hoverAt(t.cable, off(t.text, 'OTRA, OGEN', 6), t.ctx)!.markdown, /A tag of its era/);
 });
 
 test('semantic tokens colour each word of the TAGS line by the same reading: CLINTON after OVIP is no organisation', () => {
-  const modifierOf = (t: ReturnType<typeof load>, at: number) => semanticTokens(t.cable, undefined, t.ctx).find((k) => k.start === at)?.modifiers ?? [];
+  const modifierOf = (t: ReturnType<typeof load>, at: number) =>
+    semanticTokens(t.cable, undefined, t.ctx).find((k) => k.start === at)?.modifiers ?? [];
   const text = corpus('08ALGIERS85.txt').replace('TAGS: PREL PGOV KDEM FR AG', 'TAGS: PREL OVIP CLINTON HILLARY AJ UNGA');
   const t = load(text);
   assert.deepEqual(modifierOf(t, off(text, 'PREL OVIP')), ['subject']);
@@ -160,7 +177,14 @@ test('semantic tokens colour each word of the TAGS line by the same reading: CLI
   assert.deepEqual(modifierOf(t, off(text, ' AJ', 1)), ['geographic']);
   assert.deepEqual(modifierOf(t, off(text, 'UNGA')), ['organization']);
   // On every fixture, a tag the hover calls organisation, geographic, program or subject has that modifier.
-  const expected: Record<string, string> = { subject: 'subject', era: 'subject', program: 'program', geo: 'geographic', iso: 'geographic', org: 'organization' };
+  const expected: Record<string, string> = {
+    subject: 'subject',
+    era: 'subject',
+    program: 'program',
+    geo: 'geographic',
+    iso: 'geographic',
+    org: 'organization',
+  };
   for (const name of corpusNames()) {
     const f = load(corpus(name));
     for (const tag of f.cable.tags?.tags ?? []) {

@@ -33,7 +33,10 @@ test('after a paragraph number: markings up to the cable level', () => {
   const t = load(seed().replace('[1](#)3. (C) ', '3. '));
   const at = off(t.text, '3. ', 2);
   const r = completeAt(t.cable, at, t.ctx)!;
-  assert.deepEqual(r.items.map((i) => i.label), ['(U)', '(SBU)', '(C)']);
+  assert.deepEqual(
+    r.items.map((i) => i.label),
+    ['(U)', '(SBU)', '(C)'],
+  );
   assert.ok(r.items.find((i) => i.label === '(C)')!.preselect);
   // Half typed: "(S" in a SECRET NOFORN cable offers the NOFORN forms and replaces what was typed.
   const nf = load(corpus('08ASMARA546.txt').replace('2 (S/NF) XXXX', '2. (S XXXX'));
@@ -58,13 +61,24 @@ test('E.O. line: the DECL date ten years after the cable date, in the form of th
   assert.ok(!r.items.some((i) => i.label === 'N/A'), 'no N/A on a CONFIDENTIAL cable');
   const d = load(seed().replace('DECL: 02/15/2018', 'DECL: '));
   const r2 = completeAt(d.cable, off(d.text, 'DECL: ', 6), d.ctx)!;
-  assert.deepEqual(r2.items.map((i) => i.label), ['02/15/2018', '02/15/2033']);
+  assert.deepEqual(
+    r2.items.map((i) => i.label),
+    ['02/15/2018', '02/15/2033'],
+  );
   // A draft without a date-time group under E.O. 13526: today + 10 years, YYYY/MM/DD.
-  const draft = load('C O N F I D E N T I A L BAKU 000146\n\nE.O. 13526: DECL: \nTAGS: PREL\n', { today: { year: 2026, month: 1, day: 15 } });
-  assert.deepEqual(completeAt(draft.cable, off(draft.text, 'DECL: ', 6), draft.ctx)!.items.map((i) => i.label), ['2036/01/15', '2051/01/15']);
+  const draft = load('C O N F I D E N T I A L BAKU 000146\n\nE.O. 13526: DECL: \nTAGS: PREL\n', {
+    today: { year: 2026, month: 1, day: 15 },
+  });
+  assert.deepEqual(
+    completeAt(draft.cable, off(draft.text, 'DECL: ', 6), draft.ctx)!.items.map((i) => i.label),
+    ['2036/01/15', '2051/01/15'],
+  );
   // "E.O. " alone: the order too.
   const bare = load('UNCLAS BAKU 000146\n\nE.O. \nTAGS: PREL\n', { today: { year: 2026, month: 1, day: 15 } });
-  assert.deepEqual(completeAt(bare.cable, off(bare.text, 'E.O. ', 5), bare.ctx)!.items.map((i) => i.label), ['13526: N/A']);
+  assert.deepEqual(
+    completeAt(bare.cable, off(bare.text, 'E.O. ', 5), bare.ctx)!.items.map((i) => i.label),
+    ['13526: N/A'],
+  );
 });
 
 test('captions between the banner and the E.O. line', () => {

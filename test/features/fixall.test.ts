@@ -8,8 +8,22 @@ import { lint } from '../../server/src/rules/engine';
 import type { Finding } from '../../server/src/rules/types';
 import { seed } from './util';
 
-const f = (start: number, end: number, fixes: Finding['fixes']): Finding => ({ rule: 'x', severity: 'warning', message: '', start, end, fixes: fixes?.map((x) => ({ preferred: true, ...x })) });
-const notPreferred = (start: number, end: number, fixes: Finding['fixes']): Finding => ({ rule: 'x', severity: 'warning', message: '', start, end, fixes });
+const f = (start: number, end: number, fixes: Finding['fixes']): Finding => ({
+  rule: 'x',
+  severity: 'warning',
+  message: '',
+  start,
+  end,
+  fixes: fixes?.map((x) => ({ preferred: true, ...x })),
+});
+const notPreferred = (start: number, end: number, fixes: Finding['fixes']): Finding => ({
+  rule: 'x',
+  severity: 'warning',
+  message: '',
+  start,
+  end,
+  fixes,
+});
 
 test('only a fix its rule marked preferred goes into fix-all, even when it is the only one', () => {
   const a = { title: 'a', edits: [{ start: 0, end: 1, newText: 'A' }] };
@@ -26,13 +40,24 @@ test('overlapping fixes: the first wins; identical edits count once; a fix is ta
     f(0, 2, [{ title: '1', edits: [{ start: 0, end: 2, newText: 'XY' }] }]),
     f(1, 3, [{ title: '2', edits: [{ start: 1, end: 3, newText: '--' }] }]), // overlaps 1: dropped
     f(0, 2, [{ title: '3', edits: [{ start: 0, end: 2, newText: 'XY' }] }]), // same as 1
-    f(5, 6, [{ title: '4', edits: [{ start: 5, end: 6, newText: 'F' }, { start: 1, end: 2, newText: '?' }] }]), // half overlaps: dropped whole
+    f(5, 6, [
+      {
+        title: '4',
+        edits: [
+          { start: 5, end: 6, newText: 'F' },
+          { start: 1, end: 2, newText: '?' },
+        ],
+      },
+    ]), // half overlaps: dropped whole
     f(8, 8, [{ title: '5', edits: [{ start: 8, end: 8, newText: '+' }] }]),
     f(8, 8, [{ title: '6', edits: [{ start: 8, end: 8, newText: '*' }] }]), // second insertion at one point: dropped
     f(9, 10, [{ title: '7', edits: [{ start: 9, end: 10, newText: 'J' }] }]),
   ];
   const edits = fixAll(findings);
-  assert.deepEqual(edits.map((e) => e.newText), ['XY', '+', 'J']);
+  assert.deepEqual(
+    edits.map((e) => e.newText),
+    ['XY', '+', 'J'],
+  );
   assert.equal(applyEdits(text, edits), 'XYcdefgh+iJ');
 });
 
@@ -52,7 +77,10 @@ test('seed: one pass strips the web-copy artifacts; the second replaces RU insid
   // Back to edits: small ones, and they give the fixed text.
   const back = diffEdits(text, fixed);
   assert.equal(applyEdits(text, back), fixed);
-  assert.ok(back.every((e) => e.end - e.start < 80), JSON.stringify(back));
+  assert.ok(
+    back.every((e) => e.end - e.start < 80),
+    JSON.stringify(back),
+  );
 });
 
 test('diffEdits: applying the edits to a gives b; edits are ordered and do not overlap', () => {

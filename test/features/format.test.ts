@@ -104,7 +104,10 @@ test('property: on fixtures broken at random (spaces, numbers, banner and E.O. s
           text = text.slice(0, p.number.start) + m.n + text.slice(p.number.end);
         } else if (m.kind === 'gap' && c.eo?.order && c.eo.decl.keyword && c.eo.decl.keyword.start > c.eo.order.end) {
           // Either the gap after E.O. (blanks) or the one before DECL (blanks around a colon).
-          const [s, e, gap] = m.at % 2 ? [c.eo.keyword.end, c.eo.order.start, m.gap.replace(':', '')] : [c.eo.order.end, c.eo.decl.keyword.start, m.gap.includes(':') ? m.gap : ':' + m.gap];
+          const [s, e, gap] =
+            m.at % 2
+              ? [c.eo.keyword.end, c.eo.order.start, m.gap.replace(':', '')]
+              : [c.eo.order.end, c.eo.decl.keyword.start, m.gap.includes(':') ? m.gap : ':' + m.gap];
           text = text.slice(0, s) + gap + text.slice(e);
         } else if (m.kind === 'banner' && c.banner?.spaced) {
           // Drop one space between two letters: `C O N F I D E N T I AL`.
@@ -131,7 +134,18 @@ test('property: on fixtures broken at random (spaces, numbers, banner and E.O. s
 });
 
 test('garbage and half-typed cables format without throwing and keep their text', () => {
-  for (const text of ['', '\uFEFF', ' ', '\t\r\n  \n', 'E.O.', 'E.O. :', 'E.O.12958:DECL:', '1.\n1.\n1.', 'C O N F I D E N T I A L', '\u0000 \u0001 \n']) {
+  for (const text of [
+    '',
+    '\uFEFF',
+    ' ',
+    '\t\r\n  \n',
+    'E.O.',
+    'E.O. :',
+    'E.O.12958:DECL:',
+    '1.\n1.\n1.',
+    'C O N F I D E N T I A L',
+    '\u0000 \u0001 \n',
+  ]) {
     const out = format(text);
     assert.equal(out.replace(/\s+/g, ''), text.replace(/\s+/g, ''), JSON.stringify(text));
   }

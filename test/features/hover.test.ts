@@ -91,7 +91,10 @@ test('the DECL date: in words, how many years after the cable date, under which 
   assert.match(hover(bad, '02/30/2018').markdown, /not a real calendar date/);
   // The cable date setting moves the reference date.
   const o = load(seed(), { date: { year: 2010, month: 2, day: 20 } });
-  assert.match(hover(o, '02/15/2018').markdown, /7 years and 360 days after the cable's date \(20 February 2010, from the --date option or the cable.date setting\)/);
+  assert.match(
+    hover(o, '02/15/2018').markdown,
+    /7 years and 360 days after the cable's date \(20 February 2010, from the --date option or the cable.date setting\)/,
+  );
 });
 
 test('the E.O. number: which order, in force when, and whether it governed', () => {

@@ -31,7 +31,12 @@ test('seed: the originating station, the date-time group in words, the years to 
 
 test('a prosign line of routing indicators: the post after each known one (09PARIS1007)', () => {
   const h = hintsOf(corpus('09PARIS1007.txt'), { dtg: false, declYears: false });
-  assert.deepEqual(h.slice(0, 4), ['RUEHDBU → AMEMBASSY DUSHANBE', 'RUEHFL → AMCONSUL FLORENCE', 'RUEHKW → AMCONSUL KRAKOW', 'RUEHLA → AMCONSUL BARCELONA']);
+  assert.deepEqual(h.slice(0, 4), [
+    'RUEHDBU → AMEMBASSY DUSHANBE',
+    'RUEHFL → AMCONSUL FLORENCE',
+    'RUEHKW → AMCONSUL KRAKOW',
+    'RUEHLA → AMCONSUL BARCELONA',
+  ]);
   assert.ok(h.includes('RUEHFR → AMEMBASSY PARIS'), 'DE RUEHFR');
   // `RUEHC/SECSTATE WASHDC` names its post: no hint after the TO and INFO addresses.
   assert.ok(!h.some((x) => x.startsWith('RUEHC')));
@@ -62,11 +67,18 @@ test('DECL years: whole, fractional, before the cable, from today for a draft, f
 test('the tooltip says the whole fact, and each kind turns off alone', () => {
   const { cable, ctx } = load(seed());
   const all = inlayHints(cable, ctx);
-  assert.equal(all.find((h) => h.kind === 'declYears')!.tooltip, "DECL 15 February 2018: 10 years after the cable's date (15 February 2008, from the date-time group R 151318Z FEB 08).");
+  assert.equal(
+    all.find((h) => h.kind === 'declYears')!.tooltip,
+    "DECL 15 February 2018: 10 years after the cable's date (15 February 2008, from the date-time group R 151318Z FEB 08).",
+  );
   assert.equal(all.find((h) => h.kind === 'dtg')!.tooltip, 'The date-time group 151318Z FEB 08: 15 February 2008, 13:18 UTC.');
   for (const kind of ['postNames', 'declYears', 'dtg'] as const) {
     const rest = inlayHints(cable, ctx, { [kind]: false });
-    assert.deepEqual(rest, all.filter((h) => h.kind !== kind), kind);
+    assert.deepEqual(
+      rest,
+      all.filter((h) => h.kind !== kind),
+      kind,
+    );
   }
   const text = seed();
   assert.deepEqual(show(text, inlayHints(cable, ctx, {}, { start: off(text, 'E.O.'), end: off(text, 'TAGS') })), ['02/15/2018 → 10 y']);

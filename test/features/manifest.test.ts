@@ -17,7 +17,15 @@ test('the word pattern keeps S//NF, 1.4, E.O. and a DECL date whole', () => {
 
 test('firstLine: a VZCZC line or a banner marks a file as a cable; prose does not', () => {
   const re = new RegExp(lang.firstLine);
-  for (const l of ['VZCZCXYZ0000', 'VZCZCXRO1124', 'C O N F I D E N T I A L BAKU 000146', 'S E C R E T SECTION 01 OF 04 STATE 012345', 'UNCLAS E F T O LONDON 002363', 'UNCLAS SECTION 01 OF 03 THE HAGUE 001695', 'T O P  S E C R E T STATE 000001']) {
+  for (const l of [
+    'VZCZCXYZ0000',
+    'VZCZCXRO1124',
+    'C O N F I D E N T I A L BAKU 000146',
+    'S E C R E T SECTION 01 OF 04 STATE 012345',
+    'UNCLAS E F T O LONDON 002363',
+    'UNCLAS SECTION 01 OF 03 THE HAGUE 001695',
+    'T O P  S E C R E T STATE 000001',
+  ]) {
     assert.ok(re.test(l), l);
   }
   for (const l of ['Secret plans for the weekend', 'SECRET', 'UNCLASSIFIED', 'Hello world', '']) assert.ok(!re.test(l), l);
@@ -39,7 +47,9 @@ test('language, commands, settings and colours are declared', () => {
   assert.equal(lang.configuration, './language-configuration.json');
   assert.ok(pkg.activationEvents.includes('onLanguage:cable'));
   assert.ok(pkg.activationEvents.includes('onLanguage:plaintext'), 'plain text is checked for .txt cables');
-  const commands = pkg.contributes.commands.map((c: { command: string; title: string; category: string }) => `${c.category}: ${c.title} (${c.command})`);
+  const commands = pkg.contributes.commands.map(
+    (c: { command: string; title: string; category: string }) => `${c.category}: ${c.title} (${c.command})`,
+  );
   assert.deepEqual(commands, [
     'Cable: New Cable (cable.newCable)',
     'Cable: Renumber Paragraphs (cable.renumberParagraphs)',
@@ -47,7 +57,9 @@ test('language, commands, settings and colours are declared', () => {
     'Cable: Treat .txt files in this folder as cables (cable.treatTxtAsCable)',
     'Cable: Check All Cables in Workspace (cable.checkWorkspace)',
   ]);
-  const client = readdirSync(join(ROOT, 'client/src')).map((f) => readFileSync(join(ROOT, 'client/src', f), 'utf8')).join('\n');
+  const client = readdirSync(join(ROOT, 'client/src'))
+    .map((f) => readFileSync(join(ROOT, 'client/src', f), 'utf8'))
+    .join('\n');
   for (const c of pkg.contributes.commands) assert.ok(client.includes(`registerCommand('${c.command}'`), `${c.command} is registered`);
   const props = pkg.contributes.configuration.properties;
   assert.deepEqual(Object.keys(props).sort(), [

@@ -48,7 +48,9 @@ test('a SUBJECT continuation line and reason letters wrapped onto their own line
   const t = tokensOf(text);
   assert.ok(t.includes('string STEPS'), 'the continuation line of the subject');
   // `(B) AND (D).` opens a line: reasons, not sub-paragraph letters nor markings.
-  const wrapped = semanticTokens(load(text).cable).filter((k) => k.start >= off(text, '(B) AND (D)') && k.end <= off(text, '(B) AND (D)', 11));
+  const wrapped = semanticTokens(load(text).cable).filter(
+    (k) => k.start >= off(text, '(B) AND (D)') && k.end <= off(text, '(B) AND (D)', 11),
+  );
   assert.deepEqual(show(text, wrapped), ['number.reason (B)', 'number.reason (D)']);
 });
 
@@ -67,7 +69,11 @@ test('an (A)(B)(C) list inside a paragraph: (C) is a list letter, not a CONFIDEN
     'July 21.\n(A) the settlements;\n(B) the border;\n(C) the conference.\nAccording',
   );
   const tokens = semanticTokens(load(text).cable);
-  const at = (needle: string) => show(text, tokens.filter((k) => k.start === off(text, needle)));
+  const at = (needle: string) =>
+    show(
+      text,
+      tokens.filter((k) => k.start === off(text, needle)),
+    );
   assert.deepEqual([at('(A) the'), at('(B) the'), at('(C) the')], [['number (A)'], ['number (B)'], ['number (C)']]);
   // The paragraph marking `(C)` itself stays a CONFIDENTIAL marking.
   assert.deepEqual(at('(C) Summary'), ['enumMember.confidential (C)']);
@@ -86,7 +92,10 @@ test('a range gives the tokens that touch it', () => {
   const all = semanticTokens(cable);
   const range = { start: off(text, 'REF:'), end: off(text, 'Classified By') };
   const part = semanticTokens(cable, range);
-  assert.deepEqual(part, all.filter((t) => t.end > range.start && t.start < range.end));
+  assert.deepEqual(
+    part,
+    all.filter((t) => t.end > range.start && t.start < range.end),
+  );
   assert.deepEqual(show(text, part).slice(0, 2), ['enumMember.declaration A.', 'namespace STATE']);
 });
 
@@ -114,7 +123,10 @@ test('package.json declares every custom modifier, and its scope map names the c
   const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8'));
   const grammar = readFileSync(join(ROOT, 'syntaxes/cable.tmLanguage.json'), 'utf8');
   const declared = pkg.contributes.semanticTokenModifiers.map((m: { id: string }) => m.id);
-  assert.deepEqual(declared, TOKEN_MODIFIERS.filter((m) => m !== 'declaration'));
+  assert.deepEqual(
+    declared,
+    TOKEN_MODIFIERS.filter((m) => m !== 'declaration'),
+  );
   const [entry] = pkg.contributes.semanticTokenScopes;
   assert.equal(entry.language, 'cable');
   for (const [selector, scopes] of Object.entries(entry.scopes as Record<string, string[]>)) {

@@ -10,12 +10,21 @@ test('a 2026 template: E.O. 13526, DECL ten years on in YYYY/MM/DD', () => {
   assert.equal(c.banner?.level, 'C');
   assert.equal(c.eo?.order?.text, '13526');
   assert.equal(c.eo?.decl.value.text, '2036/03/09');
-  assert.deepEqual(c.tags?.tags.map((t) => t.code), ['PREL']);
+  assert.deepEqual(
+    c.tags?.tags.map((t) => t.code),
+    ['PREL'],
+  );
   assert.ok(c.subject);
-  assert.deepEqual(c.classifiedBy?.reasons.map((r) => r.text), ['b', 'd']);
+  assert.deepEqual(
+    c.classifiedBy?.reasons.map((r) => r.text),
+    ['b', 'd'],
+  );
   assert.equal(c.paragraphs.length, 1);
   assert.equal(c.paragraphs[0].marking?.value, 'C');
-  assert.deepEqual(c.captions.map((x) => x.name), ['SIPDIS']);
+  assert.deepEqual(
+    c.captions.map((x) => x.name),
+    ['SIPDIS'],
+  );
 });
 
 test('a 2008 date gives E.O. 12958 and MM/DD/YYYY; 29 February becomes 28 February', () => {

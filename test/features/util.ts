@@ -24,10 +24,15 @@ export function corpus(name: string): string {
 }
 
 export function corpusNames(): string[] {
-  return readdirSync(CORPUS).filter((f) => /\.(txt|cable)$/.test(f)).sort();
+  return readdirSync(CORPUS)
+    .filter((f) => /\.(txt|cable)$/.test(f))
+    .sort();
 }
 
-export function load(text: string, opts: { date?: CalendarDate; today?: CalendarDate; extraTags?: string[] } = {}): { text: string; cable: Cable; ctx: FeatureContext } {
+export function load(
+  text: string,
+  opts: { date?: CalendarDate; today?: CalendarDate; extraTags?: string[] } = {},
+): { text: string; cable: Cable; ctx: FeatureContext } {
   const cable = parse(text);
   return { text, cable, ctx: featureContext(cable, { today: { year: 2026, month: 1, day: 15 }, ...opts }) };
 }

@@ -190,7 +190,7 @@ const LONG_LINES: Record<string, (bytes: number) => string> = {
   },
   'unclosed markings': (n) => '(S/REL TO USA, AUS '.repeat(Math.ceil(n / 19)).slice(0, n),
   'reasons without end': (n) => ('Classified By: X 1.4 ' + '(b, '.repeat(n / 4)).slice(0, n),
-  'spaces': (n) => ' '.repeat(n),
+  spaces: (n) => ' '.repeat(n),
   'letter-spaced words': (n) => 'C O N F I D E N T I A '.repeat(Math.ceil(n / 22)).slice(0, n),
   'END END END': (n) => 'END '.repeat(n / 4),
   'open brackets': (n) => '[[[(('.repeat(n / 5),
@@ -247,8 +247,7 @@ interface Rule {
   scope: string;
   settings: { foreground?: string; fontStyle?: string };
 }
-const RULES: Rule[] =
-  pkg.contributes?.configurationDefaults?.['editor.tokenColorCustomizations']?.textMateRules ?? [];
+const RULES: Rule[] = pkg.contributes?.configurationDefaults?.['editor.tokenColorCustomizations']?.textMateRules ?? [];
 
 function luminance(hex: string): number {
   const [r, g, b] = [1, 3, 5].map((i) => {
@@ -357,7 +356,7 @@ test('with the default colours the seed shows banner, markings, header, tags and
         const end = i + 2 < r.tokens.length ? r.tokens[i + 2] : line.length;
         const meta = r.tokens[i + 1];
         const colour = colorMap[(meta & 0b00000000111111111000000000000000) >>> 15];
-        const bold = ((meta & 0b00000000000000000111100000000000) >>> 11 & 2) !== 0;
+        const bold = (((meta & 0b00000000000000000111100000000000) >>> 11) & 2) !== 0;
         const text = line.slice(start, end);
         if (!colourOf.has(text)) colourOf.set(text, { colour, bold });
       }

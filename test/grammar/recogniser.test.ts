@@ -27,7 +27,8 @@ function grammar(): Promise<vsctm.IGrammar> {
         createOnigScanner: (patterns: string[]) => new oniguruma.OnigScanner(patterns),
         createOnigString: (s: string) => new oniguruma.OnigString(s),
       }),
-      loadGrammar: async (scopeName: string) => (scopeName === 'text.cable' ? vsctm.parseRawGrammar(readFileSync(GRAMMAR_PATH, 'utf8'), GRAMMAR_PATH) : null),
+      loadGrammar: async (scopeName: string) =>
+        scopeName === 'text.cable' ? vsctm.parseRawGrammar(readFileSync(GRAMMAR_PATH, 'utf8'), GRAMMAR_PATH) : null,
     });
     const g = await registry.loadGrammar('text.cable');
     assert.ok(g);
@@ -79,7 +80,12 @@ test('the three recognisers agree on the misspaced and era banners of issue 10',
     assert.deepEqual(await verdicts(line), { parser: scope, grammar: scope, firstLine: true }, line);
   }
   // Not banners for any of the three: prose, a page marking with the printout's control number, a page line.
-  for (const line of ['Secret plans for the weekend', 'CONFIDENTIAL PTQ1865', 'PAGE 02 HARARE 06677 01 OF 03 291400Z', 'LIMITED OFFICIAL USE']) {
+  for (const line of [
+    'Secret plans for the weekend',
+    'CONFIDENTIAL PTQ1865',
+    'PAGE 02 HARARE 06677 01 OF 03 291400Z',
+    'LIMITED OFFICIAL USE',
+  ]) {
     const v = await verdicts(line);
     assert.equal(v.parser, undefined, line);
     assert.equal(v.firstLine, false, line);
@@ -99,7 +105,11 @@ test('the parser, the grammar and firstLine agree on every banner of the corpus 
     // A banner glued to a record prefix (`Cable dated:...]C O N F...`) is not a first line.
     if (text.slice(line.start, b.start).trim() !== '') continue;
     const want = classWordOf(b.classText.text).scope;
-    assert.equal(want, CLASS_WORDS.find((w) => w.level === b.level && w.scope === want)?.scope, `${name}: level ${b.level} is scope ${want}`);
+    assert.equal(
+      want,
+      CLASS_WORDS.find((w) => w.level === b.level && w.scope === want)?.scope,
+      `${name}: level ${b.level} is scope ${want}`,
+    );
     const v = await verdicts(line.text);
     assert.deepEqual(v, { parser: want, grammar: want, firstLine: true }, `${name}: ${line.text}`);
     levels.add(want);

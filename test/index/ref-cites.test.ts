@@ -8,7 +8,11 @@ function cites(refLine: string): string[] {
   const text = `UNCLAS BAKU 000146\n\nE.O. 12958: N/A\nTAGS: PREL\nSUBJECT: TEST\n\n${refLine}\n\n1. (U) Text.\n`;
   const cable = parse(text);
   return (cable.refs?.items ?? []).flatMap((i) =>
-    (i.cites ?? []).map((c) => [c.year?.text, c.post.text, c.serial.text].filter((x) => x !== undefined).join('|') + (text.slice(c.start, c.end) === [c.year?.text, c.post.text, c.serial.text].filter(Boolean).join(' ') ? '' : '*')),
+    (i.cites ?? []).map(
+      (c) =>
+        [c.year?.text, c.post.text, c.serial.text].filter((x) => x !== undefined).join('|') +
+        (text.slice(c.start, c.end) === [c.year?.text, c.post.text, c.serial.text].filter(Boolean).join(' ') ? '' : '*'),
+    ),
   );
 }
 

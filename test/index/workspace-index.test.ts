@@ -76,7 +76,10 @@ test('who cites a cable, with the citing REF item', () => {
   const index = archiveIndex();
   const state = index.get(uriOf('08STATE85678.txt'))!;
   const citing = index.citing(state);
-  assert.deepEqual(citing.map((c) => c.entry.id), ['08BUDAPEST807', '08THEHAGUE680']);
+  assert.deepEqual(
+    citing.map((c) => c.entry.id),
+    ['08BUDAPEST807', '08THEHAGUE680'],
+  );
   const hague = citing[1];
   assert.equal(read('08THEHAGUE680.txt').split('\n')[hague.ref.range.start.line].trim(), 'REF: SECSTATE 85678');
   assert.equal(index.citedByCount(state), 2);
@@ -92,9 +95,18 @@ test('definition and hover from the citing cable: REF item, ref A, reftels B and
   const cable = parse(text);
   const me = entryOf(uriOf('08NEWDELHI581.txt'), cable);
   const at = (s: string, k = 0) => text.indexOf(s) + k;
-  assert.deepEqual(resolveCites(index, me, citesAt(cable, at('NEW DELHI 454', 3))).map((e) => e.id), ['08NEWDELHI454']);
-  assert.deepEqual(resolveCites(index, me, citesAt(cable, at('reftels B and C', 8))).map((e) => e.id), ['08NEWDELHI454']);
-  assert.deepEqual(resolveCites(index, me, citesAt(cable, at('Ref A demarche', 4))).map((e) => e.id), []);
+  assert.deepEqual(
+    resolveCites(index, me, citesAt(cable, at('NEW DELHI 454', 3))).map((e) => e.id),
+    ['08NEWDELHI454'],
+  );
+  assert.deepEqual(
+    resolveCites(index, me, citesAt(cable, at('reftels B and C', 8))).map((e) => e.id),
+    ['08NEWDELHI454'],
+  );
+  assert.deepEqual(
+    resolveCites(index, me, citesAt(cable, at('Ref A demarche', 4))).map((e) => e.id),
+    [],
+  );
   const h = citedHover(index, me, cable, at('NEW DELHI 454', 3))!;
   assert.match(h.markdown, /^\*\*08NEWDELHI454\*\*: INDIA UNDECIDED ON KOSOVO INDEPENDENCE\n/);
   assert.match(h.markdown, /CONFIDENTIAL · 2008-02-12 · TAGS PREL UN UNMIK PGOV YI EU IN$/);
@@ -103,8 +115,16 @@ test('definition and hover from the citing cable: REF item, ref A, reftels B and
 
 test('workspace symbols: by id, subject words and tag', () => {
   const index = archiveIndex();
-  assert.deepEqual(searchCables(index, '08state').map((m) => m.name), ['08STATE85678']);
-  assert.deepEqual(searchCables(index, 'nac statem').map((m) => m.name).sort(), ['08BUDAPEST807', '08STATE85678', '08THEHAGUE680']);
+  assert.deepEqual(
+    searchCables(index, '08state').map((m) => m.name),
+    ['08STATE85678'],
+  );
+  assert.deepEqual(
+    searchCables(index, 'nac statem')
+      .map((m) => m.name)
+      .sort(),
+    ['08BUDAPEST807', '08STATE85678', '08THEHAGUE680'],
+  );
   assert.ok(searchCables(index, 'KCFE').some((m) => m.name === '08BUDAPEST807'));
   assert.deepEqual(searchCables(index, 'zzzz'), []);
   assert.equal(searchCables(index, '', 3).length, 3);
@@ -125,8 +145,18 @@ test('the index builds from a folder through the files interface, and skips what
   assert.equal(progress[progress.length - 1], n);
   // A file system with nothing (a web build) gives an empty index; cancelling stops at once.
   const none: CableFiles = { async *list() {}, read: async () => undefined };
-  assert.equal(await buildIndex(new CableIndex(), none, ['file:///x'], { skip: () => false, isOpen: () => false, cancelled: () => false }), 0);
-  assert.equal(await buildIndex(new CableIndex(), nodeFiles, [pathToFileURL(ARCHIVE).href], { skip: () => false, isOpen: () => false, cancelled: () => true }), undefined);
+  assert.equal(
+    await buildIndex(new CableIndex(), none, ['file:///x'], { skip: () => false, isOpen: () => false, cancelled: () => false }),
+    0,
+  );
+  assert.equal(
+    await buildIndex(new CableIndex(), nodeFiles, [pathToFileURL(ARCHIVE).href], {
+      skip: () => false,
+      isOpen: () => false,
+      cancelled: () => true,
+    }),
+    undefined,
+  );
 });
 
 test('a .txt that does not start like a cable (a shopping list) is not indexed; a .txt cable is', async () => {

@@ -86,7 +86,10 @@ describe('diagnostics', () => {
     const v = c.edit(uri, aj, 1, 'Z'); // AJ -> AZ, the ISO code for Azerbaijan
     const after1 = await c.nextDiagnostics(uri, v);
     const iso = after1.diagnostics.filter((d) => d.code === 'tag-iso-code');
-    assert.deepEqual(iso.map((d) => d.range.start), [pos(seed, seed.indexOf('[RU]') + 1), pos(seed, aj - 1)]);
+    assert.deepEqual(
+      iso.map((d) => d.range.start),
+      [pos(seed, seed.indexOf('[RU]') + 1), pos(seed, aj - 1)],
+    );
     const v2 = c.change(uri, seed.replace('[RU](#)', '[RS](#)'));
     const after2 = await c.nextDiagnostics(uri, v2);
     assert.ok(!after2.diagnostics.some((d) => d.code === 'tag-iso-code'));
@@ -106,9 +109,14 @@ describe('diagnostics', () => {
       }
     }
     // The CRLF copy gets the same findings at the same positions as the LF copy.
-    const lf = c.diagnostics.get(uriOf('08ALGIERS85.txt')) ?? { diagnostics: await c.open(uriOf('08ALGIERS85.txt'), fixture('corpus/08ALGIERS85.txt')) };
+    const lf = c.diagnostics.get(uriOf('08ALGIERS85.txt')) ?? {
+      diagnostics: await c.open(uriOf('08ALGIERS85.txt'), fixture('corpus/08ALGIERS85.txt')),
+    };
     const crlf = c.diagnostics.get(uriOf('08ALGIERS85.crlf.txt'))!;
-    assert.deepEqual(crlf.diagnostics.map((d) => [d.code, d.range]), lf.diagnostics.map((d) => [d.code, d.range]));
+    assert.deepEqual(
+      crlf.diagnostics.map((d) => [d.code, d.range]),
+      lf.diagnostics.map((d) => [d.code, d.range]),
+    );
   });
 
   test('closing a document clears its diagnostics', async () => {
@@ -137,7 +145,10 @@ describe('hover', () => {
   test('the DECL date, (C), the 1.4 letters and "ref a"', async () => {
     const decl = await hoverText(SEED, '02/15/2018', 5);
     assert.equal(decl.covered, '02/15/2018');
-    assert.match(decl.value, /15 February 2018.*exactly 10 years after the cable's date \(15 February 2008, from the date-time group R 151318Z FEB 08\), under E\.O\. 12958/);
+    assert.match(
+      decl.value,
+      /15 February 2018.*exactly 10 years after the cable's date \(15 February 2008, from the date-time group R 151318Z FEB 08\), under E\.O\. 12958/,
+    );
     const m = await hoverText(SEED, '(C) DCM', 1);
     assert.equal(m.covered, '(C)');
     assert.match(m.value, /CONFIDENTIAL/);
@@ -181,26 +192,37 @@ describe('document symbols', () => {
       assert.equal(p.range.start.line, p.range.end.line, 'seed paragraphs are one line each');
     }
     assert.match(paras[0].name, /^1\. \(C\) DCM delivered ref a points/);
-    assert.deepEqual(paras[2].children?.map((ch) => ch.name), ['COMMENT']);
+    assert.deepEqual(
+      paras[2].children?.map((ch) => ch.name),
+      ['COMMENT'],
+    );
     assert.equal(syms[0].children?.length, 12);
-    assert.deepEqual(syms[5].children?.map((ch) => ch.name), ['A. STATE 14840', 'B. BAKU 129']);
+    assert.deepEqual(
+      syms[5].children?.map((ch) => ch.name),
+      ['A. STATE 14840', 'B. BAKU 129'],
+    );
   });
 
   test('a corpus cable: sub-paragraphs and SUMMARY nest, children inside parents', async () => {
     const uri = uriOf('08ASMARA546.txt');
     if (!c.texts.has(uri)) await c.open(uri, fixture('corpus/08ASMARA546.txt'));
     const syms = await c.request<DocumentSymbol[]>('textDocument/documentSymbol', { textDocument: { uri } });
-    const before = (a: { line: number; character: number }, b: { line: number; character: number }) => a.line < b.line || (a.line === b.line && a.character <= b.character);
+    const before = (a: { line: number; character: number }, b: { line: number; character: number }) =>
+      a.line < b.line || (a.line === b.line && a.character <= b.character);
     const walk = (list: DocumentSymbol[], parent?: DocumentSymbol) => {
       for (const s of list) {
         assert.ok(before(s.range.start, s.selectionRange.start) && before(s.selectionRange.end, s.range.end), s.name);
-        if (parent) assert.ok(before(parent.range.start, s.range.start) && before(s.range.end, parent.range.end), `${s.name} in ${parent.name}`);
+        if (parent)
+          assert.ok(before(parent.range.start, s.range.start) && before(s.range.end, parent.range.end), `${s.name} in ${parent.name}`);
         walk(s.children ?? [], s);
       }
     };
     walk(syms);
     const p1 = syms.find((s) => s.name.startsWith('1. (S/NF)'))!;
-    assert.deepEqual(p1.children?.map((ch) => ch.name), ['SUMMARY']);
+    assert.deepEqual(
+      p1.children?.map((ch) => ch.name),
+      ['SUMMARY'],
+    );
     assert.ok(syms.some((s) => s.children?.some((ch) => ch.kind === 22 /* EnumMember: sub-paragraph */)));
   });
 });
@@ -225,14 +247,19 @@ describe('folding, completion, definition, classification', () => {
     const resolved = await c.request<{ documentation: MarkupContent }>('completionItem/resolve', pbts);
     assert.match(resolved.documentation.value, /National Boundaries/);
     const marks = await c.request<CompletionList>('textDocument/completion', { textDocument: { uri }, position: c.at(uri, '3. ', 2) });
-    assert.deepEqual(marks.items.map((i) => i.label), ['(U)', '(SBU)', '(C)']);
+    assert.deepEqual(
+      marks.items.map((i) => i.label),
+      ['(U)', '(SBU)', '(C)'],
+    );
     const decl = await c.request<CompletionList>('textDocument/completion', { textDocument: { uri }, position: c.at(uri, 'DECL: ', 6) });
     assert.equal(decl.items[0].label, '02/15/2018');
   });
 
   test('definition: ref a and ref b go to their REF items', async () => {
     const a = await c.request<Location[]>('textDocument/definition', { textDocument: { uri: SEED }, position: c.at(SEED, 'ref a', 4) });
-    assert.deepEqual(a, [{ uri: SEED, range: { start: pos(seed, seed.indexOf('A. STATE')), end: pos(seed, seed.indexOf('A. STATE') + 14) } }]);
+    assert.deepEqual(a, [
+      { uri: SEED, range: { start: pos(seed, seed.indexOf('A. STATE')), end: pos(seed, seed.indexOf('A. STATE') + 14) } },
+    ]);
     const b = await c.request<Location[]>('textDocument/definition', { textDocument: { uri: SEED }, position: c.at(SEED, 'ref b', 4) });
     assert.deepEqual(b[0].range.start, pos(seed, seed.indexOf('B. BAKU')));
   });
@@ -250,7 +277,9 @@ describe('folding, completion, definition, classification', () => {
     // An archived copy named by its reference id is dated by it.
     const named = uriOf('04LIMA1046.txt');
     await c.open(named, 'SIPDIS\n\nE.O. 12958: N/A\n');
-    assert.deepEqual(await c.request('cable/classification', { textDocument: { uri: named } }), { date: '2004, from the file name 04LIMA1046' });
+    assert.deepEqual(await c.request('cable/classification', { textDocument: { uri: named } }), {
+      date: '2004, from the file name 04LIMA1046',
+    });
     assert.equal(await c.request('cable/classification', { textDocument: { uri: uriOf('never-opened.cable') } }), null);
   });
 

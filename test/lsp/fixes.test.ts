@@ -109,13 +109,23 @@ describe('quick fixes on the seed and broken variants of it', () => {
   });
 });
 
-describe('every quick fix offered equals the rule engine\'s own fix', () => {
+describe("every quick fix offered equals the rule engine's own fix", () => {
   const variants: [string, string][] = [
-    ['seed, broken in several places', seed.replace('[1](#)2. (C)', '[1](#)5. (S)').replace('DECL: 02/15/2018', 'DECL: 02/30/2018').replace('[PBTS](#)', '[PBTZ](#)')],
-    ['08ASMARA546 with a marking dropped and a tag doubled', fixture('corpus/08ASMARA546.txt').replace('2 (S/NF) XXXX', '2 XXXX').replace('TAGS: ASEC ER', 'TAGS: ASEC ER ER')],
+    [
+      'seed, broken in several places',
+      seed.replace('[1](#)2. (C)', '[1](#)5. (S)').replace('DECL: 02/15/2018', 'DECL: 02/30/2018').replace('[PBTS](#)', '[PBTZ](#)'),
+    ],
+    [
+      '08ASMARA546 with a marking dropped and a tag doubled',
+      fixture('corpus/08ASMARA546.txt').replace('2 (S/NF) XXXX', '2 XXXX').replace('TAGS: ASEC ER', 'TAGS: ASEC ER ER'),
+    ],
     [
       '08ALGIERS85 (CRLF) with its E.O. line gone, a marking dropped, a number skipped, an ISO tag',
-      fixture('corpus/08ALGIERS85.crlf.txt').replace(/E\.O\. 12958:[^\r\n]*\r\n/, '').replace('\r\n2. (C) ', '\r\n2. ').replace('\r\n4. (C)', '\r\n6. (C)').replace('KDEM FR AG', 'KDEM FR DZ'),
+      fixture('corpus/08ALGIERS85.crlf.txt')
+        .replace(/E\.O\. 12958:[^\r\n]*\r\n/, '')
+        .replace('\r\n2. (C) ', '\r\n2. ')
+        .replace('\r\n4. (C)', '\r\n6. (C)')
+        .replace('KDEM FR AG', 'KDEM FR DZ'),
     ],
   ];
   for (const [name, text] of variants) {
@@ -123,7 +133,9 @@ describe('every quick fix offered equals the rule engine\'s own fix', () => {
       const { uri } = await openVariant(text);
       const findings = lint(parse(text));
       const actions = (await actionsAt(uri, wholeDocument(text), ['quickfix'])).filter((a) => a.kind === 'quickfix');
-      const expected = findings.flatMap((f) => (f.fixes ?? []).map((fx) => ({ rule: f.rule, title: fx.title, text: applyEdits(text, fx.edits) })));
+      const expected = findings.flatMap((f) =>
+        (f.fixes ?? []).map((fx) => ({ rule: f.rule, title: fx.title, text: applyEdits(text, fx.edits) })),
+      );
       assert.equal(actions.length, expected.length, 'one action per fix');
       assert.ok(actions.length >= 3, `${name}: several fixes (${actions.map((a) => a.title).join(' | ')})`);
       for (const [i, a] of actions.entries()) {
@@ -140,7 +152,10 @@ describe('fix-all and the renumber command', () => {
     const text = seed.replace('E.O. 12958', 'E.O. 12598').replace('DECL: 02/15/2018', 'DECL: 02/15/2048');
     const { uri } = await openVariant(text);
     const actions = await actionsAt(uri, { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, ['source.fixAll']);
-    assert.deepEqual(actions.map((a) => a.kind), ['source.fixAll.cable']);
+    assert.deepEqual(
+      actions.map((a) => a.kind),
+      ['source.fixAll.cable'],
+    );
     const out = applied(uri, actions[0]);
     assert.equal(out, fixAllText(text, (t) => lint(parse(t))).text);
     assert.ok(out.includes('TAGS: PREL PBTS GG RS YI AJ') && out.includes('DECL: 02/15/2018') && out.includes('\n2. (C) Khalafov'));
@@ -158,7 +173,11 @@ describe('fix-all and the renumber command', () => {
       await r.initialize(undefined, { codeActionResolve: true });
       const uri = uriOf('resolve.cable');
       await r.open(uri, seed);
-      const [a] = await r.request<CodeAction[]>('textDocument/codeAction', { textDocument: { uri }, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, context: { diagnostics: [], only: ['source.fixAll'] } });
+      const [a] = await r.request<CodeAction[]>('textDocument/codeAction', {
+        textDocument: { uri },
+        range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+        context: { diagnostics: [], only: ['source.fixAll'] },
+      });
       assert.equal(a.kind, 'source.fixAll.cable');
       assert.equal(a.edit, undefined, 'no edit before resolve');
       const resolved = await r.request<CodeAction>('codeAction/resolve', a);
@@ -172,18 +191,30 @@ describe('fix-all and the renumber command', () => {
     const text = seed.replace('[1](#)2. (C)', '[1](#)7. (C)').replace('[1](#)3. (C)', '[1](#)9. (C)');
     const { uri } = await openVariant(text);
     const v = c.versions.get(uri)!;
-    const r = await c.request<{ applied: boolean; edits: number }>('workspace/executeCommand', { command: 'cable.server.renumberParagraphs', arguments: [uri] });
+    const r = await c.request<{ applied: boolean; edits: number }>('workspace/executeCommand', {
+      command: 'cable.server.renumberParagraphs',
+      arguments: [uri],
+    });
     assert.deepEqual(r, { applied: true, edits: 2 });
     assert.equal(c.texts.get(uri), seed);
     // The server sees the edit and checks the new version.
     const d = await c.diagnosticsOf(uri, v + 1);
     assert.ok(!d.diagnostics.some((x) => x.code === 'para-numbering'));
-    const again = await c.request<{ edits: number }>('workspace/executeCommand', { command: 'cable.server.renumberParagraphs', arguments: [uri] });
+    const again = await c.request<{ edits: number }>('workspace/executeCommand', {
+      command: 'cable.server.renumberParagraphs',
+      arguments: [uri],
+    });
     assert.equal(again.edits, 0);
   });
 
   test('a bad command or argument is an error answer', async () => {
-    await assert.rejects(c.request('workspace/executeCommand', { command: 'cable.server.renumberParagraphs', arguments: [] }), /needs the document URI/);
-    await assert.rejects(c.request('workspace/executeCommand', { command: 'cable.server.nothing', arguments: [uriOf('fix-1.cable')] }), /unknown command/);
+    await assert.rejects(
+      c.request('workspace/executeCommand', { command: 'cable.server.renumberParagraphs', arguments: [] }),
+      /needs the document URI/,
+    );
+    await assert.rejects(
+      c.request('workspace/executeCommand', { command: 'cable.server.nothing', arguments: [uriOf('fix-1.cable')] }),
+      /unknown command/,
+    );
   });
 });

@@ -16,7 +16,10 @@ after(async () => {
 });
 
 function formatting(uri: string, options: Record<string, unknown> = {}): Promise<TextEdit[]> {
-  return c.request<TextEdit[]>('textDocument/formatting', { textDocument: { uri }, options: { tabSize: 4, insertSpaces: true, ...options } });
+  return c.request<TextEdit[]>('textDocument/formatting', {
+    textDocument: { uri },
+    options: { tabSize: 4, insertSpaces: true, ...options },
+  });
 }
 
 describe('format document', () => {
@@ -25,7 +28,9 @@ describe('format document', () => {
   });
 
   test('a CRLF draft with a misspaced banner, E.O. line and numbers: fixed, CRLF kept; a second format has nothing to do', async () => {
-    const clean = seedText().replace(/[ \t]+$/gm, '').replace(/\r?\n/g, '\r\n');
+    const clean = seedText()
+      .replace(/[ \t]+$/gm, '')
+      .replace(/\r?\n/g, '\r\n');
     const broken = clean
       .replace('C O N F I D E N T I A L BAKU', 'C O N F I D E N T I AL BAKU')
       .replace('E.O. 12958: DECL: 02/15/2018', 'E.O.  12958 :DECL:  02/15/2018')

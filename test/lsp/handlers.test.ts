@@ -52,7 +52,10 @@ class FakeHost implements Host {
   }
 }
 
-function sessionWith(texts: Record<string, string>, opts: { pull?: boolean; resolve?: boolean } = {}): { session: Session; host: FakeHost } {
+function sessionWith(
+  texts: Record<string, string>,
+  opts: { pull?: boolean; resolve?: boolean } = {},
+): { session: Session; host: FakeHost } {
   const docs = new Map(Object.entries(texts).map(([uri, text]) => [uri, TextDocument.create(uri, 'cable', 1, text)]));
   const host = new FakeHost();
   const session = new Session({ get: (u) => docs.get(u), all: () => [...docs.values()] }, host);
@@ -105,7 +108,10 @@ describe('diagnostics scheduling', () => {
     host.settings = {};
     assert.ok(!(await diagnosticsOf(session, URI))!.diagnostics.some((d) => d.code === 'tag-iso-code'), 'pulled settings are cached');
     configurationChanged(session, { settings: null });
-    assert.ok((await diagnosticsOf(session, URI))!.diagnostics.some((d) => d.code === 'tag-iso-code'), 'pulled again after a change');
+    assert.ok(
+      (await diagnosticsOf(session, URI))!.diagnostics.some((d) => d.code === 'tag-iso-code'),
+      'pulled again after a change',
+    );
   });
 
   test('a client that pushes settings: didChangeConfiguration carries them; a bad setting is told once', async () => {
@@ -124,7 +130,10 @@ describe('document features', () => {
     const h = await hover(session, { textDocument: { uri: URI }, position: at(seed, 'PBTS', 1) });
     assert.ok(h && typeof h.contents === 'object' && 'value' in h.contents && h.contents.value.includes('PBTS'));
     const symbols = await documentSymbols(session, { textDocument: { uri: URI } });
-    assert.ok(symbols?.some((s) => s.name.startsWith('DEMARCHE DELIVERED')), JSON.stringify(symbols?.map((s) => s.name)));
+    assert.ok(
+      symbols?.some((s) => s.name.startsWith('DEMARCHE DELIVERED')),
+      JSON.stringify(symbols?.map((s) => s.name)),
+    );
     assert.equal(await hover(session, { textDocument: { uri: 'file:///none' }, position: { line: 0, character: 0 } }), null);
   });
 
@@ -141,7 +150,12 @@ describe('document features', () => {
 
   test('the classification request reads the banner', async () => {
     const { session } = sessionWith({ [URI]: seed });
-    assert.deepEqual(await classification(session, { textDocument: { uri: URI } }), { level: 'C', name: 'CONFIDENTIAL', banner: 'C O N F I D E N T I A L', date: '15 February 2008, from the date-time group R 151318Z FEB 08' });
+    assert.deepEqual(await classification(session, { textDocument: { uri: URI } }), {
+      level: 'C',
+      name: 'CONFIDENTIAL',
+      banner: 'C O N F I D E N T I A L',
+      date: '15 February 2008, from the date-time group R 151318Z FEB 08',
+    });
   });
 
   test('a new cable is dated by the cable.date setting (its DECL date ten years on)', async () => {
@@ -160,15 +174,29 @@ describe('code actions and commands', () => {
     const p = at(broken, '7. (C)');
     const all = await codeActions(session, { textDocument: { uri: URI }, range: { start: p, end: p }, context: { diagnostics: [] } });
     assert.ok(all?.some((a) => a.kind === 'quickfix' && a.edit));
-    assert.ok(all?.some((a) => a.kind === 'source.fixAll.cable' && a.edit), 'fix-all with its edit for a client that cannot resolve');
-    const only = await codeActions(session, { textDocument: { uri: URI }, range: { start: p, end: p }, context: { diagnostics: [], only: ['source.fixAll'] } });
-    assert.deepEqual(only?.map((a) => a.kind), ['source.fixAll.cable']);
+    assert.ok(
+      all?.some((a) => a.kind === 'source.fixAll.cable' && a.edit),
+      'fix-all with its edit for a client that cannot resolve',
+    );
+    const only = await codeActions(session, {
+      textDocument: { uri: URI },
+      range: { start: p, end: p },
+      context: { diagnostics: [], only: ['source.fixAll'] },
+    });
+    assert.deepEqual(
+      only?.map((a) => a.kind),
+      ['source.fixAll.cable'],
+    );
   });
 
   test('fix-all is resolved on demand for clients that can resolve', async () => {
     const { session } = sessionWith({ [URI]: broken }, { resolve: true });
     const s = (await session.stateOf(URI))!;
-    const fixAll = actionsFor(session, s.doc, s.state, { textDocument: { uri: URI }, range: { start: pos(broken, 0), end: pos(broken, 0) }, context: { diagnostics: [], only: ['source'] } });
+    const fixAll = actionsFor(session, s.doc, s.state, {
+      textDocument: { uri: URI },
+      range: { start: pos(broken, 0), end: pos(broken, 0) },
+      context: { diagnostics: [], only: ['source'] },
+    });
     assert.equal(fixAll.length, 1);
     assert.equal(fixAll[0].edit, undefined);
     const resolved = await resolveCodeAction(session, fixAll[0]);
@@ -178,7 +206,10 @@ describe('code actions and commands', () => {
 
   test('the renumber command asks the client to apply its edits; an unknown command is refused', async () => {
     const { session, host } = sessionWith({ [URI]: broken });
-    assert.deepEqual(await executeCommand(session, { command: 'cable.server.renumberParagraphs', arguments: [URI] }), { applied: true, edits: 1 });
+    assert.deepEqual(await executeCommand(session, { command: 'cable.server.renumberParagraphs', arguments: [URI] }), {
+      applied: true,
+      edits: 1,
+    });
     assert.equal(host.applied[0].label, 'Renumber paragraphs');
     assert.equal(applyTextEdits(broken, host.applied[0].edit.changes![URI]), seed);
     await assert.rejects(executeCommand(session, { command: 'cable.server.nothing', arguments: [URI] }), /unknown command/);
@@ -189,11 +220,27 @@ describe('registration', () => {
   test('the features announce every capability once; commands from several features add up', () => {
     const { session } = sessionWith({});
     const caps = mergeCapabilities(FEATURES.map((f) => f.capabilities?.(session) ?? {}));
-    for (const k of ['textDocumentSync', 'hoverProvider', 'documentSymbolProvider', 'foldingRangeProvider', 'completionProvider', 'codeActionProvider', 'definitionProvider']) assert.ok(k in caps, k);
-    assert.deepEqual(mergeCapabilities([{ executeCommandProvider: { commands: ['a'] } }, { hoverProvider: true }, { executeCommandProvider: { commands: ['b'] } }]), {
-      hoverProvider: true,
-      executeCommandProvider: { commands: ['a', 'b'] },
-    });
+    for (const k of [
+      'textDocumentSync',
+      'hoverProvider',
+      'documentSymbolProvider',
+      'foldingRangeProvider',
+      'completionProvider',
+      'codeActionProvider',
+      'definitionProvider',
+    ])
+      assert.ok(k in caps, k);
+    assert.deepEqual(
+      mergeCapabilities([
+        { executeCommandProvider: { commands: ['a'] } },
+        { hoverProvider: true },
+        { executeCommandProvider: { commands: ['b'] } },
+      ]),
+      {
+        hoverProvider: true,
+        executeCommandProvider: { commands: ['a', 'b'] },
+      },
+    );
   });
 
   test('cable/stats (which runs the GC) is answered only when the benchmark asks for it', () => {

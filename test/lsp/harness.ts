@@ -123,7 +123,8 @@ export class Client {
   constructor(script = SERVER, opts: { web?: boolean } = {}) {
     const exit = (code: number | null) => {
       this.exited = true;
-      for (const w of this.waiters) w.reject(new Error(`server exited (${code}) while waiting for diagnostics of ${w.uri}: ${this.stderr}`));
+      for (const w of this.waiters)
+        w.reject(new Error(`server exited (${code}) while waiting for diagnostics of ${w.uri}: ${this.stderr}`));
       this.waiters = [];
     };
     if ((opts.web ?? WEB) && script === SERVER) {
@@ -165,7 +166,14 @@ export class Client {
   /** `configuration: false` plays a client that cannot answer workspace/configuration (it pushes settings instead). */
   async initialize(
     initializationOptions?: unknown,
-    opts: { configuration?: boolean; rootPath?: string; codeActionResolve?: boolean; window?: Record<string, unknown>; workspace?: Record<string, unknown>; textDocument?: Record<string, unknown> } = {},
+    opts: {
+      configuration?: boolean;
+      rootPath?: string;
+      codeActionResolve?: boolean;
+      window?: Record<string, unknown>;
+      workspace?: Record<string, unknown>;
+      textDocument?: Record<string, unknown>;
+    } = {},
   ): Promise<InitializeResult> {
     const rootUri = opts.rootPath ? pathToFileURL(opts.rootPath).toString() : null;
     const r = (await this.conn.sendRequest('initialize', {
@@ -173,9 +181,17 @@ export class Client {
       rootUri,
       workspaceFolders: rootUri ? [{ uri: rootUri, name: 'root' }] : null,
       // The web client names its docs/rules.md (the worker has no file system to find one).
-      initializationOptions: this.worker && (initializationOptions === undefined || typeof initializationOptions === 'object') ? { rulesDocument: pathToFileURL(join(ROOT, 'docs/rules.md')).toString(), ...(initializationOptions as object) } : initializationOptions,
+      initializationOptions:
+        this.worker && (initializationOptions === undefined || typeof initializationOptions === 'object')
+          ? { rulesDocument: pathToFileURL(join(ROOT, 'docs/rules.md')).toString(), ...(initializationOptions as object) }
+          : initializationOptions,
       capabilities: {
-        workspace: { configuration: opts.configuration ?? true, workspaceEdit: { documentChanges: true }, didChangeConfiguration: { dynamicRegistration: false }, ...opts.workspace },
+        workspace: {
+          configuration: opts.configuration ?? true,
+          workspaceEdit: { documentChanges: true },
+          didChangeConfiguration: { dynamicRegistration: false },
+          ...opts.workspace,
+        },
         ...(opts.window ? { window: opts.window } : {}),
         textDocument: {
           hover: { contentFormat: ['markdown', 'plaintext'] },
@@ -236,7 +252,10 @@ export class Client {
     this.versions.set(uri, version);
     this.texts.set(uri, old.slice(0, offset) + inserted + old.slice(offset + removed));
     const range = { start: pos(old, offset), end: pos(old, offset + removed) };
-    void this.conn.sendNotification('textDocument/didChange', { textDocument: { uri, version }, contentChanges: [{ range, text: inserted }] });
+    void this.conn.sendNotification('textDocument/didChange', {
+      textDocument: { uri, version },
+      contentChanges: [{ range, text: inserted }],
+    });
     return version;
   }
 

@@ -21,7 +21,10 @@ async function hints(uri = SEED): Promise<string[]> {
   const text = c.texts.get(uri)!;
   const lines = text.split(/\r\n|\r|\n/);
   const end = { line: lines.length, character: 0 };
-  const r = await c.request<InlayHint[]>('textDocument/inlayHint', { textDocument: { uri }, range: { start: { line: 0, character: 0 }, end } });
+  const r = await c.request<InlayHint[]>('textDocument/inlayHint', {
+    textDocument: { uri },
+    range: { start: { line: 0, character: 0 }, end },
+  });
   // The word the hint follows, then the hint.
   return r.map((h) => `${lines[h.position.line].slice(0, h.position.character).split(/\s/).pop()} → ${h.label as string}`);
 }
@@ -64,7 +67,10 @@ describe('inlay hints and code lens', () => {
     const text = c.texts.get(SEED)!;
     c.change(SEED, text.replace('2. (C)', '2. (S)').replace('02/15/2018', '02/15/2033'));
     const lenses = await c.request<CodeLens[]>('textDocument/codeLens', { textDocument: { uri: SEED } });
-    assert.ok(lenses.some((l) => l.command?.title === 'highest portion: SECRET · 3 paragraphs · DECL in 25 y'), JSON.stringify(lenses));
+    assert.ok(
+      lenses.some((l) => l.command?.title === 'highest portion: SECRET · 3 paragraphs · DECL in 25 y'),
+      JSON.stringify(lenses),
+    );
     assert.ok((await hints()).includes('02/15/2033 → 25 y'));
   });
 });

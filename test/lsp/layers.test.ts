@@ -36,7 +36,8 @@ test('no module of the core imports the language server protocol', () => {
   const offenders: string[] = [];
   for (const f of tsFiles(join(ROOT, 'server/src'))) {
     if (rel(f).startsWith('server/src/lsp/')) continue;
-    for (const spec of importsOf(readFileSync(f, 'utf8'))) if (/^vscode-(languageserver|jsonrpc)/.test(spec)) offenders.push(`${rel(f)} imports ${spec}`);
+    for (const spec of importsOf(readFileSync(f, 'utf8')))
+      if (/^vscode-(languageserver|jsonrpc)/.test(spec)) offenders.push(`${rel(f)} imports ${spec}`);
   }
   assert.deepEqual(offenders, []);
 });

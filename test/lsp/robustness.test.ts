@@ -34,7 +34,10 @@ describe('one server, bad input', () => {
     });
     await assert.rejects(c.request('textDocument/documentSymbol', {}), /documentSymbol failed/);
     await assert.rejects(c.request('textDocument/codeAction', { textDocument: { uri } }), /codeAction failed/);
-    assert.ok(c.logs.some((l) => /hover failed: TypeError/.test(l)), 'the stack is in the log');
+    assert.ok(
+      c.logs.some((l) => /hover failed: TypeError/.test(l)),
+      'the stack is in the log',
+    );
     await alive();
   });
 
@@ -43,7 +46,9 @@ describe('one server, bad input', () => {
     raw('{not json at all');
     raw('{"jsonrpc":"2.0","foo":1}');
     raw('[1,2,3]');
-    raw('{"jsonrpc":"2.0","method":"textDocument/didChange","params":{"textDocument":{"uri":"file:///nowhere.cable","version":3},"contentChanges":[{"text":"x"}]}}');
+    raw(
+      '{"jsonrpc":"2.0","method":"textDocument/didChange","params":{"textDocument":{"uri":"file:///nowhere.cable","version":3},"contentChanges":[{"text":"x"}]}}',
+    );
     raw('{"jsonrpc":"2.0","method":"textDocument/didOpen","params":null}');
     c.proc.stdin.write('garbage with no header at all\r\n\r\n');
     // vscode-jsonrpc drops a header block without Content-Length and reads on only when more data
@@ -61,7 +66,13 @@ describe('one server, bad input', () => {
 
   test('requests on a document that is not open answer null', async () => {
     const other = uriOf('never-opened.cable');
-    for (const m of ['textDocument/hover', 'textDocument/documentSymbol', 'textDocument/foldingRange', 'textDocument/completion', 'textDocument/definition']) {
+    for (const m of [
+      'textDocument/hover',
+      'textDocument/documentSymbol',
+      'textDocument/foldingRange',
+      'textDocument/completion',
+      'textDocument/definition',
+    ]) {
       assert.equal(await c.request(m, { textDocument: { uri: other }, position: { line: 0, character: 0 } }), null, m);
     }
   });
@@ -73,7 +84,11 @@ describe('one server, bad input', () => {
     const far = { line: 10_000, character: 10_000 };
     await c.request('textDocument/hover', { textDocument: { uri: junk }, position: far });
     await c.request('textDocument/completion', { textDocument: { uri: junk }, position: far });
-    await c.request('textDocument/codeAction', { textDocument: { uri: junk }, range: { start: far, end: far }, context: { diagnostics: [] } });
+    await c.request('textDocument/codeAction', {
+      textDocument: { uri: junk },
+      range: { start: far, end: far },
+      context: { diagnostics: [] },
+    });
     text = ('C O N F I D E N T I A L BAKU 000146\n' + seed).repeat(1 + Math.floor(10_000_000 / (seed.length + 36)));
     const big = uriOf('big.cable');
     const diags = await c.open(big, text);

@@ -33,7 +33,10 @@ function decode(text: string, data: number[]): string[] {
   return out;
 }
 
-async function tokens(uri: string, range?: { start: { line: number; character: number }; end: { line: number; character: number } }): Promise<string[]> {
+async function tokens(
+  uri: string,
+  range?: { start: { line: number; character: number }; end: { line: number; character: number } },
+): Promise<string[]> {
   const method = range ? 'textDocument/semanticTokens/range' : 'textDocument/semanticTokens/full';
   const r = await c.request<SemanticTokens>(method, { textDocument: { uri }, ...(range ? { range } : {}) });
   return decode(c.texts.get(uri)!, r.data);
@@ -74,7 +77,14 @@ describe('semantic tokens', () => {
     const uri = uriOf('seed.cable');
     await c.open(uri, seedText());
     const range = { start: c.at(uri, 'REF:'), end: c.at(uri, 'Classified By') };
-    assert.deepEqual(await tokens(uri, range), ['enumMember.declaration A.', 'namespace STATE', 'number 14840', 'enumMember.declaration B.', 'namespace BAKU', 'number 129']);
+    assert.deepEqual(await tokens(uri, range), [
+      'enumMember.declaration A.',
+      'namespace STATE',
+      'number 14840',
+      'enumMember.declaration B.',
+      'namespace BAKU',
+      'number 129',
+    ]);
   });
 
   test('an edit is reflected: a list (A)(B)(C) typed into paragraph 2 of the seed', async () => {

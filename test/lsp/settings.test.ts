@@ -34,7 +34,10 @@ describe('settings from workspace/configuration and the config file', () => {
     // A check already under way (the workspace index re-checks open documents when it is built) may
     // publish the old findings first: take the last publication once the server is quiet.
     for (;;) {
-      const more = await Promise.race([c.nextDiagnostics(u).then(() => true), new Promise<boolean>((r) => setTimeout(() => r(false), 300))]);
+      const more = await Promise.race([
+        c.nextDiagnostics(u).then(() => true),
+        new Promise<boolean>((r) => setTimeout(() => r(false), 300)),
+      ]);
       if (!more) break;
     }
     return c.diagnostics.get(u)!.diagnostics;
@@ -57,7 +60,10 @@ describe('settings from workspace/configuration and the config file', () => {
     const ds = await reconfigure({ date: '2030-01-01' }, u);
     assert.ok(codes(ds).includes('decl-date-past'), JSON.stringify(codes(ds)));
     const h = await c.request<Hover>('textDocument/hover', { textDocument: { uri: u }, position: c.at(u, '02/15/2018', 2) });
-    assert.match((h.contents as { value: string }).value, /on or before\*\* the cable's date \(1 January 2030, from the --date option or the cable.date setting\)/);
+    assert.match(
+      (h.contents as { value: string }).value,
+      /on or before\*\* the cable's date \(1 January 2030, from the --date option or the cable.date setting\)/,
+    );
     const bad = await reconfigure({ date: 'tomorrow' }, u);
     assert.ok(!codes(bad).includes('decl-date-past'));
     assert.ok(c.logs.some((l) => /cable\.date: "tomorrow" is not a date/.test(l)));
@@ -80,7 +86,9 @@ describe('settings from workspace/configuration and the config file', () => {
     const { mkdirSync } = await import('node:fs');
     mkdirSync(sub, { recursive: true });
     writeFileSync(join(sub, '.cablelintrc.json'), JSON.stringify({ rules: { 'tag-iso-code': 'off' }, ignore: ['drafts/**'] }));
-    await c.conn.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: pathToFileURL(join(sub, '.cablelintrc.json')).toString(), type: 1 }] });
+    await c.conn.sendNotification('workspace/didChangeWatchedFiles', {
+      changes: [{ uri: pathToFileURL(join(sub, '.cablelintrc.json')).toString(), type: 1 }],
+    });
     const u = pathToFileURL(join(sub, 'a.cable')).toString();
     assert.ok(!codes(await c.open(u, seed)).includes('tag-iso-code'), 'off in the config file');
     const hint = (await reconfigure({ rules: { 'tag-iso-code': 'hint' } }, u)).find((d) => d.code === 'tag-iso-code');
@@ -91,9 +99,14 @@ describe('settings from workspace/configuration and the config file', () => {
     // The file changes: the server reads it again when told.
     writeFileSync(join(sub, '.cablelintrc.json'), JSON.stringify({ rules: { nope: 'error', 'tag-iso-code': 'loud' } }));
     const next = c.nextDiagnostics(u);
-    await c.conn.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: pathToFileURL(join(sub, '.cablelintrc.json')).toString(), type: 2 }] });
+    await c.conn.sendNotification('workspace/didChangeWatchedFiles', {
+      changes: [{ uri: pathToFileURL(join(sub, '.cablelintrc.json')).toString(), type: 2 }],
+    });
     assert.ok(codes((await next).diagnostics).includes('tag-iso-code'), 'back on: the bad value falls back to the default');
-    assert.ok(c.logs.some((l) => /\.cablelintrc\.json:1:11: rules\.nope: unknown rule id/.test(l)), 'the problem names the file and the key');
+    assert.ok(
+      c.logs.some((l) => /\.cablelintrc\.json:1:11: rules\.nope: unknown rule id/.test(l)),
+      'the problem names the file and the key',
+    );
   });
 });
 

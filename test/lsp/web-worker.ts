@@ -20,5 +20,17 @@ const self = {
 };
 
 const script = String((workerData as { script: string }).script);
-const context = createContext({ self, console, setTimeout, clearTimeout, setInterval, clearInterval, queueMicrotask, TextEncoder, TextDecoder, performance, URL });
+const context = createContext({
+  self,
+  console,
+  setTimeout,
+  clearTimeout,
+  setInterval,
+  clearInterval,
+  queueMicrotask,
+  TextEncoder,
+  TextDecoder,
+  performance,
+  URL,
+});
 runInContext(readFileSync(script, 'utf8'), context, { filename: script });

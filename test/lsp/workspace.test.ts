@@ -7,7 +7,18 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { pathToFileURL } from 'node:url';
-import type { CodeLens, DocumentDiagnosticReport, FullDocumentDiagnosticReport, Hover, InitializeResult, Location, MarkupContent, SymbolInformation, WorkspaceDiagnosticReport, WorkspaceDocumentDiagnosticReport } from 'vscode-languageserver-protocol';
+import type {
+  CodeLens,
+  DocumentDiagnosticReport,
+  FullDocumentDiagnosticReport,
+  Hover,
+  InitializeResult,
+  Location,
+  MarkupContent,
+  SymbolInformation,
+  WorkspaceDiagnosticReport,
+  WorkspaceDocumentDiagnosticReport,
+} from 'vscode-languageserver-protocol';
 import { lint } from '../cli/helpers';
 import { Client, FIXTURES } from './harness';
 
@@ -37,7 +48,9 @@ async function startClient(root: string, exclude: Record<string, boolean> = {}, 
     refreshes++;
     return null;
   });
-  c.conn.onRequest('workspace/configuration', (p: { items: { section?: string }[] }) => p.items.map((i) => (i.section === 'files.exclude' ? exclude : c.settings)));
+  c.conn.onRequest('workspace/configuration', (p: { items: { section?: string }[] }) =>
+    p.items.map((i) => (i.section === 'files.exclude' ? exclude : c.settings)),
+  );
   const init = await c.initialize(undefined, {
     rootPath: root,
     window: { workDoneProgress: true },
@@ -58,7 +71,11 @@ describe('workspace index over the protocol (test/fixtures/archive)', () => {
 
   before(async () => {
     ({ c, init, progress } = await startClient(ARCHIVE, { '**/09BOGOTA569.txt': true }));
-    await until('the index', () => symbols(c, ''), (s) => s.length === 11);
+    await until(
+      'the index',
+      () => symbols(c, ''),
+      (s) => s.length === 11,
+    );
   });
   after(async () => {
     await c.close();
@@ -71,7 +88,11 @@ describe('workspace index over the protocol (test/fixtures/archive)', () => {
   });
 
   test('the build reports progress (window/workDoneProgress), cancellable, and ends', async () => {
-    await until('the end of the progress', async () => progress.map((p) => p.value.kind), (k) => k.includes('end'));
+    await until(
+      'the end of the progress',
+      async () => progress.map((p) => p.value.kind),
+      (k) => k.includes('end'),
+    );
     const begin = progress.find((p) => p.value.kind === 'begin')!;
     assert.equal(begin.value.title, 'Indexing cables');
     assert.equal(begin.value.cancellable, true);
@@ -86,11 +107,18 @@ describe('workspace index over the protocol (test/fixtures/archive)', () => {
   test('workspace symbols: by reference id, subject words and tag', async () => {
     const byId = await symbols(c, '08state');
     assert.equal(byId.length, 1);
-    assert.equal(byId[0].name, '08STATE85678: ACTION REQUEST: U.S. PROPOSAL FOR STRONG NAC STATEMENT CONDEMINING RUSSIAN ACTIONS IN GEORGIA');
+    assert.equal(
+      byId[0].name,
+      '08STATE85678: ACTION REQUEST: U.S. PROPOSAL FOR STRONG NAC STATEMENT CONDEMINING RUSSIAN ACTIONS IN GEORGIA',
+    );
     assert.equal(byId[0].containerName, 'TAGS NATO PARM KCFE RU GG');
     assert.equal(byId[0].location.uri, uri('08STATE85678.txt'));
     assert.deepEqual(byId[0].location.range.start, { line: 5, character: 0 });
-    assert.deepEqual((await symbols(c, 'nac statem')).map((s) => s.name.split(':')[0]).sort(), ['08BUDAPEST807', '08STATE85678', '08THEHAGUE680']);
+    assert.deepEqual((await symbols(c, 'nac statem')).map((s) => s.name.split(':')[0]).sort(), [
+      '08BUDAPEST807',
+      '08STATE85678',
+      '08THEHAGUE680',
+    ]);
     assert.ok((await symbols(c, 'KCFE')).some((s) => s.name.startsWith('08BUDAPEST807')));
     assert.deepEqual(await symbols(c, 'zzzz'), []);
   });
@@ -98,13 +126,23 @@ describe('workspace index over the protocol (test/fixtures/archive)', () => {
   test('go to definition on a REF item, and on "reftels B and C", opens the cited cable; an absent one stays on the REF line', async () => {
     const me = uri('08NEWDELHI581.txt');
     await c.open(me, readFileSync(new URL(me), 'utf8'));
-    const def = (needle: string, delta: number) => c.request<Location[]>('textDocument/definition', { textDocument: { uri: me }, position: c.at(me, needle, delta) });
+    const def = (needle: string, delta: number) =>
+      c.request<Location[]>('textDocument/definition', { textDocument: { uri: me }, position: c.at(me, needle, delta) });
     const onItem = await def('NEW DELHI 454', 3);
-    assert.deepEqual(onItem.map((l) => base(l.uri)), ['08NEWDELHI454.txt']);
+    assert.deepEqual(
+      onItem.map((l) => base(l.uri)),
+      ['08NEWDELHI454.txt'],
+    );
     assert.match(lineOf(onItem[0]), /^C O N F I D E N T I A L NEW DELHI 000454/);
-    assert.deepEqual((await def('reftels B and C', 8)).map((l) => base(l.uri)), ['08NEWDELHI454.txt']);
+    assert.deepEqual(
+      (await def('reftels B and C', 8)).map((l) => base(l.uri)),
+      ['08NEWDELHI454.txt'],
+    );
     const refA = await def('Ref A demarche', 4);
-    assert.deepEqual(refA.map((l) => l.uri), [me]);
+    assert.deepEqual(
+      refA.map((l) => l.uri),
+      [me],
+    );
     assert.deepEqual(refA[0].range.start, c.at(me, 'A. SECSTATE 16319'));
   });
 
@@ -120,15 +158,36 @@ describe('workspace index over the protocol (test/fixtures/archive)', () => {
   test('find all references on the banner lists the citing cables with the citing line; from a REF item too', async () => {
     const state = uri('08STATE85678.txt');
     await c.open(state, readFileSync(new URL(state), 'utf8'));
-    const refs = await c.request<Location[]>('textDocument/references', { textDocument: { uri: state }, position: c.at(state, 'STATE 085678', 3), context: { includeDeclaration: false } });
-    assert.deepEqual(refs.map((l) => base(l.uri)), ['08BUDAPEST807.txt', '08THEHAGUE680.txt']);
+    const refs = await c.request<Location[]>('textDocument/references', {
+      textDocument: { uri: state },
+      position: c.at(state, 'STATE 085678', 3),
+      context: { includeDeclaration: false },
+    });
+    assert.deepEqual(
+      refs.map((l) => base(l.uri)),
+      ['08BUDAPEST807.txt', '08THEHAGUE680.txt'],
+    );
     for (const l of refs) assert.match(lineOf(l), /SECSTATE 85678/);
-    const withDecl = await c.request<Location[]>('textDocument/references', { textDocument: { uri: state }, position: c.at(state, 'C O N F'), context: { includeDeclaration: true } });
-    assert.deepEqual(withDecl.map((l) => base(l.uri)), ['08STATE85678.txt', '08BUDAPEST807.txt', '08THEHAGUE680.txt']);
+    const withDecl = await c.request<Location[]>('textDocument/references', {
+      textDocument: { uri: state },
+      position: c.at(state, 'C O N F'),
+      context: { includeDeclaration: true },
+    });
+    assert.deepEqual(
+      withDecl.map((l) => base(l.uri)),
+      ['08STATE85678.txt', '08BUDAPEST807.txt', '08THEHAGUE680.txt'],
+    );
     const hague = uri('08THEHAGUE680.txt');
     await c.open(hague, readFileSync(new URL(hague), 'utf8'));
-    const fromRef = await c.request<Location[]>('textDocument/references', { textDocument: { uri: hague }, position: c.at(hague, 'SECSTATE 85678', 2), context: { includeDeclaration: false } });
-    assert.deepEqual(fromRef.map((l) => base(l.uri)), ['08BUDAPEST807.txt', '08THEHAGUE680.txt']);
+    const fromRef = await c.request<Location[]>('textDocument/references', {
+      textDocument: { uri: hague },
+      position: c.at(hague, 'SECSTATE 85678', 2),
+      context: { includeDeclaration: false },
+    });
+    assert.deepEqual(
+      fromRef.map((l) => base(l.uri)),
+      ['08BUDAPEST807.txt', '08THEHAGUE680.txt'],
+    );
   });
 
   test('ref-cited-later: an open cable citing a later cable of the workspace gets the diagnostic; the archive itself none', async () => {
@@ -142,7 +201,10 @@ describe('workspace index over the protocol (test/fixtures/archive)', () => {
     await c.conn.sendNotification('textDocument/didClose', { textDocument: { uri: draft } });
     const budapest = uri('08BUDAPEST807.txt');
     const ok = await c.open(budapest, readFileSync(new URL(budapest), 'utf8'));
-    assert.deepEqual(ok.filter((d) => d.code === 'ref-cited-later'), []);
+    assert.deepEqual(
+      ok.filter((d) => d.code === 'ref-cited-later'),
+      [],
+    );
   });
 
   test('code lens over the banner: "cited by N cables", which lists them', async () => {
@@ -154,14 +216,23 @@ describe('workspace index over the protocol (test/fixtures/archive)', () => {
     assert.equal(lens.command?.command, 'cable.showReferences');
     const [u, , locations] = lens.command!.arguments as [string, unknown, Location[]];
     assert.equal(u, state);
-    assert.deepEqual(locations.map((l) => base(l.uri)), ['08BUDAPEST807.txt', '08THEHAGUE680.txt']);
+    assert.deepEqual(
+      locations.map((l) => base(l.uri)),
+      ['08BUDAPEST807.txt', '08THEHAGUE680.txt'],
+    );
     const hague = uri('08THEHAGUE680.txt');
     if (!c.texts.has(hague)) await c.open(hague, readFileSync(new URL(hague), 'utf8'));
-    assert.deepEqual((await lenses(c, hague)).filter((l) => l.command?.title.startsWith('cited by')).map((l) => l.command), [{ title: 'cited by 0 cables', command: '' }]);
+    assert.deepEqual(
+      (await lenses(c, hague)).filter((l) => l.command?.title.startsWith('cited by')).map((l) => l.command),
+      [{ title: 'cited by 0 cables', command: '' }],
+    );
     // cable.codeLens.citedBy: false turns it off.
     c.settings = { codeLens: { citedBy: false } };
     await c.conn.sendNotification('workspace/didChangeConfiguration', { settings: {} });
-    assert.deepEqual((await lenses(c, state)).filter((l) => l.command?.title.startsWith('cited by')), []);
+    assert.deepEqual(
+      (await lenses(c, state)).filter((l) => l.command?.title.startsWith('cited by')),
+      [],
+    );
     c.settings = {};
     await c.conn.sendNotification('workspace/didChangeConfiguration', { settings: {} });
   });
@@ -178,7 +249,11 @@ describe('the index is kept current: watched files, .cablelintrc.json ignore, op
     dir = mkdtempSync(join(tmpdir(), 'cable-index-'));
     copyFileSync(join(ARCHIVE, '08STATE85678.txt'), join(dir, '08STATE85678.txt'));
     ({ c, refreshes } = await startClient(dir));
-    await until('the index', () => symbols(c, ''), (s) => s.length === 1);
+    await until(
+      'the index',
+      () => symbols(c, ''),
+      (s) => s.length === 1,
+    );
     await c.open(uri('08STATE85678.txt'), readFileSync(join(dir, '08STATE85678.txt'), 'utf8'));
   });
   after(async () => {
@@ -192,7 +267,11 @@ describe('the index is kept current: watched files, .cablelintrc.json ignore, op
     copyFileSync(join(ARCHIVE, '08THEHAGUE680.txt'), join(dir, '08THEHAGUE680.txt'));
     await c.conn.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: uri('08THEHAGUE680.txt'), type: 1 }] });
     await until('one citing cable', citedBy, (t) => t === 'cited by 1 cable');
-    await until('a code lens refresh', async () => refreshes(), (n) => n > before);
+    await until(
+      'a code lens refresh',
+      async () => refreshes(),
+      (n) => n > before,
+    );
     unlinkSync(join(dir, '08THEHAGUE680.txt'));
     await c.conn.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: uri('08THEHAGUE680.txt'), type: 3 }] });
     await until('no citing cable', citedBy, (t) => t === 'cited by 0 cables');
@@ -235,7 +314,11 @@ describe('problems for every cable of the folder: cable/checkWorkspace', () => {
     const { c, init, progress } = await startClient(ARCHIVE);
     try {
       assert.equal(init.capabilities.diagnosticProvider, undefined);
-      await until('the index', () => symbols(c, ''), (s) => s.length === names.length);
+      await until(
+        'the index',
+        () => symbols(c, ''),
+        (s) => s.length === names.length,
+      );
       assert.equal(c.diagnostics.has(uri('08STATE85678.txt')), false, 'closed cables are not checked until asked');
       const r = await c.request<{ cables: number; mode: string }>('cable/checkWorkspace', undefined);
       assert.deepEqual(r, { cables: names.length, mode: 'push' });
@@ -245,25 +328,34 @@ describe('problems for every cable of the folder: cable/checkWorkspace', () => {
       const pushed = c.diagnostics.get(state)!.diagnostics.map((d) => `${d.code}@${d.range.start.line}`);
       assert.deepEqual(pushed, ['classified-by-missing@5', 'tag-iso-code@8']);
       const opened = await c.open(state, readFileSync(new URL(state), 'utf8'));
-      assert.deepEqual(opened.map((d) => `${d.code}@${d.range.start.line}`), pushed);
+      assert.deepEqual(
+        opened.map((d) => `${d.code}@${d.range.start.line}`),
+        pushed,
+      );
       assert.ok(progress.some((p) => p.value.kind === 'begin' && p.value.title === 'Checking cables'));
     } finally {
       await c.close();
     }
   });
 
-  test('the task\'s requests: cable/workspaceCables and cable/lintFile give the lines cable-lint prints', async () => {
+  test("the task's requests: cable/workspaceCables and cable/lintFile give the lines cable-lint prints", async () => {
     const { c } = await startClient(ARCHIVE);
     try {
       const { uris } = await c.request<{ uris: string[] }>('cable/workspaceCables', { folder: pathToFileURL(ARCHIVE).href });
       assert.deepEqual(uris.map(base), names);
       const lines: string[] = [];
       for (const u of uris) {
-        const r = await c.request<{ findings: { line: number; column: number; severity: string; rule: string; message: string }[] }>('cable/lintFile', { uri: u });
+        const r = await c.request<{ findings: { line: number; column: number; severity: string; rule: string; message: string }[] }>(
+          'cable/lintFile',
+          { uri: u },
+        );
         for (const f of r.findings) lines.push(`archive/${base(u)}:${f.line}:${f.column}: ${f.severity} ${f.rule} ${f.message}`);
       }
       const cli = lint(['--format', 'text', 'archive'], { cwd: FIXTURES, env: { NO_COLOR: '1' } });
-      assert.deepEqual(lines, cli.stdout.split('\n').filter((l) => /:\d+:\d+: /.test(l)));
+      assert.deepEqual(
+        lines,
+        cli.stdout.split('\n').filter((l) => /:\d+:\d+: /.test(l)),
+      );
       assert.equal(await c.request('cable/lintFile', { uri: fileUri(ARCHIVE, 'no-such.txt') }), null);
     } finally {
       await c.close();
@@ -279,10 +371,20 @@ describe('problems for every cable of the folder: cable/checkWorkspace', () => {
       if (p.token === 'ws1' || p.token === 'ws2') partial.push(...(p.value.items ?? []));
     });
     try {
-      assert.deepEqual(init.capabilities.diagnosticProvider, { identifier: 'cable', interFileDependencies: true, workspaceDiagnostics: true });
-      await until('the index', () => symbols(c, ''), (s) => s.length === 3);
+      assert.deepEqual(init.capabilities.diagnosticProvider, {
+        identifier: 'cable',
+        interFileDependencies: true,
+        workspaceDiagnostics: true,
+      });
+      await until(
+        'the index',
+        () => symbols(c, ''),
+        (s) => s.length === 3,
+      );
       let answered = false;
-      const first = c.request<WorkspaceDiagnosticReport>('workspace/diagnostic', { previousResultIds: [], partialResultToken: 'ws1' }).then((r) => ((answered = true), r));
+      const first = c
+        .request<WorkspaceDiagnosticReport>('workspace/diagnostic', { previousResultIds: [], partialResultToken: 'ws1' })
+        .then((r) => ((answered = true), r));
       await new Promise((r) => setTimeout(r, 300));
       assert.equal(answered, false, 'held until the user asks for every cable');
       const hague = fileUri(dir, '08THEHAGUE680.txt');
@@ -293,19 +395,30 @@ describe('problems for every cable of the folder: cable/checkWorkspace', () => {
       assert.deepEqual(all.map((r) => base(r.uri)).sort(), ['08STATE85678.txt', '09BOGOTA1412.txt']);
       const state = all.find((r) => r.uri.endsWith('08STATE85678.txt')) as FullDocumentDiagnosticReport & { uri: string };
       assert.equal(state.kind, 'full');
-      assert.deepEqual(state.items.map((d) => d.code), ['classified-by-missing', 'tag-iso-code']);
+      assert.deepEqual(
+        state.items.map((d) => d.code),
+        ['classified-by-missing', 'tag-iso-code'],
+      );
       // textDocument/diagnostic: an open cable's come by push (none here); a closed one's from the disk.
       const openReport = await c.request<DocumentDiagnosticReport>('textDocument/diagnostic', { textDocument: { uri: hague } });
       assert.deepEqual(openReport, { kind: 'full', items: [] });
-      const closedReport = (await c.request<DocumentDiagnosticReport>('textDocument/diagnostic', { textDocument: { uri: state.uri } })) as FullDocumentDiagnosticReport;
+      const closedReport = (await c.request<DocumentDiagnosticReport>('textDocument/diagnostic', {
+        textDocument: { uri: state.uri },
+      })) as FullDocumentDiagnosticReport;
       assert.deepEqual(closedReport.items, state.items);
       // A cable that changes on disk is reported again (with the closed cables citing it: here the citing one is open).
       partial.length = 0;
       const second = c.request<WorkspaceDiagnosticReport>('workspace/diagnostic', { previousResultIds: [], partialResultToken: 'ws2' });
-      writeFileSync(join(dir, '08STATE85678.txt'), readFileSync(join(ARCHIVE, '08STATE85678.txt'), 'utf8').replace('TAGS: NATO', 'TAGS: NATO NATO'));
+      writeFileSync(
+        join(dir, '08STATE85678.txt'),
+        readFileSync(join(ARCHIVE, '08STATE85678.txt'), 'utf8').replace('TAGS: NATO', 'TAGS: NATO NATO'),
+      );
       await c.conn.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: fileUri(dir, '08STATE85678.txt'), type: 2 }] });
       const again = [...partial, ...(await second).items];
-      assert.deepEqual(again.map((r) => base(r.uri)), ['08STATE85678.txt']);
+      assert.deepEqual(
+        again.map((r) => base(r.uri)),
+        ['08STATE85678.txt'],
+      );
       assert.ok((again[0] as FullDocumentDiagnosticReport).items.some((d) => d.code === 'tag-duplicate'));
     } finally {
       await c.close();

@@ -31,7 +31,8 @@ test('corpus cables are recognised by their VZCZC line, ACP-126 or printout head
 });
 
 test('a draft that starts at its banner, in any line-end style, with a BOM', () => {
-  const draft = 'C O N F I D E N T I A L BAKU 000146\n\nE.O. 12958: DECL: 02/15/2018\nTAGS: PGOV, PREL, AJ\nSUBJECT: A SUBJECT\n\n1. (C) Text.\n';
+  const draft =
+    'C O N F I D E N T I A L BAKU 000146\n\nE.O. 12958: DECL: 02/15/2018\nTAGS: PGOV, PREL, AJ\nSUBJECT: A SUBJECT\n\n1. (C) Text.\n';
   assert.equal(cableStart(draft), 'banner');
   assert.equal(cableStart(draft.replace(/\n/g, '\r\n')), 'banner');
   assert.equal(cableStart('\ufeff' + draft.replace(/\n/g, '\r')), 'banner');

@@ -39,7 +39,9 @@ export function canonical(value: unknown): string {
 }
 
 export function digestOf(text: string): string {
-  return createHash('sha256').update(canonical(parse(text))).digest('hex');
+  return createHash('sha256')
+    .update(canonical(parse(text)))
+    .digest('hex');
 }
 
 /** Fixture path -> digest of its parse, for every fixture. */

@@ -25,7 +25,10 @@ test('seed: transmission header (ACP-127)', () => {
   assert.equal(h.vzczc!.sequence, '0000');
   at(h.prosignLine, 'RR RUEHWEB', 'prosign line');
   at(h.prosignLine!.prosign, 'RR', 'prosign');
-  assert.deepEqual(h.prosignLine!.routing.map((t) => t.text), ['RUEHWEB']);
+  assert.deepEqual(
+    h.prosignLine!.routing.map((t) => t.text),
+    ['RUEHWEB'],
+  );
   at(h.prosignLine!.routing[0], 'RUEHWEB', 'routing indicator');
 
   at(h.de, 'DE RUEHKB #0146 0461318', 'DE line');
@@ -43,7 +46,10 @@ test('seed: transmission header (ACP-127)', () => {
 
   const d = h.dtg!;
   at(d, 'R 151318Z FEB 08', 'DTG line');
-  assert.deepEqual(d.precedence.map((t) => t.text), ['R']);
+  assert.deepEqual(
+    d.precedence.map((t) => t.text),
+    ['R'],
+  );
   at(d.group, '151318Z FEB 08', 'DTG group');
   assert.deepEqual([d.year, d.month, d.day, d.hour, d.minute, d.valid], [2008, 2, 15, 13, 18, true]);
   assert.equal(d.trailer, undefined);
@@ -98,7 +104,10 @@ test('seed: banner, captions, passing line', () => {
   assert.equal(b.rest, undefined);
   assert.equal(cable.level, 'C');
 
-  assert.deepEqual(cable.captions.map((c) => c.name), ['SIPDIS', 'SIPDIS']);
+  assert.deepEqual(
+    cable.captions.map((c) => c.name),
+    ['SIPDIS', 'SIPDIS'],
+  );
   cable.captions.forEach((c, i) => at(c, 'SIPDIS', `caption ${i}`));
   assert.notEqual(cable.captions[0].start, cable.captions[1].start);
   assert.equal(cable.passing.length, 1);
@@ -122,7 +131,10 @@ test('seed: TAGS with their [X](#) wrappers recorded as artifacts', () => {
   at(t, 'TAGS: [PREL](#) [PBTS](#) [GG](#) [RU](#) [YI](#) [AJ](#)', 'TAGS line');
   at(t.keyword, 'TAGS', 'TAGS keyword');
   const codes = ['PREL', 'PBTS', 'GG', 'RU', 'YI', 'AJ'];
-  assert.deepEqual(t.tags.map((x) => x.code), codes);
+  assert.deepEqual(
+    t.tags.map((x) => x.code),
+    codes,
+  );
   t.tags.forEach((tag, i) => {
     at(tag, codes[i], `tag ${codes[i]}`);
     at(tag.wrapper, `[${codes[i]}](#)`, `wrapper of ${codes[i]}`);
@@ -130,7 +142,10 @@ test('seed: TAGS with their [X](#) wrappers recorded as artifacts', () => {
   assert.equal(t.commas, false);
   assert.deepEqual(t.names, []);
   const links = cable.artifacts.filter((a) => a.kind === 'tag-link');
-  assert.deepEqual(links.map((a) => a.text), codes.map((c) => `[${c}](#)`));
+  assert.deepEqual(
+    links.map((a) => a.text),
+    codes.map((c) => `[${c}](#)`),
+  );
   links.forEach((a, i) => assert.deepEqual([a.start, a.end], [t.tags[i].wrapper!.start, t.tags[i].wrapper!.end]));
 });
 
@@ -162,14 +177,20 @@ test('seed: SUBJECT over two lines, REF items, Classified By', () => {
   at(c.body, 'Pol/Econ Chief Joan Polaschik per 1.4 (b,d).', 'Classified By body');
   at(c.authority, 'Pol/Econ Chief Joan Polaschik', 'authority');
   at(c.section, '1.4', 'section');
-  assert.deepEqual(c.reasons.map((x) => x.text), ['b', 'd']);
+  assert.deepEqual(
+    c.reasons.map((x) => x.text),
+    ['b', 'd'],
+  );
   at(c.reasons[0], 'b', 'reason b');
   at(c.reasons[1], 'd', 'reason d');
 });
 
 test('seed: paragraphs 1-3 marked (C), the comment block, ref mentions, signature', () => {
   const p = cable.paragraphs;
-  assert.deepEqual(p.map((x) => x.value), [1, 2, 3]);
+  assert.deepEqual(
+    p.map((x) => x.value),
+    [1, 2, 3],
+  );
   const firstLine = (n: number) => {
     const s = text.indexOf(`${n}. (C) `);
     return text.slice(s, text.indexOf('\n', s)).trimEnd();
@@ -199,8 +220,14 @@ test('seed: paragraphs 1-3 marked (C), the comment block, ref mentions, signatur
   at(b, firstLine(3).slice('3. (C) '.length), 'comment block (to the end of paragraph 3)');
   assert.ok(b.start >= p[2].start && b.end <= p[2].end);
 
-  assert.deepEqual(cable.refMentions.map((m) => m.text), ['ref a', 'ref b']);
-  assert.deepEqual(cable.refMentions.map((m) => m.letters.map((l) => l.text)), [['a'], ['b']]);
+  assert.deepEqual(
+    cable.refMentions.map((m) => m.text),
+    ['ref a', 'ref b'],
+  );
+  assert.deepEqual(
+    cable.refMentions.map((m) => m.letters.map((l) => l.text)),
+    [['a'], ['b']],
+  );
   assert.ok(cable.refMentions[0].start > p[0].start && cable.refMentions[0].end < p[0].end);
   assert.ok(cable.refMentions[1].start > p[1].start && cable.refMentions[1].end < p[1].end);
   at(cable.refMentions[1].letters[0], 'b', 'letter of ref b');
@@ -216,7 +243,10 @@ test('seed: web-copy artifacts are recorded once each, in order', () => {
   for (const a of anchors) at(a, '[1](#)', 'anchor');
   assert.equal(text.slice(anchors[0].end, anchors[0].end + 2), 'B.');
   const starts = cable.artifacts.map((a) => a.start);
-  assert.deepEqual(starts, [...starts].sort((x, y) => x - y));
+  assert.deepEqual(
+    starts,
+    [...starts].sort((x, y) => x - y),
+  );
   assert.equal(new Set(starts).size, starts.length, 'no artifact recorded twice');
   assert.equal(cable.artifacts.length, 10);
 });
@@ -224,10 +254,26 @@ test('seed: web-copy artifacts are recorded once each, in order', () => {
 test('seed: the same cable without web-copy artifacts parses to the same values', () => {
   const clean = text.replace(/\[1\]\(#\)/g, '').replace(/\[([A-Z]+)\]\(#\)/g, '$1');
   const c: Cable = parse(clean);
-  assert.deepEqual(c.tags!.tags.map((t) => t.code), cable.tags!.tags.map((t) => t.code));
+  assert.deepEqual(
+    c.tags!.tags.map((t) => t.code),
+    cable.tags!.tags.map((t) => t.code),
+  );
   assert.ok(c.tags!.tags.every((t) => t.wrapper === undefined));
-  assert.deepEqual(c.refs!.items.map((i) => [i.letter, i.target.text]), [['A', 'STATE 14840'], ['B', 'BAKU 129']]);
-  assert.deepEqual(c.paragraphs.map((p) => [p.value, p.marking?.value]), [[1, 'C'], [2, 'C'], [3, 'C']]);
+  assert.deepEqual(
+    c.refs!.items.map((i) => [i.letter, i.target.text]),
+    [
+      ['A', 'STATE 14840'],
+      ['B', 'BAKU 129'],
+    ],
+  );
+  assert.deepEqual(
+    c.paragraphs.map((p) => [p.value, p.marking?.value]),
+    [
+      [1, 'C'],
+      [2, 'C'],
+      [3, 'C'],
+    ],
+  );
   assert.equal(c.artifacts.length, 0);
   assert.equal(c.signature?.text, 'DERSE');
 });

@@ -37,12 +37,18 @@ describe('transmission header', () => {
     assert.equal(h.kind, 'acp126');
     assert.equal(h.vzczc, undefined);
     assert.equal(h.de, undefined);
-    assert.deepEqual(h.dtg!.precedence.map((p) => p.text), ['P', 'R']);
+    assert.deepEqual(
+      h.dtg!.precedence.map((p) => p.text),
+      ['P', 'R'],
+    );
     assert.equal(h.dtg!.group.text, '281848Z DEC 66');
     assert.deepEqual([h.dtg!.year, h.dtg!.month, h.dtg!.day, h.dtg!.hour, h.dtg!.minute], [1966, 12, 28, 18, 48]);
     assert.equal(h.from!.plad!.text, 'AMEMBASSY BUENOS AIRES');
     assert.deepEqual([h.to[0].plad!.text, h.to[0].precedence!.text, h.to[0].ri], ['SECSTATE WASHDC', 'PRIORITY', undefined]);
-    assert.deepEqual(h.info.slice(0, 2).map((a) => a.plad!.text), ['USCINCSO', 'CINCLANT']);
+    assert.deepEqual(
+      h.info.slice(0, 2).map((a) => a.plad!.text),
+      ['USCINCSO', 'CINCLANT'],
+    );
     assert.equal(cable('79TEHRAN8980').header!.dtg!.year, 1979);
     const t = cable('00TASHKENT4223').header!;
     assert.equal(t.kind, 'acp126');
@@ -62,7 +68,10 @@ describe('transmission header', () => {
     const l = cable('08LONDON2673');
     assert.equal(l.header!.kind, 'acp126');
     assert.equal(l.header!.dtg!.group.text, '240645Z OCT 08');
-    assert.ok(l.preamble.some((p) => p.text.startsWith('INFO  LOG-00')), 'distribution lines stay in the preamble');
+    assert.ok(
+      l.preamble.some((p) => p.text.startsWith('INFO  LOG-00')),
+      'distribution lines stay in the preamble',
+    );
     assert.equal(l.header!.from!.plad!.text, 'AMEMBASSY LONDON');
   });
 
@@ -73,7 +82,10 @@ describe('transmission header', () => {
     assert.ok(h.other.some((o) => o.text.startsWith('INFO  LOG-00')));
     assert.equal(h.dtg!.group.text, '031812Z NOV 08');
     assert.equal(h.from!.plad!.text, 'SECSTATE WASHDC');
-    assert.deepEqual(h.to.map((a) => a.plad!.text), ['SECURITY OFFICER COLLECTIVE', 'AMEMBASSY TRIPOLI']);
+    assert.deepEqual(
+      h.to.map((a) => a.plad!.text),
+      ['SECURITY OFFICER COLLECTIVE', 'AMEMBASSY TRIPOLI'],
+    );
     assert.equal(h.info[0].plad!.text, 'AMCONSUL CASABLANCA');
   });
 
@@ -95,14 +107,20 @@ describe('transmission header', () => {
   });
 
   test('two precedence letters, operating signals after the DTG and after ZZH, NIACT IMMEDIATE, serial ranges', () => {
-    assert.deepEqual(cable('10TRIPOLI91').header!.dtg!.precedence.map((p) => p.text), ['O', 'P']);
+    assert.deepEqual(
+      cable('10TRIPOLI91').header!.dtg!.precedence.map((p) => p.text),
+      ['O', 'P'],
+    );
     assert.equal(cable('09LONDON1888').header!.dtg!.trailer!.text, 'ZDK');
     const s = cable('08TRIPOLI650').header!.security!;
     assert.equal(s.trailer!.text, 'ZZH ZDK ZDS');
     assert.equal(cable('07KAMPALA1752').header!.security!.trailer!.text, 'ZZH (CCY TEXT ADX: 2BE005 MSI7470 600)');
     const to = cable('08STATE103511').header!.to[0];
     // `ZEN/` (not sent by this channel) is not a routing indicator: it stays in the address.
-    assert.deepEqual([to.ri, to.plad!.text, to.precedence!.text, to.serial!.text], [undefined, 'ZEN/AMEMBASSY BELMOPAN', 'NIACT IMMEDIATE', '2276-2279']);
+    assert.deepEqual(
+      [to.ri, to.plad!.text, to.precedence!.text, to.serial!.text],
+      [undefined, 'ZEN/AMEMBASSY BELMOPAN', 'NIACT IMMEDIATE', '2276-2279'],
+    );
   });
 
   test('web record wrapper (id:/refid:/header:/----- header ends -----) goes to the preamble', () => {
@@ -111,7 +129,10 @@ describe('transmission header', () => {
     assert.equal(c.preamble[0].text, 'id: 234042');
     assert.match(c.preamble[c.preamble.length - 1].text, /^-+ header ends -+$/);
     assert.equal(text(c, c.banner), 'S E C R E T SECTION 01 OF 02 CARACAS 001443');
-    assert.deepEqual(c.captions.map((x) => x.name), ['SENSITIVE', 'SIPDIS']);
+    assert.deepEqual(
+      c.captions.map((x) => x.name),
+      ['SENSITIVE', 'SIPDIS'],
+    );
     assert.deepEqual(c.passing, []);
     const b = cable('02BOGOTA3281');
     assert.equal(b.header!.kind, 'acp126');
@@ -134,7 +155,10 @@ describe('banner and captions', () => {
     const c = cable('09EFTOLONDON2688');
     assert.equal(c.header!.security!.group.text, 'EEEEE');
     assert.equal(c.header!.security!.letter, 'E');
-    assert.deepEqual([c.banner!.className, c.banner!.efto, c.banner!.level, c.banner!.spaced, c.banner!.oddSpacing], ['UNCLAS EFTO', true, 'U', false, false]);
+    assert.deepEqual(
+      [c.banner!.className, c.banner!.efto, c.banner!.level, c.banner!.spaced, c.banner!.oddSpacing],
+      ['UNCLAS EFTO', true, 'U', false, false],
+    );
     assert.equal(c.banner!.classText.text, 'UNCLAS E F T O');
     assert.equal(c.level, 'SBU'); // SENSITIVE caption
   });
@@ -151,27 +175,53 @@ describe('banner and captions', () => {
     const b = c.banner!;
     assert.equal(b.classText.text, 'C o n f i d e n t i a l');
     assert.deepEqual([b.level, b.spaced, b.section!.n, b.section!.m, b.post!.text, b.serial!.text], ['C', true, 1, 4, 'ankara', '000348']);
-    assert.deepEqual(c.captions.map((x) => [x.text, x.name]), [['Sipdis', 'SIPDIS']]);
+    assert.deepEqual(
+      c.captions.map((x) => [x.text, x.name]),
+      [['Sipdis', 'SIPDIS']],
+    );
     assert.equal(c.eo!.keyword.text, 'E.o.');
     assert.deepEqual([c.eo!.decl.kind, c.eo!.decl.keyword!.text, c.eo!.decl.value.text], ['date', 'decl', '01/07/2014']);
-    assert.deepEqual(c.tags!.tags.map((t) => [t.text, t.code]), [['prel', 'PREL'], ['pgov', 'PGOV'], ['pins', 'PINS'], ['tu', 'TU']]);
+    assert.deepEqual(
+      c.tags!.tags.map((t) => [t.text, t.code]),
+      [
+        ['prel', 'PREL'],
+        ['pgov', 'PGOV'],
+        ['pins', 'PINS'],
+        ['tu', 'TU'],
+      ],
+    );
     assert.equal(c.tags!.commas, true);
     assert.equal(c.subject!.text, 'turkish p.m. Erdogan goes to washington: how strong a leader in the face of strong challenges?');
     assert.equal(c.classifiedBy!.section!.text, '1.5');
-    assert.deepEqual(paras(c).slice(0, 2), [[1, 'C'], [2, 'C']]);
+    assert.deepEqual(paras(c).slice(0, 2), [
+      [1, 'C'],
+      [2, 'C'],
+    ]);
     const s = cable('07STATE135366').banner!;
     assert.deepEqual([s.classText.text, s.className, s.post!.text], ['S e c r e t', 'SECRET', 'state']);
   });
 
   test('NOFORN, NOFORN SIPDIS on one line, SENSITIVE, SENSITIVE BUT UNCLASSIFIED, REL NATO, CORRECTED COPY', () => {
-    assert.deepEqual(cable('08LONDON2673').captions.map((x) => x.name), ['NOFORN']);
+    assert.deepEqual(
+      cable('08LONDON2673').captions.map((x) => x.name),
+      ['NOFORN'],
+    );
     const t = cable('10TRIPOLI91');
-    assert.deepEqual(t.captions.map((x) => x.name), ['NOFORN', 'SIPDIS']);
+    assert.deepEqual(
+      t.captions.map((x) => x.name),
+      ['NOFORN', 'SIPDIS'],
+    );
     assert.equal(t.captions[0].end + 1, t.captions[1].start, 'both on one line');
-    assert.deepEqual(cable('07TRIPOLI641').captions.map((x) => x.name), ['SENSITIVE']);
+    assert.deepEqual(
+      cable('07TRIPOLI641').captions.map((x) => x.name),
+      ['SENSITIVE'],
+    );
     const rel = cable('05KABUL5181').captions.find((x) => x.name === 'REL NATO')!;
     assert.equal(rel.text, 'REL NATO/AUST/NZ/ISAF');
-    assert.equal(cable('05KABUL5181').passing.some((p) => p.text.startsWith('REL')), false);
+    assert.equal(
+      cable('05KABUL5181').passing.some((p) => p.text.startsWith('REL')),
+      false,
+    );
     const sbu = cable('05RECIFE78');
     assert.equal(sbu.level, 'U');
     const cc = cable('73TEHRAN2077').captions.find((x) => x.name === 'CORRECTED COPY');
@@ -180,8 +230,14 @@ describe('banner and captions', () => {
   });
 
   test('passing lines', () => {
-    assert.deepEqual(cable('00THEHAGUE1695').passing.map((p) => p.text.slice(0, 12)), ['DEPT FOR S/P', 'JCS FOR J-5', 'OSD FOR ISA-']);
-    assert.deepEqual(cable('07TRIPOLI641').passing.map((p) => p.text), ['DEPARTMENT FOR NEA/MAG']);
+    assert.deepEqual(
+      cable('00THEHAGUE1695').passing.map((p) => p.text.slice(0, 12)),
+      ['DEPT FOR S/P', 'JCS FOR J-5', 'OSD FOR ISA-'],
+    );
+    assert.deepEqual(
+      cable('07TRIPOLI641').passing.map((p) => p.text),
+      ['DEPARTMENT FOR NEA/MAG'],
+    );
   });
 });
 
@@ -225,10 +281,16 @@ describe('E.O. line', () => {
   test('media-partner copy: EO 12958 DECL:, TAGS X, Y with commas, weekday date line', () => {
     const c = cable('00HARARE6677');
     assert.equal(c.preamble[0].text, 'Wednesday, 29 November 2000, 13:59');
-    assert.deepEqual([c.eo!.keyword.text, c.eo!.order!.text, c.eo!.decl.keyword!.text, c.eo!.decl.value.text], ['EO', '12958', 'DECL', '11/29/10']);
+    assert.deepEqual(
+      [c.eo!.keyword.text, c.eo!.order!.text, c.eo!.decl.keyword!.text, c.eo!.decl.value.text],
+      ['EO', '12958', 'DECL', '11/29/10'],
+    );
     assert.equal(c.tags!.keyword.text, 'TAGS');
     assert.equal(c.tags!.commas, true);
-    assert.deepEqual(c.tags!.tags.map((t) => t.code), ['PGOV', 'PREL', 'ECON', 'PINR', 'ZI', 'SA']);
+    assert.deepEqual(
+      c.tags!.tags.map((t) => t.code),
+      ['PGOV', 'PREL', 'ECON', 'PINR', 'ZI', 'SA'],
+    );
     for (const t of c.tags!.tags) assert.equal(text(c, t), t.code);
   });
 });
@@ -242,8 +304,18 @@ describe('TAGS, SUBJECT', () => {
   });
 
   test('TAGS wrapped without a trailing comma: a next line of known codes continues it, anything else does not', () => {
-    assert.deepEqual(cable('06PARTO9').tags!.tags.slice(-3).map((t) => t.code), ['LE', 'SY', 'IS']);
-    assert.deepEqual(cable('09LONDON2622').tags!.tags.slice(-4).map((t) => t.code), ['FR', 'RS', 'CH', 'UK']);
+    assert.deepEqual(
+      cable('06PARTO9')
+        .tags!.tags.slice(-3)
+        .map((t) => t.code),
+      ['LE', 'SY', 'IS'],
+    );
+    assert.deepEqual(
+      cable('09LONDON2622')
+        .tags!.tags.slice(-4)
+        .map((t) => t.code),
+      ['FR', 'RS', 'CH', 'UK'],
+    );
     // A caption, a passing line or prose after TAGS stays out of it.
     for (const next of ['SIPDIS', 'DEPT PASS USTR', 'it is']) {
       const c = parse(readCorpus('06PARTO9').replace('SY, IS', next));
@@ -319,18 +391,30 @@ describe('Classified By', () => {
     assert.deepEqual([b.section!.text, b.reasons.map((r) => r.text)], ['1.5', ['b', 'd']]);
     const c = cable('07STATE135366').classifiedBy!;
     assert.deepEqual([c.section!.text, c.reasons.map((r) => r.text)], ['1.5', ['b', 'c', 'd']]);
-    assert.deepEqual(cable('07DAMASCUS389').classifiedBy!.reasons.map((r) => r.text), ['b', 'd']); // 1.4 b/d
+    assert.deepEqual(
+      cable('07DAMASCUS389').classifiedBy!.reasons.map((r) => r.text),
+      ['b', 'd'],
+    ); // 1.4 b/d
   });
 
   test('split across lines: `1.4 ( \\nB) AND (D)`, `1.5 \\n(B) AND (D)`, `REAS \\nONS`', () => {
     const c = cable('09BERLIN431');
     const el = c.classifiedBy!;
     assert.equal(text(c, el), 'Classified By: POLITICAL MINISTER COUNSELOR JEFF RATHKE. REASONS: 1.4 ( \nB) AND (D).');
-    assert.deepEqual([el.authority!.text, el.section!.text, el.reasons.map((r) => r.text)], ['POLITICAL MINISTER COUNSELOR JEFF RATHKE', '1.4', ['B', 'D']]);
+    assert.deepEqual(
+      [el.authority!.text, el.section!.text, el.reasons.map((r) => r.text)],
+      ['POLITICAL MINISTER COUNSELOR JEFF RATHKE', '1.4', ['B', 'D']],
+    );
     const b = cable('02BOGOTA3281').classifiedBy!;
-    assert.deepEqual([b.authority!.text, b.section!.text, b.reasons.map((r) => r.text)], ['AMBASSADOR ANNE W. PATTERSON', '1.5', ['B', 'D']]);
+    assert.deepEqual(
+      [b.authority!.text, b.section!.text, b.reasons.map((r) => r.text)],
+      ['AMBASSADOR ANNE W. PATTERSON', '1.5', ['B', 'D']],
+    );
     const p = cable('05PARIS479').classifiedBy!;
-    assert.deepEqual([p.authority!.text, p.section!.text, p.reasons.map((r) => r.text)], ['POLITICAL MINISTER COUNSELOR JOSIAH ROSENBLATT', '1.4', ['B', 'D']]);
+    assert.deepEqual(
+      [p.authority!.text, p.section!.text, p.reasons.map((r) => r.text)],
+      ['POLITICAL MINISTER COUNSELOR JOSIAH ROSENBLATT', '1.4', ['B', 'D']],
+    );
     assert.equal(cable('09CAIRO2371').classifiedBy!.authority!.text, 'Econ-Political Minister-Counselor Donald Blome'); // `reaso ns`
   });
 
@@ -349,13 +433,26 @@ describe('Classified By', () => {
 
 describe('body', () => {
   test('portion markings: S//NF, S/NF, C/NF, SBU, SBU/NF, U, REL, FGI, unknown (SE), ENTIRE TEXT', () => {
-    assert.deepEqual(paras(cable('06LAPAZ908')).slice(0, 3), [[1, 'C'], [2, 'S//NF'], [3, 'S//NF']]);
+    assert.deepEqual(paras(cable('06LAPAZ908')).slice(0, 3), [
+      [1, 'C'],
+      [2, 'S//NF'],
+      [3, 'S//NF'],
+    ]);
     const snf = cable('06LAPAZ908').paragraphs[1].marking!;
     assert.deepEqual([snf.text, snf.level, snf.caveats, snf.known], ['(S//NF)', 'S', ['NF'], true]);
     const one = cable('10TRIPOLI91').paragraphs[0];
     assert.deepEqual([one.number.text, one.punctuation, one.marking!.text, one.marking!.caveats], ['1', '.', '(S/NF)', ['NF']]);
-    assert.deepEqual(paras(cable('08LONDON2673')).slice(0, 2), [[1, 'C/NF'], [2, 'C/NF']]);
-    assert.deepEqual(paras(cable('07TRIPOLI641')), [[1, 'SBU'], [2, 'U'], [3, 'U'], [4, 'SBU'], [5, 'SBU']]);
+    assert.deepEqual(paras(cable('08LONDON2673')).slice(0, 2), [
+      [1, 'C/NF'],
+      [2, 'C/NF'],
+    ]);
+    assert.deepEqual(paras(cable('07TRIPOLI641')), [
+      [1, 'SBU'],
+      [2, 'U'],
+      [3, 'U'],
+      [4, 'SBU'],
+      [5, 'SBU'],
+    ]);
     assert.deepEqual(cable('09EFTOLONDON2688').paragraphs[0].marking!.caveats, ['NF']);
     const rel = cable('10STATE9565').paragraphs[0].marking!;
     assert.deepEqual([rel.value, rel.level, rel.known], ['S/REL UK', 'S', true]);
@@ -367,12 +464,21 @@ describe('body', () => {
   });
 
   test('sub-paragraphs: A., (a), A), 18A.', () => {
-    const letters = (id: string, n: number) => cable(id).paragraphs.find((p) => p.value === n)!.subparagraphs.map((s) => s.marker.text);
+    const letters = (id: string, n: number) =>
+      cable(id)
+        .paragraphs.find((p) => p.value === n)!
+        .subparagraphs.map((s) => s.marker.text);
     assert.deepEqual(letters('08SANJOSE610', 4), ['A.', 'B.', 'C.', 'D.', 'E.']);
     assert.deepEqual(letters('06VATICAN199', 8), ['(a)', '(b)', '(c)', '(d)', '(e)']);
     assert.deepEqual(letters('07LONDON4311', 2).slice(0, 3), ['A)', 'B)', 'C)']);
     const tip = cable('05SANJOSE488').paragraphs[0].subparagraphs;
-    assert.deepEqual(tip.slice(0, 2).map((s) => [s.marker.text, s.letter]), [['18A.', 'A'], ['18B.', 'B']]);
+    assert.deepEqual(
+      tip.slice(0, 2).map((s) => [s.marker.text, s.letter]),
+      [
+        ['18A.', 'A'],
+        ['18B.', 'B'],
+      ],
+    );
     const c = cable('06VATICAN199');
     const p8 = c.paragraphs.find((p) => p.value === 8)!;
     assert.ok(text(c, p8.subparagraphs[0])!.startsWith('(a) has a view of Islam'));
@@ -395,11 +501,17 @@ describe('body', () => {
   });
 
   test('page lines: ALGIERS 00000085 002 OF 002 and PAGE 02 HARARE ... in the preamble and body', () => {
-    assert.deepEqual(cable('08ALGIERS85').pageLines.map((p) => p.text), ['ALGIERS 00000085 002 OF 002']);
+    assert.deepEqual(
+      cable('08ALGIERS85').pageLines.map((p) => p.text),
+      ['ALGIERS 00000085 002 OF 002'],
+    );
     const h = cable('00HARARE5461').pageLines.map((p) => p.text);
     assert.equal(h[0], 'PAGE 02 HARARE 05461 01 OF 02 271458Z');
     assert.ok(h.includes('C O N F I D E N T I A L SECTION 02 OF 02 HARARE 005461'));
-    assert.deepEqual(cable('07DAMASCUS389').pageLines.map((p) => p.text), ['Damascus 00000389 002 of 003', 'Damascus 00000389 003 of 003']);
+    assert.deepEqual(
+      cable('07DAMASCUS389').pageLines.map((p) => p.text),
+      ['Damascus 00000389 002 of 003', 'Damascus 00000389 003 of 003'],
+    );
   });
 
   test('signatures on their own line and run on; ref mentions', () => {
@@ -422,9 +534,15 @@ describe('body', () => {
     assert.equal(pil.length, c.artifacts.length);
     assert.ok(pil.length >= 30);
     for (const a of pil) assert.equal(a.text, '\u00b6');
-    assert.deepEqual(c.paragraphs.map((p) => p.value), Array.from({ length: 37 }, (_, i) => i + 1));
+    assert.deepEqual(
+      c.paragraphs.map((p) => p.value),
+      Array.from({ length: 37 }, (_, i) => i + 1),
+    );
     const p1 = c.paragraphs[0];
-    assert.ok(pil.some((a) => a.end <= p1.start && c.text.slice(a.end, p1.start).trim() === ''), 'a pilcrow stands right before paragraph 1');
+    assert.ok(
+      pil.some((a) => a.end <= p1.start && c.text.slice(a.end, p1.start).trim() === ''),
+      'a pilcrow stands right before paragraph 1',
+    );
     assert.equal(p1.number.text, '1');
   });
 });
@@ -440,7 +558,10 @@ describe('line ends', () => {
     assert.deepEqual(paras(crlf), paras(lf));
     assert.equal(crlf.subject!.text, lf.subject!.text);
     assert.equal(text(crlf, crlf.subject)!.replace(/\r\n/g, '\n'), text(lf, lf.subject));
-    assert.deepEqual(crlf.header!.info.map((a) => a.plad!.text), lf.header!.info.map((a) => a.plad!.text));
+    assert.deepEqual(
+      crlf.header!.info.map((a) => a.plad!.text),
+      lf.header!.info.map((a) => a.plad!.text),
+    );
     assert.equal(crlf.pageLines[0].text, 'ALGIERS 00000085 002 OF 002');
     assert.equal(crlf.signature!.text, 'FORD');
   });

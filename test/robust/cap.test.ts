@@ -43,14 +43,29 @@ test('lint keeps the first 10,000 findings by position and says how many more, b
   const warnings = left.filter((f) => f.severity === 'warning').length;
   assert.ok(errors > 0);
   assert.equal(last.severity, 'error', 'the most severe of those left out');
-  assert.match(last.message, new RegExp(`^${left.length} more findings in this file are not shown \\(${errors} errors${warnings ? `, ${warnings} warnings` : ''}\\)`));
-  assert.equal(last.start, left.reduce((m, f) => Math.min(m, f.start), Infinity), 'placed at the first finding left out');
+  assert.match(
+    last.message,
+    new RegExp(
+      `^${left.length} more findings in this file are not shown \\(${errors} errors${warnings ? `, ${warnings} warnings` : ''}\\)`,
+    ),
+  );
+  assert.equal(
+    last.start,
+    left.reduce((m, f) => Math.min(m, f.start), Infinity),
+    'placed at the first finding left out',
+  );
   assert.equal(last.fixes, undefined);
 });
 
 test('the collector holds at most twice the cap, takes findings in any order, and adds nothing under the cap', () => {
   const c = new FindingCollector(10);
-  const mk = (start: number, severity: Finding['severity'] = 'warning'): Finding => ({ rule: 'r', severity, message: 'm', start, end: start + 1 });
+  const mk = (start: number, severity: Finding['severity'] = 'warning'): Finding => ({
+    rule: 'r',
+    severity,
+    message: 'm',
+    start,
+    end: start + 1,
+  });
   // Reported backwards (a rule may walk the text from the end): the kept ones are still the first ten.
   for (let i = 999; i >= 0; i--) c.add(mk(i, i % 2 ? 'hint' : 'warning'));
   const r = c.result();
@@ -70,7 +85,11 @@ test('the collector holds at most twice the cap, takes findings in any order, an
 test('cable-lint on a finding-dense file: 10,000 findings and the one that counts the rest, exit 1', () => {
   const file = join(dir, 'dense.txt');
   writeFileSync(file, dense(100_000));
-  const r = spawnSync(process.execPath, [join(ROOT, 'bin', 'cable-lint.js'), '--format', 'json', '--date', '2026-12-05', file], { encoding: 'utf8', timeout: 120_000, maxBuffer: 64 * 1024 * 1024 });
+  const r = spawnSync(process.execPath, [join(ROOT, 'bin', 'cable-lint.js'), '--format', 'json', '--date', '2026-12-05', file], {
+    encoding: 'utf8',
+    timeout: 120_000,
+    maxBuffer: 64 * 1024 * 1024,
+  });
   assert.equal(r.error, undefined);
   assert.equal(r.status, 1, r.stderr.slice(0, 500));
   const out = JSON.parse(r.stdout) as { rule: string; message: string; line: number }[];
@@ -81,17 +100,21 @@ test('cable-lint on a finding-dense file: 10,000 findings and the one that count
   assert.match(r.stderr, /^1 file checked: /m);
 });
 
-test('the server on a finding-dense document publishes 10,000 diagnostics and the count of the rest, without a rule link', { skip: !existsSync(SERVER) && 'dist/server.js not built' }, async () => {
-  const c = new Client();
-  try {
-    await c.initialize();
-    const diags = await c.open(uriOf('dense.txt'), dense(100_000));
-    assert.equal(diags.length, MAX_FINDINGS + 1);
-    const last = diags[MAX_FINDINGS];
-    assert.equal(last.code, TRUNCATED_RULE);
-    assert.equal(last.codeDescription, undefined, 'not a rule: no link to docs/rules.md');
-    assert.ok(diags[0].codeDescription, 'the rules keep their links');
-  } finally {
-    await c.close();
-  }
-});
+test(
+  'the server on a finding-dense document publishes 10,000 diagnostics and the count of the rest, without a rule link',
+  { skip: !existsSync(SERVER) && 'dist/server.js not built' },
+  async () => {
+    const c = new Client();
+    try {
+      await c.initialize();
+      const diags = await c.open(uriOf('dense.txt'), dense(100_000));
+      assert.equal(diags.length, MAX_FINDINGS + 1);
+      const last = diags[MAX_FINDINGS];
+      assert.equal(last.code, TRUNCATED_RULE);
+      assert.equal(last.codeDescription, undefined, 'not a rule: no link to docs/rules.md');
+      assert.ok(diags[0].codeDescription, 'the rules keep their links');
+    } finally {
+      await c.close();
+    }
+  },
+);

@@ -66,7 +66,10 @@ test('a binary file is named and not checked; the others are; exit 2', () => {
   assert.equal(r.status, 2);
   assert.match(r.stderr, new RegExp(`${join(d, 'b.txt').replace(/[.\\/]/g, '\\$&')}: not a text file`));
   assert.deepEqual(summary(r), { checked: 1, errors: 0, notChecked: 1 });
-  assert.ok(json(r).some((f) => f.file === join(d, 'a.cable')), 'the good file was not checked');
+  assert.ok(
+    json(r).some((f) => f.file === join(d, 'a.cable')),
+    'the good file was not checked',
+  );
 });
 
 test('an empty file is checked like any other (it has no banner): exit 1', () => {
@@ -133,7 +136,9 @@ test('CRLF, a byte-order mark and Latin-1 bytes give the same findings as the pl
   const d = join(dir, 'encodings');
   mkdirSync(d);
   // A cable with a non-ASCII letter in the subject and an error to report.
-  const plain = readSeed().replace('SUBJECT: ', 'SUBJECT: CAFÉ ').replace(/\nE\.O\.[^\n]*/, '\nE.O. 12958: DECL: 2/30/2018');
+  const plain = readSeed()
+    .replace('SUBJECT: ', 'SUBJECT: CAFÉ ')
+    .replace(/\nE\.O\.[^\n]*/, '\nE.O. 12958: DECL: 2/30/2018');
   writeFileSync(join(d, 'a-utf8.cable'), plain);
   writeFileSync(join(d, 'b-crlf.cable'), plain.replace(/\n/g, '\r\n'));
   writeFileSync(join(d, 'c-bom.cable'), '\uFEFF' + plain);

@@ -255,19 +255,23 @@ test('pathological ignore globs finish, and still ignore what they match', () =>
   assert.deepEqual([Number(m[1]), Number(m[2])], [3, 1]);
 });
 
-test('a full disk on standard output (> /dev/full): one line, exit 2, no stack trace', { skip: !existsSync('/dev/full') && 'no /dev/full here' }, async () => {
-  const d = folder('full');
-  for (let i = 0; i < 100; i++) writeFileSync(join(d, `c${i}.cable`), 'no banner\n');
-  const { openSync, closeSync } = await import('node:fs');
-  const fd = openSync('/dev/full', 'w');
-  try {
-    const r = lintCli([d], { stdout: fd });
-    assert.equal(r.status, 2);
-    assert.equal(r.stderr, 'cable-lint: cannot write the output (no space left on device, ENOSPC); stopped\n');
-  } finally {
-    closeSync(fd);
-  }
-});
+test(
+  'a full disk on standard output (> /dev/full): one line, exit 2, no stack trace',
+  { skip: !existsSync('/dev/full') && 'no /dev/full here' },
+  async () => {
+    const d = folder('full');
+    for (let i = 0; i < 100; i++) writeFileSync(join(d, `c${i}.cable`), 'no banner\n');
+    const { openSync, closeSync } = await import('node:fs');
+    const fd = openSync('/dev/full', 'w');
+    try {
+      const r = lintCli([d], { stdout: fd });
+      assert.equal(r.status, 2);
+      assert.equal(r.stderr, 'cable-lint: cannot write the output (no space left on device, ENOSPC); stopped\n');
+    } finally {
+      closeSync(fd);
+    }
+  },
+);
 
 test('a file whose name is not UTF-8 is read by its bytes and printed with the bytes escaped', () => {
   const d = folder('names');

@@ -25,9 +25,9 @@ const codes = (n: number) => {
 
 /** Inputs by name: each makes a text of about `n` characters. */
 const CASES: Record<string, (n: number) => string> = {
-  'spaces': (n) => rep(' ', n),
-  'digits': (n) => rep('1234567890', n),
-  'dots': (n) => rep('.', n),
+  spaces: (n) => rep(' ', n),
+  digits: (n) => rep('1234567890', n),
+  dots: (n) => rep('.', n),
   'open brackets': (n) => rep('[', n),
   'close brackets': (n) => rep(']', n),
   'open parentheses': (n) => rep('(', n),
@@ -50,8 +50,8 @@ const CASES: Record<string, (n: number) => string> = {
   'CR/LF mix': (n) => rep('a\rb\nc\r\n', n),
   'header address lines': (n) => 'VZCZC\n' + rep('TO RUEHC/SECSTATE WASHDC 1\n', n),
   'page lines': (n) => rep('PAGE 02 HARARE 05461 01 OF 02 271458Z\n', n),
-  'emoji': (n) => rep('😀', n),
-  'words': (n) => rep('the ', n),
+  emoji: (n) => rep('😀', n),
+  words: (n) => rep('the ', n),
 };
 
 interface Timing {
@@ -80,7 +80,13 @@ if (!isMainThread && workerData === 'linear-cases') {
       small.ms = Math.min(small.ms, run(CASES[name](256 * K)).ms);
       large.ms = Math.min(large.ms, run(CASES[name](1024 * K)).ms);
     }
-    parentPort!.postMessage({ name, small: small.ms, large: large.ms, findings: large.findings, internal: [...small.internal, ...large.internal] } satisfies Timing);
+    parentPort!.postMessage({
+      name,
+      small: small.ms,
+      large: large.ms,
+      findings: large.findings,
+      internal: [...small.internal, ...large.internal],
+    } satisfies Timing);
   });
 }
 
@@ -132,7 +138,6 @@ function runAll(): Map<string, Promise<Timing>> {
   return results;
 }
 
-
 if (isMainThread) {
   const results = runAll();
   for (const [name, result] of results) {
@@ -140,7 +145,10 @@ if (isMainThread) {
       const t = await result;
       assert.deepEqual(t.internal, [], `${name}: a rule failed`);
       const ratio = t.large / Math.max(t.small, NOISE_MS);
-      assert.ok(ratio < MAX_RATIO, `${name}: 256 KB took ${t.small.toFixed(0)} ms, 1 MB ${t.large.toFixed(0)} ms (${ratio.toFixed(1)}x; linear is 4x)`);
+      assert.ok(
+        ratio < MAX_RATIO,
+        `${name}: 256 KB took ${t.small.toFixed(0)} ms, 1 MB ${t.large.toFixed(0)} ms (${ratio.toFixed(1)}x; linear is 4x)`,
+      );
     });
   }
 }

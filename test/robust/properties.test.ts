@@ -45,7 +45,10 @@ function checkFindings(text: string, findings: Finding[]): void {
   for (const f of findings) {
     const where = `${f.rule} [${f.start}, ${f.end}) "${f.message}"`;
     assert.notEqual(f.rule, 'internal-error', `a rule threw: ${f.message}`);
-    assert.ok(Number.isInteger(f.start) && Number.isInteger(f.end) && f.start >= 0 && f.start <= f.end && f.end <= text.length, `${where} outside [0, ${text.length}]`);
+    assert.ok(
+      Number.isInteger(f.start) && Number.isInteger(f.end) && f.start >= 0 && f.start <= f.end && f.end <= text.length,
+      `${where} outside [0, ${text.length}]`,
+    );
     for (const fix of f.fixes ?? []) checkFixShape(text, f, fix);
   }
 }
@@ -56,10 +59,16 @@ function checkFixShape(text: string, f: Finding, fix: Fix): void {
   const edits = [...fix.edits].sort((a, b) => a.start - b.start || a.end - b.end);
   for (let i = 0; i < edits.length; i++) {
     const e = edits[i];
-    assert.ok(Number.isInteger(e.start) && Number.isInteger(e.end) && 0 <= e.start && e.start <= e.end && e.end <= text.length, `${where}: edit [${e.start}, ${e.end}) outside the text`);
+    assert.ok(
+      Number.isInteger(e.start) && Number.isInteger(e.end) && 0 <= e.start && e.start <= e.end && e.end <= text.length,
+      `${where}: edit [${e.start}, ${e.end}) outside the text`,
+    );
     if (i > 0) {
       const p = edits[i - 1];
-      assert.ok(p.end <= e.start && !(p.start === e.start && p.end === e.end), `${where}: edits [${p.start}, ${p.end}) and [${e.start}, ${e.end}) overlap`);
+      assert.ok(
+        p.end <= e.start && !(p.start === e.start && p.end === e.end),
+        `${where}: edits [${p.start}, ${p.end}) and [${e.start}, ${e.end}) overlap`,
+      );
     }
   }
   assert.notEqual(applyEdits(text, edits), text, `${where} changes nothing`);
@@ -68,7 +77,10 @@ function checkFixShape(text: string, f: Finding, fix: Fix): void {
   if (eol) {
     for (const e of edits) {
       const breaks = e.newText.match(/\r\n|\r|\n/g) ?? [];
-      assert.ok(breaks.every((b) => b === eol), `${where} inserts ${JSON.stringify(breaks)} into a text with ${JSON.stringify(eol)} line breaks`);
+      assert.ok(
+        breaks.every((b) => b === eol),
+        `${where} inserts ${JSON.stringify(breaks)} into a text with ${JSON.stringify(eol)} line breaks`,
+      );
     }
   }
 }
@@ -117,7 +129,11 @@ function checkFixRemoves(text: string, f: Finding, fix: Fix, before: Finding[]):
   const where = `${f.rule} "${fix.title}" at [${f.start}, ${f.end})`;
   const context = JSON.stringify(fixed.slice(Math.max(0, from - 80), to + 80));
   const there = after.filter((g) => (g.start < to && g.end > from) || (g.start === g.end && from < g.start && g.start < to));
-  assert.deepEqual(there.map((g) => `${g.rule} [${g.start}, ${g.end}) ${g.message}`), [], `${where} still fires there after the fix:\n${context}`);
+  assert.deepEqual(
+    there.map((g) => `${g.rule} [${g.start}, ${g.end}) ${g.message}`),
+    [],
+    `${where} still fires there after the fix:\n${context}`,
+  );
   const count = before.filter((g) => g.rule === f.rule).length;
   assert.ok(after.length < count, `${where}: the rule fires ${after.length} times after the fix, ${count} before:\n${context}`);
 }
@@ -173,7 +189,7 @@ test('renumbering twice gives the same text as renumbering once', () => {
   assert.ok(changed > 10, `renumbering changed only ${changed} texts`);
 });
 
-test('fixes on LF, CRLF and CR copies of every fixture insert that copy\'s line break', () => {
+test("fixes on LF, CRLF and CR copies of every fixture insert that copy's line break", () => {
   const cables: [string, string][] = [['seed.cable', readSeed()], ...corpusNames().map((n): [string, string] => [n, readCorpus(n)])];
   for (const [name, original] of cables) {
     const lf = original.replace(/\r\n?/g, '\n');

@@ -34,9 +34,17 @@ after(() => {
 /** The special files of the issue, made at `p`; false when this machine cannot make one. */
 const SPECIAL: [string, (p: string) => boolean, RegExp][] = [
   ['a FIFO', (p) => spawnSync('mkfifo', [p]).status === 0, /not a regular file \(a FIFO, socket or device\); not read/],
-  ['a link to /dev/zero', (p) => existsSync('/dev/zero') && (symlinkSync('/dev/zero', p), true), /not a regular file \(a FIFO, socket or device\); not read/],
+  [
+    'a link to /dev/zero',
+    (p) => existsSync('/dev/zero') && (symlinkSync('/dev/zero', p), true),
+    /not a regular file \(a FIFO, socket or device\); not read/,
+  ],
   ['a folder', (p) => (mkdirSync(p), true), /not a regular file \(a folder\); not read/],
-  ['a 2 GB sparse file', (p) => (writeFileSync(p, ''), truncateSync(p, 2 ** 31), true), /too large \(2147483648 bytes; the limit is \d+\); not read/],
+  [
+    'a 2 GB sparse file',
+    (p) => (writeFileSync(p, ''), truncateSync(p, 2 ** 31), true),
+    /too large \(2147483648 bytes; the limit is \d+\); not read/,
+  ],
 ];
 
 /** Hover on PBTS in the seed answers: the server is alive and serving. */
@@ -65,7 +73,10 @@ describe('special files as cable.extraTagsFile and as .cablelintrc.json', { skip
         c.settings = { extraTagsFile: tags };
         const uri = pathToFileURL(join(dir, `t${i}.cable`)).toString();
         const diags = await c.open(uri, seed);
-        assert.ok(diags.some((d) => d.code === 'tag-iso-code'), `${name}: the seed is checked`);
+        assert.ok(
+          diags.some((d) => d.code === 'tag-iso-code'),
+          `${name}: the seed is checked`,
+        );
         await alive(c, uri);
         await alive(c, uri);
         const said = c.logs.filter((l) => l.includes(`cable.extraTagsFile: ${tags}:`));
@@ -77,7 +88,10 @@ describe('special files as cable.extraTagsFile and as .cablelintrc.json', { skip
         c.settings = {};
         const doc = pathToFileURL(join(folder, 'a.cable')).toString();
         const d2 = await c.open(doc, seed);
-        assert.ok(d2.some((d) => d.code === 'tag-iso-code'), `${name} as the config: the seed is checked`);
+        assert.ok(
+          d2.some((d) => d.code === 'tag-iso-code'),
+          `${name} as the config: the seed is checked`,
+        );
         await alive(c, doc);
         assert.ok(
           c.logs.some((l) => l.includes(join(folder, '.cablelintrc.json')) && why.test(l)),
@@ -109,7 +123,10 @@ describe('special files as cable.extraTagsFile and as .cablelintrc.json', { skip
 
 describe('200,000 extra tags', { skip }, () => {
   /** 200,000 distinct codes: Q and four letters. */
-  const codes = Array.from({ length: 200_000 }, (_, i) => 'Q' + [3, 2, 1, 0].map((k) => String.fromCharCode(65 + (Math.floor(i / 26 ** k) % 26))).join(''));
+  const codes = Array.from(
+    { length: 200_000 },
+    (_, i) => 'Q' + [3, 2, 1, 0].map((k) => String.fromCharCode(65 + (Math.floor(i / 26 ** k) % 26))).join(''),
+  );
 
   test('one line or one per line, they are read without a RangeError', () => {
     assert.equal(parseTagsFile(codes.join(' ')).length, 200_000);
@@ -168,7 +185,8 @@ describe('big, many, and out of range', { skip }, () => {
     assert.equal(diags[0].code, TOO_LARGE_RULE);
     assert.match(diags[0].message, /more than 500,000 lines: the editor does not check it .* cable-lint checks it/);
     assert.equal(diags[0].codeDescription, undefined);
-    for (const m of ['textDocument/hover', 'textDocument/completion']) await c.request(m, { textDocument: { uri }, position: { line: 4, character: 1 } });
+    for (const m of ['textDocument/hover', 'textDocument/completion'])
+      await c.request(m, { textDocument: { uri }, position: { line: 4, character: 1 } });
     await c.request('textDocument/documentSymbol', { textDocument: { uri } });
     const v = c.change(uri, text.slice(0, 40_000));
     const after = (await c.nextDiagnostics(uri, v)).diagnostics;
@@ -198,14 +216,20 @@ describe('big, many, and out of range', { skip }, () => {
     let version = 2;
     const far = { line: 1e6, character: 1e6 };
     let next = c.nextDiagnostics(uri, version);
-    await c.conn.sendNotification('textDocument/didChange', { textDocument: { uri, version }, contentChanges: [{ range: { start: far, end: far }, text: 'X' }] });
+    await c.conn.sendNotification('textDocument/didChange', {
+      textDocument: { uri, version },
+      contentChanges: [{ range: { start: far, end: far }, text: 'X' }],
+    });
     c.texts.set(uri, seed + '😀\nX');
     assertInside(c.texts.get(uri)!, (await next).diagnostics);
     // Inside the pair: its two halves are separated by the new text.
     const p = c.at(uri, '😀', 1);
     version = 3;
     next = c.nextDiagnostics(uri, version);
-    await c.conn.sendNotification('textDocument/didChange', { textDocument: { uri, version }, contentChanges: [{ range: { start: p, end: p }, text: 'Y' }] });
+    await c.conn.sendNotification('textDocument/didChange', {
+      textDocument: { uri, version },
+      contentChanges: [{ range: { start: p, end: p }, text: 'Y' }],
+    });
     c.texts.set(uri, seed + '\uD83DY\uDE00\nX');
     assertInside(c.texts.get(uri)!, (await next).diagnostics);
     const end = pos(c.texts.get(uri)!, c.texts.get(uri)!.length);
@@ -216,12 +240,19 @@ describe('big, many, and out of range', { skip }, () => {
   test('requests far past the end or at negative positions answer (null or an error) and the server goes on', LIMIT, async () => {
     const uri = uriOf('far.cable');
     await c.open(uri, seed);
-    for (const position of [{ line: 1e9, character: 1e9 }, { line: 2 ** 31 - 1, character: 2 ** 31 - 1 }, { line: 0, character: 1e9 }, { line: -1, character: -5 }]) {
+    for (const position of [
+      { line: 1e9, character: 1e9 },
+      { line: 2 ** 31 - 1, character: 2 ** 31 - 1 },
+      { line: 0, character: 1e9 },
+      { line: -1, character: -5 },
+    ]) {
       for (const m of ['textDocument/hover', 'textDocument/completion', 'textDocument/definition']) {
         await c.request(m, { textDocument: { uri }, position }).catch((e: Error) => assert.match(e.message, /failed|invalid|Invalid/));
       }
       const range = { start: { line: 0, character: 0 }, end: position };
-      await c.request<CodeAction[]>('textDocument/codeAction', { textDocument: { uri }, range, context: { diagnostics: [] } }).catch((e: Error) => assert.match(e.message, /failed|invalid|Invalid/));
+      await c
+        .request<CodeAction[]>('textDocument/codeAction', { textDocument: { uri }, range, context: { diagnostics: [] } })
+        .catch((e: Error) => assert.match(e.message, /failed|invalid|Invalid/));
     }
     await alive(c, uri);
     assert.equal(c.exited, false);
@@ -232,7 +263,8 @@ describe('big, many, and out of range', { skip }, () => {
 function assertInside(text: string, diags: Diagnostic[]): void {
   const lens = text.split(/\r\n|\r|\n/).map((l) => l.length);
   for (const d of diags) {
-    for (const p of [d.range.start, d.range.end]) assert.ok(p.line < lens.length && p.character <= lens[p.line], `${d.code} at ${JSON.stringify(p)} is outside the text`);
+    for (const p of [d.range.start, d.range.end])
+      assert.ok(p.line < lens.length && p.character <= lens[p.line], `${d.code} at ${JSON.stringify(p)} is outside the text`);
   }
 }
 
@@ -252,7 +284,11 @@ describe('the same version with new text, and a document opened twice', { skip }
       await c.conn.sendNotification('textDocument/didChange', { textDocument: { uri, version: 1 }, contentChanges: [{ text: secret }] });
       c.texts.set(uri, secret);
       await next;
-      assert.equal((await c.request<{ level?: string }>('cable/classification', { textDocument: { uri } }))?.level, 'S', 'not the stale parse');
+      assert.equal(
+        (await c.request<{ level?: string }>('cable/classification', { textDocument: { uri } }))?.level,
+        'S',
+        'not the stale parse',
+      );
       // didOpen again (no close), same version, other text.
       const again = c.nextDiagnostics(uri, 1);
       await c.conn.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'cable', version: 1, text: unclassified } });
@@ -268,7 +304,11 @@ describe('the same version with new text, and a document opened twice', { skip }
       });
       for (const a of actions ?? []) {
         for (const dc of a.edit?.documentChanges ?? []) {
-          if ('edits' in dc) assertInside(unclassified, dc.edits.map((e) => ({ range: e.range, code: a.title }) as Diagnostic));
+          if ('edits' in dc)
+            assertInside(
+              unclassified,
+              dc.edits.map((e) => ({ range: e.range, code: a.title }) as Diagnostic),
+            );
         }
       }
     } finally {
@@ -290,7 +330,10 @@ describe('a deep cable.rules value', { skip }, () => {
       const diags = await c.open(uri, seed);
       assert.ok(!diags.some((d) => d.code === 'tag-iso-code'), 'the valid part of the setting applies');
       assert.ok(diags.length > 0);
-      assert.ok(c.logs.some((l) => /cable\.rules\.para-numbering: severity must be .* not an array/.test(l)), c.logs.join(' | '));
+      assert.ok(
+        c.logs.some((l) => /cable\.rules\.para-numbering: severity must be .* not an array/.test(l)),
+        c.logs.join(' | '),
+      );
       assertCleanLogs(c);
       await alive(c, uri);
     } finally {
@@ -330,7 +373,10 @@ describe('a Content-Length that does not match the body', () => {
         const r = run(frame(msg(1)) + frame(msg(2), delta) + frame(msg(3)) + frame(msg(4)), step);
         assert.equal(r.out, frame(msg(1)) + frame(msg(3)) + frame(msg(4)), `delta ${delta}, pieces of ${step}`);
         assert.equal(r.logs.length, 1, r.logs.join(' | '));
-        assert.match(r.logs[0], /^a message from the client was lost: a message whose Content-Length \(\d+\) (does not match|is longer than) its body; reading on from the next message header/);
+        assert.match(
+          r.logs[0],
+          /^a message from the client was lost: a message whose Content-Length \(\d+\) (does not match|is longer than) its body; reading on from the next message header/,
+        );
       }
     }
   });

@@ -25,7 +25,12 @@ const RULES = [
 ];
 
 test('the unbroken cables and the seed draw no classification finding', () => {
-  for (const [name, text] of [['MADRID', MADRID], ['BUCHAREST', BUCHAREST], ['KAMPALA', KAMPALA], ['seed', readSeed()]]) {
+  for (const [name, text] of [
+    ['MADRID', MADRID],
+    ['BUCHAREST', BUCHAREST],
+    ['KAMPALA', KAMPALA],
+    ['seed', readSeed()],
+  ]) {
     for (const rule of RULES) assert.deepEqual(hits(text, rule), [], `${name} ${rule}`);
   }
 });

@@ -22,7 +22,13 @@ test('a draft with no DTG, date line or reference id is checked against today, a
 });
 
 test('the reference id in the file name dates an archived copy to its year', () => {
-  assert.deepEqual(dateFromFileName('/archive/04LIMA1046.txt'), { first: { year: 2004, month: 1, day: 1 }, last: { year: 2004, month: 12, day: 31 }, precision: 'year', source: 'file-name', evidence: '04LIMA1046' });
+  assert.deepEqual(dateFromFileName('/archive/04LIMA1046.txt'), {
+    first: { year: 2004, month: 1, day: 1 },
+    last: { year: 2004, month: 12, day: 31 },
+    precision: 'year',
+    source: 'file-name',
+    evidence: '04LIMA1046',
+  });
   assert.equal(dateFromFileName('1975STATE012345.txt')?.first.year, 1975);
   assert.equal(dateFromFileName('98ROME12.txt')?.first.year, 1998);
   for (const name of ['draft.cable', 'notes.txt', 'ROME5149.txt', '2004.txt']) assert.equal(dateFromFileName(name), undefined, name);
@@ -83,7 +89,10 @@ test('fix-all never rewrites a DECL date or an E.O. number from a guessed date (
   const old = ROME.replace('E.O. 12958: DECL: 11/13/2013', 'E.O. 12958: DECL: 06/22/2002');
   for (const opts of [{ today: { year: 2026, month: 12, day: 5 } }, { fileName: '03ROME5149.txt' }]) {
     const findings = lint(parse(old), opts);
-    assert.ok(findings.some((f) => f.rule.startsWith('decl-') || f.rule.startsWith('eo-')), JSON.stringify(opts));
+    assert.ok(
+      findings.some((f) => f.rule.startsWith('decl-') || f.rule.startsWith('eo-')),
+      JSON.stringify(opts),
+    );
     const fixed = fixAllText(old, (t) => lint(parse(t), opts)).text;
     assert.ok(fixed.includes('E.O. 12958: DECL: 06/22/2002'), `fix-all rewrote the E.O. line with ${JSON.stringify(opts)}`);
   }
@@ -98,7 +107,11 @@ test('era forms: two-digit DECL years on 1990s cables, and E.O. 12065 instructio
   assert.equal(hits(ninety, 'decl-date-form', { fileName: '03ROME5149.txt' }).length, 1);
   assert.equal(hits(ninety, 'decl-date-form').length, 1, 'a draft is checked under today’s form');
   for (const line of ['E.O. 12065: RDS-4 6/5/99 (GERLACH, FREDERICK H.) OR-M', 'E.O. 12065:11/12/79 (TAYLOR, C)']) {
-    assert.equal(hits(ROME.replace('E.O. 12958: DECL: 11/13/2013', line), 'decl-missing', { fileName: '1979STATE294974.txt' }).length, 0, line);
+    assert.equal(
+      hits(ROME.replace('E.O. 12958: DECL: 11/13/2013', line), 'decl-missing', { fileName: '1979STATE294974.txt' }).length,
+      0,
+      line,
+    );
   }
   assert.equal(hits(ROME.replace('E.O. 12958: DECL: 11/13/2013', 'E.O. 12958: N/A'), 'decl-missing').length, 1);
 });

@@ -18,7 +18,10 @@ test('every rule id is unique and has a section in docs/rules.md and a row in th
     assert.match(rulesDoc, new RegExp(`^### ${r.id}$`, 'm'), `docs/rules.md has no section for ${r.id}`);
     assert.ok(readme.includes(`[${r.id}](docs/rules.md#${r.id})`), `README lists no ${r.id}`);
     const section = rulesDoc.slice(rulesDoc.indexOf(`### ${r.id}\n`)).split(/\n#{2,4} /)[0];
-    assert.ok(section.includes(`Default severity: ${r.severity}`), `docs/rules.md gives ${r.id} another default severity than the code (${r.severity})`);
+    assert.ok(
+      section.includes(`Default severity: ${r.severity}`),
+      `docs/rules.md gives ${r.id} another default severity than the code (${r.severity})`,
+    );
   }
 });
 

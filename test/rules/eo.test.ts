@@ -15,10 +15,25 @@ const KAMPALA = readCorpus('07KAMPALA1752');
 // C O N F I D E N T I A L, R 172146Z FEB 10, DECL: 2020/02/17 (the later YYYY/MM/DD form)
 const BOGOTA = readCorpus('10BOGOTA291');
 
-const EO_RULES = ['eo-missing', 'eo-number-unknown', 'eo-order-date', 'decl-missing', 'decl-date-invalid', 'decl-date-form', 'decl-date-past', 'decl-date-too-far', 'decl-on-unclassified'];
+const EO_RULES = [
+  'eo-missing',
+  'eo-number-unknown',
+  'eo-order-date',
+  'decl-missing',
+  'decl-date-invalid',
+  'decl-date-form',
+  'decl-date-past',
+  'decl-date-too-far',
+  'decl-on-unclassified',
+];
 
 test('the unbroken cables draw no E.O. or DECL finding', () => {
-  for (const [name, text] of [['MADRID', MADRID], ['BUCHAREST', BUCHAREST], ['KAMPALA', KAMPALA], ['BOGOTA', BOGOTA]]) {
+  for (const [name, text] of [
+    ['MADRID', MADRID],
+    ['BUCHAREST', BUCHAREST],
+    ['KAMPALA', KAMPALA],
+    ['BOGOTA', BOGOTA],
+  ]) {
     for (const rule of EO_RULES) assert.deepEqual(hits(text, rule), [], `${name} ${rule}`);
   }
 });
@@ -178,7 +193,10 @@ test('decl-date-too-far: 40 years out is a warning; exactly 25 years is not', ()
   const h = only(broken, 'decl-date-too-far');
   assert.equal(h.finding.severity, 'warning');
   assert.equal(h.line, lineOf(broken, 'DECL: 09/16/2047'));
-  assert.deepEqual(h.finding.fixes!.map((f) => f.edits[0].newText), ['09/18/2017', '09/18/2032']);
+  assert.deepEqual(
+    h.finding.fixes!.map((f) => f.edits[0].newText),
+    ['09/18/2017', '09/18/2032'],
+  );
   assert.deepEqual(hits(breakText(MADRID, 'DECL: 09/16/2017', 'DECL: 09/18/2032'), 'decl-date-too-far'), []);
   // An exemption instead of a date is not checked against the horizon.
   assert.deepEqual(hits(breakText(MADRID, 'DECL: 09/16/2017', 'DECL: 25X1, 09/16/2047'), 'decl-date-too-far'), []);
@@ -201,7 +219,16 @@ test('decl-on-unclassified: a DECL date on an unclassified cable; the fix writes
 });
 
 test('E.O. rules never throw on half-typed lines', () => {
-  for (const line of ['E.O.', 'E.O. 1', 'E.O. 12958', 'E.O. 12958: DECL', 'E.O. 12958: DECL: 0', 'E.O. 12958: DECL: 99/99/9999', 'EO 12958 DECL: 2019/', 'E.O. 00000: N/A']) {
+  for (const line of [
+    'E.O.',
+    'E.O. 1',
+    'E.O. 12958',
+    'E.O. 12958: DECL',
+    'E.O. 12958: DECL: 0',
+    'E.O. 12958: DECL: 99/99/9999',
+    'EO 12958 DECL: 2019/',
+    'E.O. 00000: N/A',
+  ]) {
     const text = breakText(MADRID, 'E.O. 12958: DECL: 09/16/2017', line);
     assert.ok(!allFindings(text).some((f) => f.rule === 'internal-error'), line);
   }

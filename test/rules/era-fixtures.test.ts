@@ -26,7 +26,9 @@ const JUDGING = join(ROOT, 'docs', 'judging');
 function judgedRows(): Judged[] {
   const rows: Judged[] = [];
   for (const f of readdirSync(JUDGING).filter((n) => n.endsWith('.tsv'))) {
-    const [head, ...lines] = readFileSync(join(JUDGING, f), 'utf8').split('\n').filter((l) => l.trim());
+    const [head, ...lines] = readFileSync(join(JUDGING, f), 'utf8')
+      .split('\n')
+      .filter((l) => l.trim());
     const cols = head.split('\t');
     for (const l of lines) {
       const v = l.split('\t');
@@ -74,8 +76,14 @@ test('the findings on each fixture before 2000 are the judged ones', () => {
     const mine = rows.filter((r) => r.cable === id);
     const judged = new Set(mine.map((r) => `${r.rule}@${r.line}`));
     const unjudged = [...new Set(firing.filter((k) => !judged.has(k)))];
-    assert.deepEqual(unjudged, [], `${id}: findings nobody judged (judge them in docs/judging/<decade>.tsv; node scripts/judging.mjs findings --only ${id})`);
-    const lost = [...new Set(mine.filter((r) => r.verdict === 'right').map((r) => `${r.rule}@${r.line}`))].filter((k) => !firing.includes(k));
+    assert.deepEqual(
+      unjudged,
+      [],
+      `${id}: findings nobody judged (judge them in docs/judging/<decade>.tsv; node scripts/judging.mjs findings --only ${id})`,
+    );
+    const lost = [...new Set(mine.filter((r) => r.verdict === 'right').map((r) => `${r.rule}@${r.line}`))].filter(
+      (k) => !firing.includes(k),
+    );
     assert.deepEqual(lost, [], `${id}: findings judged right no longer fire`);
   }
 });

@@ -9,7 +9,10 @@ const MADRID = readCorpus('07MADRID1805');
 const RULES = ['header-precedence', 'header-dtg-invalid', 'header-security-mismatch', 'header-de-serial', 'header-julian'];
 
 test('the unbroken cable and the seed draw no header finding', () => {
-  for (const [name, text] of [['MADRID', MADRID], ['seed', readSeed()]]) {
+  for (const [name, text] of [
+    ['MADRID', MADRID],
+    ['seed', readSeed()],
+  ]) {
     for (const rule of RULES) assert.deepEqual(hits(text, rule), [], `${name} ${rule}`);
   }
 });

@@ -60,6 +60,10 @@ export function applyFix(text: string, fix: Fix): string {
 /** The one finding of `rule`, asserting there is exactly one. */
 export function only(text: string, rule: string, options: LintOptions = {}): Hit {
   const h = hits(text, rule, options);
-  assert.equal(h.length, 1, `${rule}: expected one finding, got ${h.length}: ${h.map((x) => `${x.line}: ${x.finding.message}`).join(' | ')}`);
+  assert.equal(
+    h.length,
+    1,
+    `${rule}: expected one finding, got ${h.length}: ${h.map((x) => `${x.line}: ${x.finding.message}`).join(' | ')}`,
+  );
   return h[0];
 }

@@ -19,9 +19,13 @@ const MINSK = readCorpus('05MINSK851');
 // UNCLAS (no SENSITIVE caption), paragraphs 1-10 (U) and 11 (SBU).
 const BRASILIA = readCorpus('05BRASILIA1325');
 
-
 function noFindings(name: string, text: string): void {
-  for (const rule of RULES) assert.deepEqual(hits(text, rule).map((h) => `${h.line}: ${h.finding.message}`), [], `${name} ${rule}`);
+  for (const rule of RULES)
+    assert.deepEqual(
+      hits(text, rule).map((h) => `${h.line}: ${h.finding.message}`),
+      [],
+      `${name} ${rule}`,
+    );
 }
 
 test('the seed and the unbroken cables draw no paragraph finding', () => {
@@ -80,11 +84,20 @@ test('para-numbering: a repeated number and a stray number fire once each', () =
 test('para-numbering: real defects are found; 02ROME1196 and 00HARARE6677 are page lines run on with paragraphs 3 and 11, not gaps', () => {
   noFindings('ROME', readCorpus('02ROME1196')); // 1-8 twice: a media-partner copy repeats the cable after its header
   const rome = parse(readCorpus('02ROME1196'));
-  assert.deepEqual(rome.paragraphs.map((p) => p.value), [1, 2, 3, 4, 5, 6, 7, 8, 1, 2, 3, 4, 5, 6, 7, 8]);
-  assert.deepEqual(rome.paragraphs.map((p, i) => (p.restart ? i : -1)).filter((i) => i >= 0), [8]);
+  assert.deepEqual(
+    rome.paragraphs.map((p) => p.value),
+    [1, 2, 3, 4, 5, 6, 7, 8, 1, 2, 3, 4, 5, 6, 7, 8],
+  );
+  assert.deepEqual(
+    rome.paragraphs.map((p, i) => (p.restart ? i : -1)).filter((i) => i >= 0),
+    [8],
+  );
   const harare = readCorpus('00HARARE6677');
   assert.deepEqual(hits(harare, 'para-numbering'), []);
-  assert.deepEqual(parse(harare).paragraphs.map((p) => p.value), [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12]);
+  assert.deepEqual(
+    parse(harare).paragraphs.map((p) => p.value),
+    [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12],
+  );
   // 08RPODUBAI49: 1, 2, 4, ... (paragraph 3 is not in the text)
   const dubai = readCorpus('08RPODUBAI49');
   const d = only(dubai, 'para-numbering');
@@ -98,18 +111,33 @@ test('para-numbering: real defects are found; 02ROME1196 and 00HARARE6677 are pa
 test('para-numbering: wrapped lines, numbered lists, quoted text and inline paragraphs are not paragraph numbers', () => {
   // "... on April\n2. Van den IJssel stressed": a date wrapped onto the next line.
   const hague = parse(readCorpus('04THEHAGUE868'));
-  assert.deepEqual(hague.paragraphs.map((p) => p.value), [1, 2]);
+  assert.deepEqual(
+    hague.paragraphs.map((p) => p.value),
+    [1, 2],
+  );
   assert.equal(hague.paragraphs[1].marking?.value, 'S');
   // A letter quoted in paragraph 2 numbers its own paragraphs 1-7; paragraph 3 follows.
   const london = parse(readCorpus('08LONDON1115'));
-  assert.deepEqual(london.paragraphs.map((p) => p.value), [1, 2, 3]);
+  assert.deepEqual(
+    london.paragraphs.map((p) => p.value),
+    [1, 2, 3],
+  );
   // Lists 1, 2, 3 and 1-9 inside paragraphs 5 and 7 of a TIP report.
   const reykjavik = parse(readCorpus('10REYKJAVIK31'));
-  assert.deepEqual(reykjavik.paragraphs.map((p) => p.value), [1, 2, 3, 4, 5, 6, 7, 8]);
+  assert.deepEqual(
+    reykjavik.paragraphs.map((p) => p.value),
+    [1, 2, 3, 4, 5, 6, 7, 8],
+  );
   // `1) (S/NF)` items under lettered sections of a tasking cable are not paragraphs.
-  assert.deepEqual(parse(readCorpus('09STATE132349')).paragraphs.map((p) => p.value), [1, 2]);
+  assert.deepEqual(
+    parse(readCorpus('09STATE132349')).paragraphs.map((p) => p.value),
+    [1, 2],
+  );
   // Paragraphs run together on one line: `... end. 2. (C) ...`.
-  assert.deepEqual(parse(readCorpus('08TBILISI1349')).paragraphs.map((p) => p.value), [1, 2, 3, 4, 5, 6, 7, 8, 9, 10]);
+  assert.deepEqual(
+    parse(readCorpus('08TBILISI1349')).paragraphs.map((p) => p.value),
+    [1, 2, 3, 4, 5, 6, 7, 8, 9, 10],
+  );
   for (const name of ['04THEHAGUE868', '08LONDON1115', '10REYKJAVIK31', '09STATE132349', '08TBILISI1349']) {
     assert.deepEqual(hits(readCorpus(name), 'para-numbering'), [], name);
   }
@@ -120,7 +148,10 @@ test('para-numbering fix and renumberParagraphs: only the numbers that change, e
   const h = only(broken, 'para-numbering');
   const fix = h.finding.fixes![0];
   assert.equal(fix.title, 'Renumber paragraphs 1..n');
-  assert.deepEqual(fix.edits.map((e) => [broken.slice(e.start, e.end), e.newText]), [['4', '3']]); // the second 4 stays 4
+  assert.deepEqual(
+    fix.edits.map((e) => [broken.slice(e.start, e.end), e.newText]),
+    [['4', '3']],
+  ); // the second 4 stays 4
   const fixed = applyFix(broken, fix);
   assert.equal(fixed, ALGIERS);
   assert.deepEqual(renumberParagraphs(parse(fixed)), []);
@@ -128,7 +159,10 @@ test('para-numbering fix and renumberParagraphs: only the numbers that change, e
   assert.deepEqual(renumberParagraphs(parse(MINSK)), []);
   const m = breakText(MINSK, '3. The banking system', '9. The banking system');
   const edits = renumberParagraphs(parse(m));
-  assert.deepEqual(edits.map((e) => e.newText), ['3']);
+  assert.deepEqual(
+    edits.map((e) => e.newText),
+    ['3'],
+  );
   assert.equal(applyEdits(m, edits), MINSK);
 });
 
@@ -188,7 +222,10 @@ test('para-single-numbered: a one-paragraph cable numbered 1 is information; the
   assert.equal(h.line, 32);
   assert.equal(h.finding.severity, 'information');
   const fixed = applyFix(one, h.finding.fixes![0]);
-  assert.ok(fixed.includes('\n(C) French Ambassador Bajolet'), fixed.slice(fixed.indexOf('(C) French') - 5, fixed.indexOf('(C) French') + 20));
+  assert.ok(
+    fixed.includes('\n(C) French Ambassador Bajolet'),
+    fixed.slice(fixed.indexOf('(C) French') - 5, fixed.indexOf('(C) French') + 20),
+  );
   assert.deepEqual(hits(fixed, 'para-single-numbered'), []);
   assert.deepEqual(hits(fixed, 'portion-mark-missing'), []);
 });
@@ -218,7 +255,10 @@ test('portion-mark-missing: unclassified cables need no marking; ENTIRE TEXT, le
   // A real cable: `(S NF)` is not a marking (09KAMPALA679, three paragraphs).
   const kampala = readCorpus('09KAMPALA679');
   const k = hits(kampala, 'portion-mark-missing');
-  assert.deepEqual(k.map((x) => x.line), [lineOf(kampala, '2. (S NF)'), 98, 147]);
+  assert.deepEqual(
+    k.map((x) => x.line),
+    [lineOf(kampala, '2. (S NF)'), 98, 147],
+  );
   assert.match(k[0].finding.message, /SECRET cable .* `2\. \(S\)`/);
 });
 
@@ -239,7 +279,14 @@ test('portion-mark-unknown: (SE) and (CNF) get the nearest known marking; known 
   assert.equal(applyFix(cnf, c.finding.fixes![0]), breakText(ALGIERS, '2. (C) Bajolet said', '2. (C/NF) Bajolet said'));
   const spelled = breakText(ALGIERS, '2. (C) Bajolet said', '2. (Confidential/REL FRA) Bajolet said');
   assert.ok(applyFix(spelled, only(spelled, 'portion-mark-unknown').finding.fixes![0]).includes('2. (C/REL FRA) Bajolet'));
-  for (const ok of ['(C/NF)', '(C//NF)', '(C/REL UK, PAKISTAN)', '(C//REL TO USA, KEN, GBR//)', '(C/REL TO NATO/AUS)', '(C - ENTIRE TEXT)']) {
+  for (const ok of [
+    '(C/NF)',
+    '(C//NF)',
+    '(C/REL UK, PAKISTAN)',
+    '(C//REL TO USA, KEN, GBR//)',
+    '(C/REL TO NATO/AUS)',
+    '(C - ENTIRE TEXT)',
+  ]) {
     assert.deepEqual(hits(breakText(ALGIERS, '2. (C) Bajolet said', `2. ${ok} Bajolet said`), 'portion-mark-unknown'), [], ok);
   }
   assert.equal(nearestMarking('SB', 'SBU'), 'SBU'); // tie between S and SBU: the cable's own level
@@ -259,7 +306,10 @@ test('portion-mark-exceeds: (S) in a CONFIDENTIAL cable fires at the marking; th
   assert.equal(applyFix(broken, h.finding.fixes![0]), breakText(ALGIERS, '2. (C) Bajolet said', '2. (C//NF) Bajolet said'));
   // A real one: 09CAIRO2011 marks paragraphs 4 and 5 (S/NF) under a CONFIDENTIAL banner.
   const cairo = readCorpus('09CAIRO2011');
-  assert.deepEqual(hits(cairo, 'portion-mark-exceeds').map((x) => x.line), [28, 30]);
+  assert.deepEqual(
+    hits(cairo, 'portion-mark-exceeds').map((x) => x.line),
+    [28, 30],
+  );
 });
 
 test('portion-mark-exceeds: (SBU) in a plain UNCLAS cable is not above it; (C) is', () => {
@@ -302,21 +352,59 @@ test('subpara-lettering: a skipped or repeated letter is information; headings a
 
 test('random fragments of cables: no rule fails, every range and edit lies inside the text', () => {
   const frag = fc.constantFrom(
-    '1. ', '2. ', '3) ', '3 (C) ', '5, ', '(C) ', '(S//NF) ', '(SE) ', 'A. ', 'B. ', '(a) ', 'Q. ', 'text here ',
-    'on November', '\n', '\n\n', '\r\n', '\r', 'PAGE 02 ROME 01196 01 OF 02 082030Z ', 'E.O. 12958: DECL: 01/01/2010\n',
-    'C O N F I D E N T I A L ROME 000001\n', 'SIPDIS\n', 'see para', '. ', '-- ', 'KEY POINTS ', '1.(C)', 'xxxx', '\u00b6',
-    '[1](#)', 'END SUMMARY. ', 'UNCLAS ROME 0001\n', '10. ', '\t', ' ', '\ufeff', '(SECRET - ENTIRE TEXT) ', 'SECRET - ENTIRE TEXT. ',
+    '1. ',
+    '2. ',
+    '3) ',
+    '3 (C) ',
+    '5, ',
+    '(C) ',
+    '(S//NF) ',
+    '(SE) ',
+    'A. ',
+    'B. ',
+    '(a) ',
+    'Q. ',
+    'text here ',
+    'on November',
+    '\n',
+    '\n\n',
+    '\r\n',
+    '\r',
+    'PAGE 02 ROME 01196 01 OF 02 082030Z ',
+    'E.O. 12958: DECL: 01/01/2010\n',
+    'C O N F I D E N T I A L ROME 000001\n',
+    'SIPDIS\n',
+    'see para',
+    '. ',
+    '-- ',
+    'KEY POINTS ',
+    '1.(C)',
+    'xxxx',
+    '\u00b6',
+    '[1](#)',
+    'END SUMMARY. ',
+    'UNCLAS ROME 0001\n',
+    '10. ',
+    '\t',
+    ' ',
+    '\ufeff',
+    '(SECRET - ENTIRE TEXT) ',
+    'SECRET - ENTIRE TEXT. ',
   );
   fc.assert(
-    fc.property(fc.array(frag, { maxLength: 60 }).map((a) => a.join('')), (text) => {
-      for (const f of allFindings(text)) {
-        assert.notEqual(f.rule, 'internal-error', f.message);
-        if (!RULES.includes(f.rule)) continue;
-        assert.ok(f.start >= 0 && f.start <= f.end && f.end <= text.length, `${f.rule} ${f.start}-${f.end}`);
-        for (const fix of f.fixes ?? []) for (const e of fix.edits) assert.ok(e.start >= 0 && e.start <= e.end && e.end <= text.length, fix.title);
-      }
-      for (const e of renumberParagraphs(parse(text))) assert.ok(/^\d+$/.test(e.newText) && e.end <= text.length);
-    }),
+    fc.property(
+      fc.array(frag, { maxLength: 60 }).map((a) => a.join('')),
+      (text) => {
+        for (const f of allFindings(text)) {
+          assert.notEqual(f.rule, 'internal-error', f.message);
+          if (!RULES.includes(f.rule)) continue;
+          assert.ok(f.start >= 0 && f.start <= f.end && f.end <= text.length, `${f.rule} ${f.start}-${f.end}`);
+          for (const fix of f.fixes ?? [])
+            for (const e of fix.edits) assert.ok(e.start >= 0 && e.start <= e.end && e.end <= text.length, fix.title);
+        }
+        for (const e of renumberParagraphs(parse(text))) assert.ok(/^\d+$/.test(e.newText) && e.end <= text.length);
+      },
+    ),
     { numRuns: 2000, seed: 42 },
   );
 });

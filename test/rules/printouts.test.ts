@@ -9,7 +9,17 @@ import { parse } from '../../server/src/parse';
 import { corpusNames, readCorpus } from '../parse/fixtures';
 import { allFindings, applyFix, breakText, hits, lineOf, only } from './lint-helpers';
 
-const PRINTOUTS = ['1973STATE189296', '1973STATE252376', '1976CAIRO01720', '1976VIENTI02015', '1977STATE055011', '1978BISSAU01578', '1978STATE296107', '1979KABUL05926', '90CAPETOWN97'];
+const PRINTOUTS = [
+  '1973STATE189296',
+  '1973STATE252376',
+  '1976CAIRO01720',
+  '1976VIENTI02015',
+  '1977STATE055011',
+  '1978BISSAU01578',
+  '1978STATE296107',
+  '1979KABUL05926',
+  '90CAPETOWN97',
+];
 const BANNER_RULES = ['banner-missing', 'banner-malformed'];
 
 /** The corpus printout 00HARARE5461 with its printout header back on top (as the MANIFEST note of the corpus records it). */
@@ -78,7 +88,13 @@ test('printouts: with the banner deleted, the page marking stands in and the rul
 test('printouts: page markings, PAGE lines, distribution blocks and review stamps are page lines wherever they stand', () => {
   const text = readCorpus('02ROME3639');
   const pages = parse(text).pageLines.map((p) => p.text);
-  for (const l of ['CONFIDENTIAL     PTQ4581', 'PAGE 01        ROME  03639  02 OF 03  231627Z', 'ACTION EUR-00', 'SAS-00     /018W', '------------------CF2A6B  231627Z /38']) {
+  for (const l of [
+    'CONFIDENTIAL     PTQ4581',
+    'PAGE 01        ROME  03639  02 OF 03  231627Z',
+    'ACTION EUR-00',
+    'SAS-00     /018W',
+    '------------------CF2A6B  231627Z /38',
+  ]) {
     assert.ok(pages.includes(l), `${l} is a page line`);
   }
   assert.ok(pages.some((p) => p.startsWith('INFO  LOG-00')));
@@ -92,7 +108,10 @@ test('printouts: page markings, PAGE lines, distribution blocks and review stamp
   assert.ok(kabul.header?.other.some((o) => o.text === 'ACTION STD-01'));
   assert.deepEqual(kabul.preamble, []);
   // None of it is text: paragraph 3 continues across the page break, and no paragraph starts in the furniture.
-  assert.deepEqual(kabul.paragraphs.map((p) => p.value), [1, 2, 3, 4]);
+  assert.deepEqual(
+    kabul.paragraphs.map((p) => p.value),
+    [1, 2, 3, 4],
+  );
   // A body sentence that mentions a page is still text.
   const prose = breakText(readCorpus('1979KABUL05926'), 'PRUDENT TO SHIFT', 'PAGE 12 OF THE MANUAL SAYS TO SHIFT');
   assert.ok(!parse(prose).pageLines.some((p) => p.text.includes('MANUAL')));
@@ -105,7 +124,8 @@ test('LIMITED OFFICIAL USE: banner, (LOU) and caption are an unclassified contro
   assert.equal(c.level, 'SBU');
   // Unclassified: no Classified By, DECL date or portion marks demanded, even when checked as a draft of today.
   const draft = allFindings(cairo, { date: { year: 2009, month: 6, day: 1 } }).map((f) => f.rule);
-  for (const rule of ['banner-missing', 'classified-by-missing', 'portion-mark-missing', 'decl-missing']) assert.ok(!draft.includes(rule), rule);
+  for (const rule of ['banner-missing', 'classified-by-missing', 'portion-mark-missing', 'decl-missing'])
+    assert.ok(!draft.includes(rule), rule);
   // The hover on the banner explains the control.
   const b = c.banner!;
   const hover = hoverAt(c, b.classText.start + 1, featureContext(c));
@@ -122,7 +142,10 @@ test('LIMITED OFFICIAL USE: banner, (LOU) and caption are an unclassified contro
   const above = breakText(readCorpus('1979KABUL05926'), '2. IN RECENT DAYS', '2. (C) IN RECENT DAYS');
   assert.match(only(above, 'class-mismatch').finding.message, /^The banner says LIMITED OFFICIAL USE but paragraph 2/);
   assert.match(only(above, 'portion-mark-exceeds').finding.message, /LIMITED OFFICIAL USE/);
-  assert.equal(applyFix(above, only(above, 'portion-mark-exceeds').finding.fixes![0]), breakText(readCorpus('1979KABUL05926'), '2. IN RECENT DAYS', '2. (LOU) IN RECENT DAYS'));
+  assert.equal(
+    applyFix(above, only(above, 'portion-mark-exceeds').finding.fixes![0]),
+    breakText(readCorpus('1979KABUL05926'), '2. IN RECENT DAYS', '2. (LOU) IN RECENT DAYS'),
+  );
   // The caption under an UNCLAS banner makes the cable LOU, as SENSITIVE makes it SBU.
   const caption = breakText(readCorpus('1978STATE296107'), 'UNCLAS STATE 296107\n', 'UNCLAS STATE 296107\nLIMITED OFFICIAL USE\n');
   const cc = parse(caption);
@@ -141,7 +164,10 @@ test('portion-mark-missing: not before 1 December 1978 (E.O. 12065); after it an
   assert.equal(hits(text, 'portion-mark-missing', { date: { year: 1978, month: 12, day: 1 } }).length, 2);
   // The same text as a 1979 cable (its DTG changed), and as a draft (no DTG: checked against today).
   const y79 = breakText(text, 'O 311724Z DEC 73 ZFF4', 'O 311724Z DEC 79 ZFF4');
-  assert.deepEqual(hits(y79, 'portion-mark-missing').map((h) => h.line), [lineOf(y79, '1. EMBASSY SHOULD'), lineOf(y79, '2. SCOTES')]);
+  assert.deepEqual(
+    hits(y79, 'portion-mark-missing').map((h) => h.line),
+    [lineOf(y79, '1. EMBASSY SHOULD'), lineOf(y79, '2. SCOTES')],
+  );
   const draft = breakText(text, 'O 311724Z DEC 73 ZFF4\n', '');
   assert.equal(hits(draft, 'portion-mark-missing').length, 2);
   // The E.O. 12065-era whole-text marking with the level spelled out marks every paragraph and is known.

@@ -28,12 +28,19 @@ function later(index: CableIndex, name: string, text: string, date?: { year: num
 }
 
 test('fires: a copy of 08THEHAGUE680 dated the day before the cable it cites by year and serial', () => {
-  const text = breakText(breakText(read('08THEHAGUE680.txt'), '111656Z AUG 08', '101656Z AUG 08'), 'REF: SECSTATE 85678', 'REF: 08 SECSTATE 85678');
+  const text = breakText(
+    breakText(read('08THEHAGUE680.txt'), '111656Z AUG 08', '101656Z AUG 08'),
+    'REF: SECSTATE 85678',
+    'REF: 08 SECSTATE 85678',
+  );
   const [h, ...rest] = later(archiveIndex(), '08THEHAGUE680.txt', text);
   assert.equal(rest.length, 0);
   assert.equal(h.covers, '08 SECSTATE 85678');
   assert.equal(h.finding.severity, 'warning');
-  assert.equal(h.finding.message, "SECSTATE 85678 is 08STATE85678, dated 2008-08-11: after this cable's date (10 August 2008, from the date-time group O 101656Z AUG 08). A cable cannot cite a later one: check the year and the serial.");
+  assert.equal(
+    h.finding.message,
+    "SECSTATE 85678 is 08STATE85678, dated 2008-08-11: after this cable's date (10 August 2008, from the date-time group O 101656Z AUG 08). A cable cannot cite a later one: check the year and the serial.",
+  );
 });
 
 test('fires: a mistyped year names a cable of a later year in the workspace', () => {
@@ -47,9 +54,15 @@ test('fires: a mistyped year names a cable of a later year in the workspace', ()
     found.map((h) => h.covers),
     ['09 SECSTATE 85678'],
   );
-  assert.match(found[0].finding.message, /is 09STATE85678, dated 2009-08-11: after this cable's date \(11 August 2008, from the date-time group/);
+  assert.match(
+    found[0].finding.message,
+    /is 09STATE85678, dated 2009-08-11: after this cable's date \(11 August 2008, from the date-time group/,
+  );
   // Checked against an earlier date (cable.date, --date), the date checked against is named.
-  assert.match(later(archiveIndex(), '08THEHAGUE680.txt', read('08THEHAGUE680.txt'), { year: 2008, month: 8, day: 1 })[0].finding.message, /after this cable's date \(1 August 2008, from the --date option or the cable.date setting\)/);
+  assert.match(
+    later(archiveIndex(), '08THEHAGUE680.txt', read('08THEHAGUE680.txt'), { year: 2008, month: 8, day: 1 })[0].finding.message,
+    /after this cable's date \(1 August 2008, from the --date option or the cable.date setting\)/,
+  );
 });
 
 test('does not fire: the archive as it is, a cite without a year in January, a cable checked alone', () => {
@@ -59,6 +72,10 @@ test('does not fire: the archive as it is, a cite without a year in January, a c
   const jan = read('10REYKJAVIK3.txt');
   index.set(entryOf(uriOf('10REYKJAVIK218.txt'), parse(breakText(read('09REYKJAVIK218.txt'), 'Z DEC 09', 'Z DEC 10'))));
   assert.deepEqual(later(index, '10REYKJAVIK3.txt', jan), []);
-  const alone = breakText(breakText(read('08THEHAGUE680.txt'), '111656Z AUG 08', '101656Z AUG 08'), 'REF: SECSTATE 85678', 'REF: 08 SECSTATE 85678');
+  const alone = breakText(
+    breakText(read('08THEHAGUE680.txt'), '111656Z AUG 08', '101656Z AUG 08'),
+    'REF: SECSTATE 85678',
+    'REF: 08 SECSTATE 85678',
+  );
   assert.deepEqual(hits(alone, 'ref-cited-later'), []);
 });

@@ -35,7 +35,11 @@ const STRUCTURE_RULES = ['subject-missing', 'ref-undefined', 'ref-lettering', 'b
 
 test('seed: only web-artifact findings in the structure family (its refs a and b are defined, its last-paragraph comment needs no END)', () => {
   const seed = readSeed();
-  const rules = new Set(lint(parse(seed), DATE).filter((f) => STRUCTURE_RULES.includes(f.rule)).map((f) => f.rule));
+  const rules = new Set(
+    lint(parse(seed), DATE)
+      .filter((f) => STRUCTURE_RULES.includes(f.rule))
+      .map((f) => f.rule),
+  );
   assert.deepEqual([...rules], ['web-artifact']);
   // "delivered ref a points" and "(ref b)" are citations, lower case included.
   assert.deepEqual(
@@ -139,7 +143,7 @@ test('REF parsing: run-in items with and without spaces, and a wrapped line that
     ['REF: REF A: BOGOTA2629; REF B: BOGOTA2050', ['A', 'B']],
     ['REF: A. REF: LAGOS 066\n     B. 08 LAGOS 479', ['A', 'B']],
     ['REF: A. STATE 14201B. GENEVA 133', ['A', 'B']],
-    ['REF A SECRETARY\'S LETTER TO MBZ ON PUMA HELICOPTERS\nREF B SECSTATE 76108', ['A', 'B']],
+    ["REF A SECRETARY'S LETTER TO MBZ ON PUMA HELICOPTERS\nREF B SECSTATE 76108", ['A', 'B']],
   ];
   const block = /^REF: A\. STATE 14840\n\n\[1\]\(#\)B\. BAKU 129$/m;
   assert.ok(block.test(seed));
@@ -150,7 +154,10 @@ test('REF parsing: run-in items with and without spaces, and a wrapped line that
       letters,
       ref,
     );
-    assert.ok(cable.refs!.items.every((i) => i.target.text.length > 0 && !/^REF/i.test(i.target.text)), ref);
+    assert.ok(
+      cable.refs!.items.every((i) => i.target.text.length > 0 && !/^REF/i.test(i.target.text)),
+      ref,
+    );
   }
 });
 
@@ -192,15 +199,21 @@ test('block markers: headings alone on their line, `Summary and` / `comment:` ov
   const clean = readCorpus('03THEHAGUE2163');
   const para5 = '5. (U) Comment: Laurens Jan Brinkhorst';
   // `Comment: Going Forward` alone on its line, a blank line after it: a heading, not a block to close.
-  const heading = clean.replace('than other Dutch Ministers. End Comment', 'than other Dutch Ministers.').replace(para5, 'Comment: Going Forward\n\n5. (U) Laurens Jan Brinkhorst');
+  const heading = clean
+    .replace('than other Dutch Ministers. End Comment', 'than other Dutch Ministers.')
+    .replace(para5, 'Comment: Going Forward\n\n5. (U) Laurens Jan Brinkhorst');
   assert.ok(parse(heading).blocks.some((b) => b.kind === 'comment' && b.heading));
   assert.deepEqual(findings(heading, 'block-unclosed'), []);
   // A wrapped sentence that ends in the word: "asked the Embassy for" / "comment." is prose.
-  const prose = clean.replace(para5, '5. (U) The press asked the Embassy for\ncomment. Laurens Jan Brinkhorst').replace('Ministers. End Comment', 'Ministers.');
+  const prose = clean
+    .replace(para5, '5. (U) The press asked the Embassy for\ncomment. Laurens Jan Brinkhorst')
+    .replace('Ministers. End Comment', 'Ministers.');
   assert.ok(!parse(prose).blocks.some((b) => b.kind === 'comment' && b.open?.text === 'comment'));
   // "End summary and" / "comment." closes; it does not open a comment.
   const seed = readSeed();
-  const wrapped = seed.replace('1. (C) DCM delivered', '1. (C) Summary: DCM delivered').replace('does not intend to recognize Abkhazia.', 'does not intend to recognize Abkhazia. End summary and\ncomment.');
+  const wrapped = seed
+    .replace('1. (C) DCM delivered', '1. (C) Summary: DCM delivered')
+    .replace('does not intend to recognize Abkhazia.', 'does not intend to recognize Abkhazia. End summary and\ncomment.');
   assert.ok(!parse(wrapped).blocks.some((b) => b.kind === 'comment' && b.open?.text === 'comment'));
 });
 

@@ -68,7 +68,10 @@ test('adding RU to a clean cable (08ALGIERS85) draws tag-iso-code there, and not
   assert.ok(f);
   assert.equal(broken.slice(f.start, f.end), 'RU');
   assert.equal(lineOf(broken, f.start), lineOf(broken, broken.indexOf('TAGS:')));
-  assert.equal(apply(broken, f.fixes![0]), editTags(clean, (t) => t + ' RS'));
+  assert.equal(
+    apply(broken, f.fixes![0]),
+    editTags(clean, (t) => t + ' RS'),
+  );
 });
 
 test('GE is ambiguous (Georgia GG or Germany GM): two fixes (05KABUL5181)', () => {
@@ -79,7 +82,10 @@ test('GE is ambiguous (Georgia GG or Germany GM): two fixes (05KABUL5181)', () =
     f.fixes!.map((x) => x.edits[0].newText),
     ['GG', 'GM'],
   );
-  assert.ok(f.fixes!.every((x) => !x.preferred), 'neither is applied without asking');
+  assert.ok(
+    f.fixes!.every((x) => !x.preferred),
+    'neither is applied without asking',
+  );
   assert.match(f.message, /GG \(Georgia\).*GM \(Germany\)/);
 });
 
@@ -98,7 +104,10 @@ test('an unknown tag PRELL (09CAIRO2371): tag-unknown on the TAGS line with PREL
     ['Replace PRELL with PREL'],
   );
   const fixed = apply(broken, f.fixes![0]);
-  assert.equal(fixed, editTags(clean, (t) => t.replace('TAGS: ECON', 'TAGS: PREL ECON')));
+  assert.equal(
+    fixed,
+    editTags(clean, (t) => t.replace('TAGS: ECON', 'TAGS: PREL ECON')),
+  );
   assert.deepEqual(findings(fixed, 'tag-unknown'), []);
 });
 
@@ -209,9 +218,15 @@ test('tag-duplicate with commas, and several repeats fixed at once (09CAIRO2371)
     found.map((f) => commas.slice(f.start, f.end)),
     ['EG', 'ECON'],
   );
-  assert.equal(apply(commas, found[0].fixes![0]), editTags(clean, (t) => t.replace('TAGS: ECON EG ETRD PGOV', 'TAGS: ECON, EG, ETRD, PGOV, ECON')));
+  assert.equal(
+    apply(commas, found[0].fixes![0]),
+    editTags(clean, (t) => t.replace('TAGS: ECON EG ETRD PGOV', 'TAGS: ECON, EG, ETRD, PGOV, ECON')),
+  );
   const all = found[0].fixes!.find((x) => x.title === 'Remove all repeated tags')!;
-  assert.equal(apply(commas, all), editTags(clean, (t) => t.replace('TAGS: ECON EG ETRD PGOV', 'TAGS: ECON, EG, ETRD, PGOV')));
+  assert.equal(
+    apply(commas, all),
+    editTags(clean, (t) => t.replace('TAGS: ECON EG ETRD PGOV', 'TAGS: ECON, EG, ETRD, PGOV')),
+  );
 });
 
 test('two OVIP tags, each with its own name, are not duplicates', () => {
@@ -241,14 +256,21 @@ test('tags-no-subject: only program and geographic tags (08SAOPAULO499-like), an
   assert.equal(f.severity, 'warning');
   assert.equal(lineOf(broken, f.start), lineOf(broken, broken.indexOf('TAGS:')));
   // A run-together line still carries its subject tags: tag-unknown reports it, not tags-no-subject.
-  assert.deepEqual(findings(editTags(clean, () => 'TAGS: ECONEG'), 'tags-no-subject'), []);
+  assert.deepEqual(
+    findings(
+      editTags(clean, () => 'TAGS: ECONEG'),
+      'tags-no-subject',
+    ),
+    [],
+  );
 });
 
 test('TAGS run on after the DECL date without a colon (`TAG PTER, PGOV, ...`) is still the TAGS line', () => {
   const clean = readCorpus('09CAIRO2371');
   const eo = parse(clean).eo!;
   const tagsLine = /^TAGS:[^\n]*\n/m.exec(clean)!;
-  const runOn = clean.replace(tagsLine[0], '').slice(0, eo.end) + ' TAG ECON, EG, ETRD, PGOV' + clean.replace(tagsLine[0], '').slice(eo.end);
+  const runOn =
+    clean.replace(tagsLine[0], '').slice(0, eo.end) + ' TAG ECON, EG, ETRD, PGOV' + clean.replace(tagsLine[0], '').slice(eo.end);
   const cable = parse(runOn);
   assert.deepEqual(
     cable.tags?.tags.map((t) => t.code),

@@ -6,7 +6,20 @@ import * as vscode from 'vscode';
 import { applyEdits } from '../../server/src/features/fixall';
 import { parse } from '../../server/src/parse/index';
 import { renumberEdits } from '../../server/src/lsp/renumber';
-import { api, at, closeActive, codeOf, corpusUri, openCable, openUntitled, repoDir, sameFindings, seedUri, waitFor, waitForDiagnostics } from './util';
+import {
+  api,
+  at,
+  closeActive,
+  codeOf,
+  corpusUri,
+  openCable,
+  openUntitled,
+  repoDir,
+  sameFindings,
+  seedUri,
+  waitFor,
+  waitForDiagnostics,
+} from './util';
 
 suite('status bar', () => {
   test('the classification of the active cable, in its banner colour', async () => {
@@ -69,7 +82,12 @@ suite('commands', () => {
     assert.strictEqual(editor.document.languageId, 'cable');
     const lines = text.split('\n');
     assert.match(lines[0], /^C O N F I D E N T I A L /);
-    assert.ok(lines.some((l) => /^TAGS: /.test(l)) && lines.some((l) => /^Classified By: .*1\.4/.test(l)) && lines.some((l) => /^1\. \(C\) /.test(l)), text);
+    assert.ok(
+      lines.some((l) => /^TAGS: /.test(l)) &&
+        lines.some((l) => /^Classified By: .*1\.4/.test(l)) &&
+        lines.some((l) => /^1\. \(C\) /.test(l)),
+      text,
+    );
     // The DECL date: ten years from today, under E.O. 13526 (the order since 2009), written YYYY/MM/DD.
     const eo = lines.find((l) => l.startsWith('E.O. '));
     const m = /^E\.O\. 13526: DECL: (\d{4})\/(\d{2})\/(\d{2})$/.exec(eo ?? '');
@@ -104,13 +122,18 @@ suite('commands', () => {
     assert.notStrictEqual(want, original);
     await waitFor('the renumbered text', () => doc.getText() === want);
     const numbers = parse(doc.getText()).paragraphs.map((p) => p.value);
-    assert.deepStrictEqual(numbers, numbers.map((_, i) => i + 1));
+    assert.deepStrictEqual(
+      numbers,
+      numbers.map((_, i) => i + 1),
+    );
     await closeActive();
   });
 
   test('Cable: Open Rule Documentation opens docs/rules.md at the rule of a diagnostic', async () => {
     const { document: doc } = await openCable(seedUri);
-    const [d] = (await waitForDiagnostics(doc.uri, (x) => x.some((y) => codeOf(y) === 'tag-iso-code'))).filter((x) => codeOf(x) === 'tag-iso-code');
+    const [d] = (await waitForDiagnostics(doc.uri, (x) => x.some((y) => codeOf(y) === 'tag-iso-code'))).filter(
+      (x) => codeOf(x) === 'tag-iso-code',
+    );
     const editor = vscode.window.activeTextEditor!;
     editor.selection = new vscode.Selection(d.range.start, d.range.start);
     assert.ok(at(doc, '[RU]').line === d.range.start.line);

@@ -18,7 +18,9 @@ suite('quick fixes', () => {
     const { document: seed } = await openCable(seedUri);
     const original = seed.getText();
     const { document: doc } = await openUntitled(original);
-    const [ru] = await waitForDiagnostics(doc.uri, (d) => d.some((x) => codeOf(x) === 'tag-iso-code')).then((d) => d.filter((x) => codeOf(x) === 'tag-iso-code'));
+    const [ru] = await waitForDiagnostics(doc.uri, (d) => d.some((x) => codeOf(x) === 'tag-iso-code')).then((d) =>
+      d.filter((x) => codeOf(x) === 'tag-iso-code'),
+    );
     const found = await actions(doc.uri, ru.range);
     const fix = found.find((a) => a.kind?.value === 'quickfix' && /RS/.test(a.title));
     assert.ok(fix, `an RU -> RS fix among: ${found.map((a) => a.title).join(' | ')}`);
@@ -65,12 +67,19 @@ suite('quick fixes', () => {
     assert.strictEqual(all.kind?.value, 'source.fixAll.cable');
     assert.ok(await vscode.workspace.applyEdit(all.edit));
     assert.strictEqual(doc.getText(), fixAllText(original, (t) => lint(parse(t))).text);
-    const tags = doc.getText().split('\n').find((l) => l.startsWith('TAGS:'));
+    const tags = doc
+      .getText()
+      .split('\n')
+      .find((l) => l.startsWith('TAGS:'));
     assert.strictEqual(tags?.trimEnd(), 'TAGS: PREL PBTS GG RS YI AJ');
     assert.ok(!doc.getText().includes('](#)'), 'no web-copy artifact left');
     const fixable = diags.map(codeOf);
     const left = await waitForDiagnostics(doc.uri, (d) => !d.some((x) => codeOf(x) === 'tag-iso-code'));
-    assert.deepStrictEqual(left.filter((d) => d.severity <= vscode.DiagnosticSeverity.Warning).map(codeOf), [], `was: ${fixable.join(', ')}`);
+    assert.deepStrictEqual(
+      left.filter((d) => d.severity <= vscode.DiagnosticSeverity.Warning).map(codeOf),
+      [],
+      `was: ${fixable.join(', ')}`,
+    );
     await closeActive();
   });
 });

@@ -23,7 +23,7 @@ suite('.txt cables', () => {
     const first = await vscode.workspace.openTextDocument(uri);
     await vscode.window.showTextDocument(first, { preview: false });
     const doc = await openAs(uri, 'cable');
-    const ds = await waitForDiagnostics(uri, (d) => d.length > 0 && sameFindings(d, doc), 'the rule engine\'s findings');
+    const ds = await waitForDiagnostics(uri, (d) => d.length > 0 && sameFindings(d, doc), "the rule engine's findings");
     assert.ok(ds.every((d) => d.source === 'cable'));
     const symbols = await waitFor('the Outline', async () => {
       const s = await vscode.commands.executeCommand<vscode.DocumentSymbol[]>('vscode.executeDocumentSymbolProvider', uri);
@@ -42,7 +42,10 @@ suite('.txt cables', () => {
     assert.strictEqual(await cable.detect(doc), false);
     await new Promise((r) => setTimeout(r, 500));
     assert.strictEqual(doc.languageId, 'plaintext');
-    assert.deepStrictEqual(vscode.languages.getDiagnostics(doc.uri).filter((d) => d.source === 'cable'), []);
+    assert.deepStrictEqual(
+      vscode.languages.getDiagnostics(doc.uri).filter((d) => d.source === 'cable'),
+      [],
+    );
   });
 
   test('cable.detect: false leaves a .txt cable plain text', async () => {

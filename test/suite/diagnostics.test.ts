@@ -3,7 +3,20 @@
 import * as assert from 'assert';
 import * as path from 'path';
 import * as vscode from 'vscode';
-import { actual, at, closeActive, codeOf, corpusUri, expected, offsetOf, openCable, openUntitled, repoDir, seedUri, waitForDiagnostics } from './util';
+import {
+  actual,
+  at,
+  closeActive,
+  codeOf,
+  corpusUri,
+  expected,
+  offsetOf,
+  openCable,
+  openUntitled,
+  repoDir,
+  seedUri,
+  waitForDiagnostics,
+} from './util';
 
 suite('diagnostics', () => {
   test('seed: the RU warning (tag-iso-code) and no error', async () => {
@@ -15,8 +28,15 @@ suite('diagnostics', () => {
     assert.deepStrictEqual(ru[0].range, new vscode.Range(at(doc, '[RU]', 1), at(doc, '[RU]', 3)));
     assert.strictEqual(doc.getText(ru[0].range), 'RU');
     assert.match(ru[0].message, /RS/);
-    assert.deepStrictEqual(diags.filter((d) => d.severity === vscode.DiagnosticSeverity.Error).map((d) => `${codeOf(d)}: ${d.message}`), []);
-    assert.deepStrictEqual(diags.filter((d) => d.severity === vscode.DiagnosticSeverity.Warning).map(codeOf), ['tag-iso-code'], 'the only warning');
+    assert.deepStrictEqual(
+      diags.filter((d) => d.severity === vscode.DiagnosticSeverity.Error).map((d) => `${codeOf(d)}: ${d.message}`),
+      [],
+    );
+    assert.deepStrictEqual(
+      diags.filter((d) => d.severity === vscode.DiagnosticSeverity.Warning).map(codeOf),
+      ['tag-iso-code'],
+      'the only warning',
+    );
     // Each diagnostic links to its rule's heading in the extension's own docs/rules.md (offline).
     const rules = await vscode.workspace.openTextDocument(vscode.Uri.file(path.join(repoDir, 'docs/rules.md')));
     for (const d of diags) {
@@ -29,7 +49,13 @@ suite('diagnostics', () => {
   });
 
   test('seed and corpus cables: exactly what the rule engine finds, at the same places', async () => {
-    for (const uri of [seedUri, corpusUri('08ASMARA546.txt'), corpusUri('09CARACAS1443.txt'), corpusUri('73TEHRAN2077.txt'), corpusUri('08STATE79112.txt')]) {
+    for (const uri of [
+      seedUri,
+      corpusUri('08ASMARA546.txt'),
+      corpusUri('09CARACAS1443.txt'),
+      corpusUri('73TEHRAN2077.txt'),
+      corpusUri('08STATE79112.txt'),
+    ]) {
       const { document: doc } = await openCable(uri);
       const want = expected(doc);
       assert.ok(want.length > 0, `${uri.fsPath} has findings`);
@@ -44,7 +70,11 @@ suite('diagnostics', () => {
     const config = vscode.workspace.getConfiguration('cable');
     try {
       await config.update('rules', { 'tag-iso-code': 'off' }, vscode.ConfigurationTarget.Global);
-      await waitForDiagnostics(doc.uri, (d) => d.length > 0 && !d.some((x) => codeOf(x) === 'tag-iso-code'), 'no tag-iso-code once it is off');
+      await waitForDiagnostics(
+        doc.uri,
+        (d) => d.length > 0 && !d.some((x) => codeOf(x) === 'tag-iso-code'),
+        'no tag-iso-code once it is off',
+      );
     } finally {
       await config.update('rules', undefined, vscode.ConfigurationTarget.Global);
     }
@@ -89,7 +119,11 @@ suite('diagnostics', () => {
     const garbage = new vscode.WorkspaceEdit();
     garbage.insert(doc.uri, new vscode.Position(1, 0), '\u0000\t\uFEFF)))(((//\r\n'.repeat(50) + 'x'.repeat(100_000) + '\n');
     assert.ok(await vscode.workspace.applyEdit(garbage));
-    await waitForDiagnostics(doc.uri, (d) => JSON.stringify(actual(d)) === JSON.stringify(expected(doc)), 'diagnostics of the garbled text');
+    await waitForDiagnostics(
+      doc.uri,
+      (d) => JSON.stringify(actual(d)) === JSON.stringify(expected(doc)),
+      'diagnostics of the garbled text',
+    );
     const hover = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', doc.uri, new vscode.Position(0, 2));
     assert.ok(Array.isArray(hover));
     await closeActive();

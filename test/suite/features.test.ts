@@ -56,9 +56,15 @@ suite('outline', () => {
   test('seed: header, preamble, paragraphs 1 to 3 (selection on the number), signature', async () => {
     const { document: doc } = await openCable(seedUri);
     const syms = await symbols(doc.uri);
-    assert.deepStrictEqual(syms.map((s) => s.name.split(' ')[0]), ['Header', 'CONFIDENTIAL', 'E.O.', 'TAGS:', 'DEMARCHE', 'REF', 'Classified', '1.', '2.', '3.', 'DERSE']);
+    assert.deepStrictEqual(
+      syms.map((s) => s.name.split(' ')[0]),
+      ['Header', 'CONFIDENTIAL', 'E.O.', 'TAGS:', 'DEMARCHE', 'REF', 'Classified', '1.', '2.', '3.', 'DERSE'],
+    );
     const paras = syms.filter((s) => /^\d+\./.test(s.name));
-    assert.deepStrictEqual(paras.map((p) => p.name.slice(0, 7)), ['1. (C) ', '2. (C) ', '3. (C) ']);
+    assert.deepStrictEqual(
+      paras.map((p) => p.name.slice(0, 7)),
+      ['1. (C) ', '2. (C) ', '3. (C) '],
+    );
     assert.match(paras[0].name, /^1\. \(C\) DCM delivered ref a points/);
     for (const [i, p] of paras.entries()) {
       const num = at(doc, `${i + 1}. (C)`);
@@ -66,8 +72,14 @@ suite('outline', () => {
       assert.ok(p.range.start.isEqual(num));
       assert.strictEqual(p.kind, vscode.SymbolKind.Number);
     }
-    assert.deepStrictEqual(paras[2].children.map((c) => c.name), ['COMMENT']);
-    assert.deepStrictEqual(syms[5].children.map((c) => c.name), ['A. STATE 14840', 'B. BAKU 129']);
+    assert.deepStrictEqual(
+      paras[2].children.map((c) => c.name),
+      ['COMMENT'],
+    );
+    assert.deepStrictEqual(
+      syms[5].children.map((c) => c.name),
+      ['A. STATE 14840', 'B. BAKU 129'],
+    );
     assert.strictEqual(syms[4].name, 'DEMARCHE DELIVERED: AZERBAIJANI REACTION TO POSSIBLE RUSSIAN RECOGNITION OF KOSOVO');
   });
 
@@ -76,7 +88,10 @@ suite('outline', () => {
     const syms = await symbols(doc.uri);
     const p1 = syms.find((s) => s.name.startsWith('1. (S/NF)'));
     assert.ok(p1, 'paragraph 1 (S/NF)');
-    assert.deepStrictEqual(p1.children.map((c) => c.name), ['SUMMARY']);
+    assert.deepStrictEqual(
+      p1.children.map((c) => c.name),
+      ['SUMMARY'],
+    );
     const walk = (list: vscode.DocumentSymbol[], parent?: vscode.DocumentSymbol): void => {
       for (const s of list) {
         assert.ok(s.range.contains(s.selectionRange), s.name);
@@ -85,7 +100,10 @@ suite('outline', () => {
       }
     };
     walk(syms);
-    assert.ok(syms.some((s) => s.children.some((c) => c.kind === vscode.SymbolKind.EnumMember)), 'a sub-paragraph');
+    assert.ok(
+      syms.some((s) => s.children.some((c) => c.kind === vscode.SymbolKind.EnumMember)),
+      'a sub-paragraph',
+    );
   });
 });
 
@@ -112,11 +130,17 @@ suite('folding', () => {
       return f && f.length ? f : undefined;
     });
     const want = foldingRanges(parse(doc.getText()));
-    assert.ok(want.some((f) => f.kind === 'summary') && want.some((f) => f.kind === 'paragraph'), 'the cable has a SUMMARY and long paragraphs');
+    assert.ok(
+      want.some((f) => f.kind === 'summary') && want.some((f) => f.kind === 'paragraph'),
+      'the cable has a SUMMARY and long paragraphs',
+    );
     // VS Code keeps one range per start line (the first); compare on that basis.
     const seen = new Set<number>();
     const firstPerLine = want.filter((f) => !seen.has(f.startLine) && seen.add(f.startLine));
-    assert.deepStrictEqual(folds.map((f) => [f.start, f.end]), firstPerLine.map((f) => [f.startLine, f.endLine]));
+    assert.deepStrictEqual(
+      folds.map((f) => [f.start, f.end]),
+      firstPerLine.map((f) => [f.startLine, f.endLine]),
+    );
   });
 });
 
@@ -133,17 +157,27 @@ suite('completion', () => {
     assert.ok(range && doc.getText(range) === 'PB', 'replaces what was typed');
     assert.ok(list.items.some((x) => x.label === 'PREL') === false, 'a code already on the line is not offered again');
     // Resolve the item to get its description (the server fills it in on completionItem/resolve).
-    const resolved = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', doc.uri, pos, undefined, i + 1);
+    const resolved = await vscode.commands.executeCommand<vscode.CompletionList>(
+      'vscode.executeCompletionItemProvider',
+      doc.uri,
+      pos,
+      undefined,
+      i + 1,
+    );
     const doc2 = resolved.items.find((x) => x.label === 'PBTS')?.documentation;
-    const text = typeof doc2 === 'string' ? doc2 : doc2?.value ?? '';
+    const text = typeof doc2 === 'string' ? doc2 : (doc2?.value ?? '');
     assert.match(text, /National Boundaries/);
     await closeActive();
   });
 
-  test('a portion marking after a paragraph number, up to the cable\'s level', async () => {
+  test("a portion marking after a paragraph number, up to the cable's level", async () => {
     const { document: seed } = await openCable(seedUri);
     const { document: doc } = await openUntitled(seed.getText().replace('[1](#)3. (C) ', '3. '));
-    const list = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', doc.uri, at(doc, '3. Comment', 3));
+    const list = await vscode.commands.executeCommand<vscode.CompletionList>(
+      'vscode.executeCompletionItemProvider',
+      doc.uri,
+      at(doc, '3. Comment', 3),
+    );
     assert.deepStrictEqual(list.items.map((x) => x.label).sort(), ['(C)', '(SBU)', '(U)']);
     await closeActive();
   });
@@ -152,7 +186,11 @@ suite('completion', () => {
 suite('definition', () => {
   test('"ref a" in paragraph 1 goes to REF A', async () => {
     const { document: doc } = await openCable(seedUri);
-    const locs = await vscode.commands.executeCommand<(vscode.Location | vscode.LocationLink)[]>('vscode.executeDefinitionProvider', doc.uri, at(doc, 'ref a', 4));
+    const locs = await vscode.commands.executeCommand<(vscode.Location | vscode.LocationLink)[]>(
+      'vscode.executeDefinitionProvider',
+      doc.uri,
+      at(doc, 'ref a', 4),
+    );
     assert.strictEqual(locs.length, 1);
     const range = 'targetRange' in locs[0] ? locs[0].targetRange : locs[0].range;
     assert.strictEqual(doc.getText(range), 'A. STATE 14840');

@@ -7,7 +7,12 @@ import * as fs from 'fs';
 import * as path from 'path';
 import Mocha from 'mocha';
 
-interface TestResult { title: string; state: 'passed' | 'failed' | 'pending'; ms?: number; error?: string }
+interface TestResult {
+  title: string;
+  state: 'passed' | 'failed' | 'pending';
+  ms?: number;
+  error?: string;
+}
 
 function findTests(dir: string, out: string[] = []): string[] {
   for (const name of fs.readdirSync(dir).sort()) {
@@ -28,7 +33,13 @@ export function run(): Promise<void> {
   const started = Date.now();
   const write = () => {
     const count = (s: TestResult['state']) => results.filter((r) => r.state === s).length;
-    const summary = { passed: count('passed'), failed: count('failed'), pending: count('pending'), ms: Date.now() - started, tests: results };
+    const summary = {
+      passed: count('passed'),
+      failed: count('failed'),
+      pending: count('pending'),
+      ms: Date.now() - started,
+      tests: results,
+    };
     console.log(`suite: ${summary.passed} passed, ${summary.failed} failed, ${summary.pending} pending (${summary.ms} ms)`);
     const file = process.env.CABLE_TEST_RESULTS;
     if (file) fs.writeFileSync(file, JSON.stringify(summary, null, 2));

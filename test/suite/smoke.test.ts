@@ -7,9 +7,10 @@ import * as vscode from 'vscode';
 
 const EXTENSION_ID = 'cable-tools.cable-tools';
 // test/workspace: the folder the runner opens; fall back to the path relative to out/test/suite.
-const workspaceDir = process.env.CABLE_TEST_WORKSPACE
-  ?? vscode.workspace.workspaceFolders?.[0]?.uri.fsPath
-  ?? path.resolve(__dirname, '../../../test/workspace');
+const workspaceDir =
+  process.env.CABLE_TEST_WORKSPACE ??
+  vscode.workspace.workspaceFolders?.[0]?.uri.fsPath ??
+  path.resolve(__dirname, '../../../test/workspace');
 
 async function waitFor(what: string, cond: () => boolean, timeoutMs = 20_000): Promise<void> {
   const until = Date.now() + timeoutMs;

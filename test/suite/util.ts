@@ -10,9 +10,10 @@ import type { Severity } from '../../server/src/rules/types';
 export const EXTENSION_ID = 'cable-tools.cable-tools';
 
 // test/workspace: the folder the runner opens; fall back to the path relative to out/test/suite.
-export const workspaceDir = process.env.CABLE_TEST_WORKSPACE
-  ?? vscode.workspace.workspaceFolders?.[0]?.uri.fsPath
-  ?? path.resolve(__dirname, '../../../test/workspace');
+export const workspaceDir =
+  process.env.CABLE_TEST_WORKSPACE ??
+  vscode.workspace.workspaceFolders?.[0]?.uri.fsPath ??
+  path.resolve(__dirname, '../../../test/workspace');
 
 /** The repository: the extension's own folder (extensionDevelopmentPath). */
 export const repoDir = path.resolve(__dirname, '../../..');
@@ -20,7 +21,11 @@ export const repoDir = path.resolve(__dirname, '../../..');
 export const seedUri = vscode.Uri.file(path.join(workspaceDir, 'seed.cable'));
 export const corpusUri = (name: string) => vscode.Uri.file(path.join(workspaceDir, 'corpus', name));
 
-export async function waitFor<T>(what: string, probe: () => T | undefined | false | Promise<T | undefined | false>, timeoutMs = 30_000): Promise<T> {
+export async function waitFor<T>(
+  what: string,
+  probe: () => T | undefined | false | Promise<T | undefined | false>,
+  timeoutMs = 30_000,
+): Promise<T> {
   const until = Date.now() + timeoutMs;
   for (;;) {
     const v = await probe();
@@ -31,8 +36,16 @@ export async function waitFor<T>(what: string, probe: () => T | undefined | fals
 }
 
 /** The extension's exports (activating it first): see CableApi in client/src/extension.ts. */
-export interface StatusSnapshot { visible: boolean; text: string; color?: string; tooltip?: string }
-export interface CableApi { classificationStatus(): StatusSnapshot; detect(doc: vscode.TextDocument): Promise<boolean> }
+export interface StatusSnapshot {
+  visible: boolean;
+  text: string;
+  color?: string;
+  tooltip?: string;
+}
+export interface CableApi {
+  classificationStatus(): StatusSnapshot;
+  detect(doc: vscode.TextDocument): Promise<boolean>;
+}
 export async function api(): Promise<CableApi> {
   const ext = vscode.extensions.getExtension<CableApi>(EXTENSION_ID);
   assert.ok(ext, `${EXTENSION_ID} is not installed`);
@@ -58,7 +71,11 @@ export async function closeActive(): Promise<void> {
 }
 
 /** The diagnostics of our server for a document, once `ready` holds for them. */
-export function waitForDiagnostics(uri: vscode.Uri, ready: (d: vscode.Diagnostic[]) => boolean, what = 'diagnostics'): Promise<vscode.Diagnostic[]> {
+export function waitForDiagnostics(
+  uri: vscode.Uri,
+  ready: (d: vscode.Diagnostic[]) => boolean,
+  what = 'diagnostics',
+): Promise<vscode.Diagnostic[]> {
   return waitFor(`${what} for ${path.basename(uri.fsPath)}`, () => {
     const d = vscode.languages.getDiagnostics(uri).filter((x) => x.source === 'cable');
     return ready(d) ? d : undefined;

@@ -19,12 +19,19 @@ suite('workspace index', () => {
     const pos = at(editor.document, 'SECSTATE 85678', 3);
     // The index is built in the background: wait until the definition names the cited cable.
     await waitFor('the cited cable as the definition', async () => {
-      const locs = await vscode.commands.executeCommand<(vscode.Location | vscode.LocationLink)[]>('vscode.executeDefinitionProvider', hagueUri, pos);
+      const locs = await vscode.commands.executeCommand<(vscode.Location | vscode.LocationLink)[]>(
+        'vscode.executeDefinitionProvider',
+        hagueUri,
+        pos,
+      );
       return locs?.some((l) => uriOf(l).fsPath === stateUri.fsPath);
     });
     editor.selection = new vscode.Selection(pos, pos);
     await vscode.commands.executeCommand('editor.action.revealDefinition');
-    const opened = await waitFor('the cited cable in the editor', () => vscode.window.activeTextEditor?.document.uri.fsPath === stateUri.fsPath && vscode.window.activeTextEditor);
+    const opened = await waitFor(
+      'the cited cable in the editor',
+      () => vscode.window.activeTextEditor?.document.uri.fsPath === stateUri.fsPath && vscode.window.activeTextEditor,
+    );
     assert.strictEqual(opened.selection.active.line, 5, 'at its banner');
     assert.match(opened.document.lineAt(5).text, /^C O N F I D E N T I A L STATE 085678/);
   });
@@ -45,8 +52,14 @@ suite('workspace index', () => {
       ],
     );
     const lenses = await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', editor.document.uri);
-    assert.ok(lenses.some((l) => l.command?.title === 'cited by 1 cable'), JSON.stringify(lenses.map((l) => l.command?.title)));
-    const symbols = await vscode.commands.executeCommand<vscode.SymbolInformation[]>('vscode.executeWorkspaceSymbolProvider', 'nac statement');
+    assert.ok(
+      lenses.some((l) => l.command?.title === 'cited by 1 cable'),
+      JSON.stringify(lenses.map((l) => l.command?.title)),
+    );
+    const symbols = await vscode.commands.executeCommand<vscode.SymbolInformation[]>(
+      'vscode.executeWorkspaceSymbolProvider',
+      'nac statement',
+    );
     assert.ok(
       symbols.some((s) => s.name.startsWith('08STATE85678: ') && s.location.uri.fsPath === stateUri.fsPath),
       JSON.stringify(symbols.map((s) => s.name)),

@@ -43,7 +43,12 @@ test('?, character sets, ranges, negated sets, escapes and braces', () => {
 test('pathological globs against long names and deep paths answer at once (no backtracking search)', () => {
   const long = 'a'.repeat(250);
   const deep = 'a/'.repeat(2000) + 'x.cable';
-  const globs = ['**a**a**a**a**a**a**a**a**a**a**a**azz', '*a*a*a*a*a*a*a*a*a*a*a*a*a*a*a*a*azz', '**/a/**/a/**/a/**/a/**/a/**/a/**/zz', '[ab]*[ab]*[ab]*[ab]*[ab]*[ab]*z'];
+  const globs = [
+    '**a**a**a**a**a**a**a**a**a**a**a**azz',
+    '*a*a*a*a*a*a*a*a*a*a*a*a*a*a*a*a*azz',
+    '**/a/**/a/**/a/**/a/**/a/**/a/**/zz',
+    '[ab]*[ab]*[ab]*[ab]*[ab]*[ab]*z',
+  ];
   for (const g of globs) {
     const m = globMatcher(g);
     // Each of these would take longer than the test run with a backtracking matcher.

@@ -27,7 +27,10 @@ test('editDistance: Levenshtein, neighbour swaps on request, a limit that stops 
 });
 
 test('daysInMonth and todayUtc', () => {
-  assert.deepEqual([1, 2, 4, 12].map((m) => daysInMonth(2023, m)), [31, 28, 30, 31]);
+  assert.deepEqual(
+    [1, 2, 4, 12].map((m) => daysInMonth(2023, m)),
+    [31, 28, 30, 31],
+  );
   assert.equal(daysInMonth(2024, 2), 29);
   assert.equal(daysInMonth(1900, 2), 28);
   assert.equal(daysInMonth(2000, 2), 29);

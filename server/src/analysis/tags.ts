@@ -63,7 +63,9 @@ const LISTED_ORG = ORG_TAGS.filter((e) => !e.source.startsWith('observed-only'))
 const ORG = new Map(LISTED_ORG.map((e) => [e.code, e]));
 const GEO = new Map(GEO_TAGS.map((e) => [e.code, e]));
 /** Codes of today's lists (not only observed, not of an earlier era): the only typo suggestions. */
-const LISTED = new Set([...SUBJECT_TAGS, ...PROGRAM_TAGS].filter((e) => !e.source.startsWith('observed-only') && !e.era).map((e) => e.code));
+const LISTED = new Set(
+  [...SUBJECT_TAGS, ...PROGRAM_TAGS].filter((e) => !e.source.startsWith('observed-only') && !e.era).map((e) => e.code),
+);
 
 function usableGeo(code: string): GeoEntry | undefined {
   const g = GEO.get(code);
@@ -142,7 +144,8 @@ export function splitRunTogether(code: string, extra: ReadonlySet<string>): stri
       const part = code.slice(i - len, i);
       if (len === 4 ? !four(part) : !usableGeo(part)) continue;
       const cand = { parts: [...prev.parts, part], fours: prev.fours + (len === 4 ? 1 : 0) };
-      if (!pick || cand.parts.length < pick.parts.length || (cand.parts.length === pick.parts.length && cand.fours > pick.fours)) pick = cand;
+      if (!pick || cand.parts.length < pick.parts.length || (cand.parts.length === pick.parts.length && cand.fours > pick.fours))
+        pick = cand;
     }
     best.push(pick);
   }
@@ -158,7 +161,8 @@ export function splitRunTogether(code: string, extra: ReadonlySet<string>): stri
  */
 function beforeLists(code: string, years: CableYears | undefined): TagReading | undefined {
   if (!years || years.last >= LISTS_FROM || !LETTERS.test(code)) return undefined;
-  if (code.length === 4 && CODE_SHAPED.test(code)) return { kind: 'before-lists', shape: code[0] === 'K' ? 'program' : 'subject', year: years.last };
+  if (code.length === 4 && CODE_SHAPED.test(code))
+    return { kind: 'before-lists', shape: code[0] === 'K' ? 'program' : 'subject', year: years.last };
   // A two-letter code the table knows (an ISO misuse, an org variant) keeps its reading.
   if (code.length === 2 && !GEO.has(code)) return { kind: 'before-lists', shape: 'geo', year: years.last };
   return undefined;
@@ -174,7 +178,11 @@ function readUnlisted(code: string, extra: ReadonlySet<string>): TagReading {
     const fips = fipsForIso(code);
     if (fips && !g) return { kind: 'iso', suggest: [fips] };
     // EU for EUN: a longer listed code that starts with the two letters.
-    if (g?.status.startsWith('org')) return { kind: 'unknown', suggest: LISTED_ORG.filter((o) => o.code.length === 3 && o.code.startsWith(code) && o.description).map((o) => o.code) };
+    if (g?.status.startsWith('org'))
+      return {
+        kind: 'unknown',
+        suggest: LISTED_ORG.filter((o) => o.code.length === 3 && o.code.startsWith(code) && o.description).map((o) => o.code),
+      };
     return { kind: 'unknown', suggest: [] };
   }
   if (code.length === 3) {

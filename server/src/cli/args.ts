@@ -75,7 +75,15 @@ export function parseArgs(argv: string[]): Args | 'help' | 'version' | { error: 
   const { tokens } = parseArgv({ args: argv, options: OPTIONS, strict: false, allowPositionals: true, tokens: true });
   // One processor is left to the main thread and V8's own threads (collector, compiler): on two
   // processors a second worker only competed with them (measured: slower than none).
-  const args: Args = { format: 'text', jobs: Math.max(1, availableParallelism() - 1), followSymlinks: false, stdin: false, quiet: false, rules: {}, paths: [] };
+  const args: Args = {
+    format: 'text',
+    jobs: Math.max(1, availableParallelism() - 1),
+    followSymlinks: false,
+    stdin: false,
+    quiet: false,
+    rules: {},
+    paths: [],
+  };
   let fix = false;
   let dryRun = false;
   let help = false;
@@ -127,7 +135,8 @@ export function parseArgs(argv: string[]): Args | 'help' | 'version' | { error: 
         const sev = eq < 0 ? '' : v.slice(eq + 1);
         if (eq < 0) return { error: `--rule takes ID=SEVERITY, not "${v}"` };
         if (!ruleById(id)) return { error: `--rule: unknown rule id "${id}" (the rules are listed in docs/rules.md)` };
-        if (!isSeverityOrOff(sev)) return { error: `--rule ${id}: the severity must be error, warning, information, hint or off, not "${sev}"` };
+        if (!isSeverityOrOff(sev))
+          return { error: `--rule ${id}: the severity must be error, warning, information, hint or off, not "${sev}"` };
         args.rules[id] = sev as Severity | 'off';
         break;
       }

@@ -119,7 +119,9 @@ export function* walkPaths(paths: readonly string[], options: WalkOptions): Gene
         if (!isDir && !isCable) continue; // not a cable: nothing to say
         const target = displayPath(Buffer.from(real, 'latin1'));
         if (!options.followSymlinks && !inside(real)) {
-          options.skipped(`${displayPath(path)}: a link out of the folders named (to ${target}); not followed (--follow-symlinks follows it)`);
+          options.skipped(
+            `${displayPath(path)}: a link out of the folders named (to ${target}); not followed (--follow-symlinks follows it)`,
+          );
           continue;
         }
         if (visited.has(real)) {

@@ -109,7 +109,10 @@ export function writeFileAtomic(path: FsPath, bytes: Uint8Array): string | undef
     return `cannot be written (${(e as NodeJS.ErrnoException).code ?? (e as Error).message}); not fixed (the file is unchanged)`;
   }
   const dir = dirname(real);
-  const temp = Buffer.from(join(dir, `.${basename(real)}.cable-lint-${process.pid}-${Math.random().toString(36).slice(2, 8)}.tmp`), 'latin1');
+  const temp = Buffer.from(
+    join(dir, `.${basename(real)}.cable-lint-${process.pid}-${Math.random().toString(36).slice(2, 8)}.tmp`),
+    'latin1',
+  );
   try {
     fd = openSync(temp, constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL, mode);
   } catch (e) {
@@ -149,10 +152,11 @@ export function unifiedDiff(file: string, a: string, b: string): string {
   const lb = linesOf(b);
   const hunks = lineHunks(la, lb, Math.max(la.length, lb.length) + 1)!;
   // Lines keep their own ends (a CRLF file's diff applies to it); a last line without one is marked.
-  const line = (prefix: string, l: string) => prefix + (l.endsWith('\n') ? l : l.endsWith('\r') ? l + '\n' : l + '\n\\ No newline at end of file\n');
+  const line = (prefix: string, l: string) =>
+    prefix + (l.endsWith('\n') ? l : l.endsWith('\r') ? l + '\n' : l + '\n\\ No newline at end of file\n');
   let out = `--- a/${file}\n+++ b/${file}\n`;
   // Hunks closer than twice the context are printed as one.
-  for (let h = 0; h < hunks.length; ) {
+  for (let h = 0; h < hunks.length;) {
     let last = h;
     while (last + 1 < hunks.length && hunks[last + 1].a0 - hunks[last].a1 <= 2 * CONTEXT) last++;
     const a0 = Math.max(0, hunks[h].a0 - CONTEXT);

@@ -34,7 +34,16 @@ export interface Format {
 
 // ---- text ------------------------------------------------------------------------
 
-const SGR = { reset: '\x1b[0m', bold: '\x1b[1m', dim: '\x1b[2m', underline: '\x1b[4m', red: '\x1b[31m', yellow: '\x1b[33m', blue: '\x1b[34m', cyan: '\x1b[36m' };
+const SGR = {
+  reset: '\x1b[0m',
+  bold: '\x1b[1m',
+  dim: '\x1b[2m',
+  underline: '\x1b[4m',
+  red: '\x1b[31m',
+  yellow: '\x1b[33m',
+  blue: '\x1b[34m',
+  cyan: '\x1b[36m',
+};
 const SEVERITY_COLOR: Record<Severity, string> = { error: SGR.red, warning: SGR.yellow, information: SGR.blue, hint: SGR.cyan };
 
 /**
@@ -66,7 +75,9 @@ function plural(n: number, word: string): string {
 function textBlock(file: string, findings: readonly OutputFinding[], color: boolean): string {
   const counts = new Map<Severity, number>();
   for (const f of findings) counts.set(f.severity, (counts.get(f.severity) ?? 0) + 1);
-  const parts = SEVERITY_ORDER.filter((s) => counts.get(s)).map((s) => (s === 'information' ? `${counts.get(s)} information` : plural(counts.get(s)!, s)));
+  const parts = SEVERITY_ORDER.filter((s) => counts.get(s)).map((s) =>
+    s === 'information' ? `${counts.get(s)} information` : plural(counts.get(s)!, s),
+  );
   let out = `${paint(color, SGR.bold + SGR.underline, file)} (${parts.join(', ')})\n`;
   for (const f of findings) out += formatText(f, color) + '\n';
   return out + '\n';
@@ -78,7 +89,8 @@ export function textSummary(byRule: ReadonlyMap<string, { severity: Severity; co
   const rows = [...byRule].sort((a, b) => b[1].count - a[1].count || a[0].localeCompare(b[0]));
   const width = String(rows[0][1].count).length;
   let out = paint(color, SGR.bold, 'Findings by rule:') + '\n';
-  for (const [rule, { severity, count }] of rows) out += `  ${String(count).padStart(width)}  ${paint(color, SEVERITY_COLOR[severity], severity.padEnd(11))} ${rule}\n`;
+  for (const [rule, { severity, count }] of rows)
+    out += `  ${String(count).padStart(width)}  ${paint(color, SEVERITY_COLOR[severity], severity.padEnd(11))} ${rule}\n`;
   return out;
 }
 
@@ -143,7 +155,10 @@ export function sarifRules(): object[] {
     id: r.id,
     shortDescription: { text: r.summary },
     ...(doc ? { helpUri: `${doc}#${r.id}` } : {}),
-    help: { text: `See docs/rules.md, section ${r.id}, in the cable-tools package.`, markdown: `See [docs/rules.md#${r.id}](docs/rules.md#${r.id}) in the cable-tools package.` },
+    help: {
+      text: `See docs/rules.md, section ${r.id}, in the cable-tools package.`,
+      markdown: `See [docs/rules.md#${r.id}](docs/rules.md#${r.id}) in the cable-tools package.`,
+    },
     defaultConfiguration: { level: SARIF_LEVEL[r.severity] },
     properties: { family: r.family, severity: r.severity },
   }));
@@ -154,7 +169,13 @@ export function sarifHead(version: string): string {
   const log = {
     $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
     version: '2.1.0',
-    runs: [{ tool: { driver: { name: 'cable-lint', version, semanticVersion: version, rules: sarifRules() } }, columnKind: 'utf16CodeUnits', results: ['\0'] }],
+    runs: [
+      {
+        tool: { driver: { name: 'cable-lint', version, semanticVersion: version, rules: sarifRules() } },
+        columnKind: 'utf16CodeUnits',
+        results: ['\0'],
+      },
+    ],
   };
   const text = JSON.stringify(log, null, 2);
   return text.slice(0, text.indexOf('"\\u0000"')).trimEnd() + '\n';
@@ -162,7 +183,10 @@ export function sarifHead(version: string): string {
 
 /** What comes after the last result: the invocation (unsuccessful when a file could not be checked, with why). */
 export function sarifTail(notifications: readonly string[]): string {
-  const invocation = { executionSuccessful: notifications.length === 0, toolExecutionNotifications: notifications.map((text) => ({ level: 'error', message: { text } })) };
+  const invocation = {
+    executionSuccessful: notifications.length === 0,
+    toolExecutionNotifications: notifications.map((text) => ({ level: 'error', message: { text } })),
+  };
   const indented = JSON.stringify([invocation], null, 2).replace(/\n/g, '\n      ');
   return `\n      ],\n      "invocations": ${indented}\n    }\n  ]\n}\n`;
 }

@@ -88,7 +88,8 @@ function readCableFile(file: FsPath): Uint8Array | string {
   try {
     const st = fstatSync(fd);
     if (!st.isFile()) return 'not a regular file; not checked';
-    if (st.size > MAX_FILE_BYTES) return `too large (${(st.size / 1048576).toFixed(0)} MB; the limit is ${MAX_FILE_BYTES / 1048576} MB); not checked`;
+    if (st.size > MAX_FILE_BYTES)
+      return `too large (${(st.size / 1048576).toFixed(0)} MB; the limit is ${MAX_FILE_BYTES / 1048576} MB); not checked`;
     const bytes = Buffer.allocUnsafe(st.size);
     let n = 0;
     while (n < bytes.length) {
@@ -105,7 +106,9 @@ function readCableFile(file: FsPath): Uint8Array | string {
 }
 
 export function emptyResult(problem?: string): FileResult {
-  return problem === undefined ? { output: '', findings: 0, errors: 0, warnings: 0, byRule: {} } : { output: '', findings: 0, errors: 0, warnings: 0, byRule: {}, problem };
+  return problem === undefined
+    ? { output: '', findings: 0, errors: 0, warnings: 0, byRule: {} }
+    : { output: '', findings: 0, errors: 0, warnings: 0, byRule: {}, problem };
 }
 
 /**
@@ -135,7 +138,12 @@ export function checkBytes(file: string, bytes: Uint8Array, options: LintOptions
           result.fixed = `${file}: would fix ${what || 'findings'}`;
         } else {
           const out = encodeText(fixed.text, decoded.encoding);
-          const why = out === undefined ? 'a fix needs a character that Latin-1 cannot hold; not fixed (the file is unchanged)' : path === undefined ? 'standard input cannot be written back' : writeFileAtomic(path, out);
+          const why =
+            out === undefined
+              ? 'a fix needs a character that Latin-1 cannot hold; not fixed (the file is unchanged)'
+              : path === undefined
+                ? 'standard input cannot be written back'
+                : writeFileAtomic(path, out);
           if (why) return emptyResult(`${file}: ${why}`);
           result.fixed = `${file}: fixed ${what || 'findings'}`;
         }

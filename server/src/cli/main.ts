@@ -133,7 +133,11 @@ export async function main(
   };
 
   function* jobs(): Generator<Omit<Job, 'id'>> {
-    for (const { file, path, explicit } of walkPaths(args.paths, { followSymlinks: args.followSymlinks, problem: fileProblem, skipped: linkSkipped })) {
+    for (const { file, path, explicit } of walkPaths(args.paths, {
+      followSymlinks: args.followSymlinks,
+      problem: fileProblem,
+      skipped: linkSkipped,
+    })) {
       const key = configOf(file);
       if (key.startsWith('\0ignored:')) {
         ignored++;
@@ -217,7 +221,8 @@ export async function main(
       await runPool(__filename, Math.min(args.jobs, availableParallelism()), rest, (key) => options.get(key)!, mode, done);
     } else {
       let id = 0;
-      for (let j = rest.next(); !j.done; j = rest.next()) done(id++, checkFile(j.value.file, options.get(j.value.key)!, mode, j.value.path));
+      for (let j = rest.next(); !j.done; j = rest.next())
+        done(id++, checkFile(j.value.file, options.get(j.value.key)!, mode, j.value.path));
     }
   }
 
@@ -231,7 +236,9 @@ export async function main(
     ignored ? `${ignored} ignored by configuration` : '',
     mode.fix ? `${plural(filesFixed, 'file')} ${mode.fix === 'write' ? 'fixed' : 'with fixes (not written: --fix-dry-run)'}` : '',
   ].filter(Boolean);
-  err(`${plural(checked, 'file')} checked: ${plural(errors, 'error')}, ${plural(warnings, 'warning')}${extra.length ? ` (${extra.join(', ')})` : ''}`);
+  err(
+    `${plural(checked, 'file')} checked: ${plural(errors, 'error')}, ${plural(warnings, 'warning')}${extra.length ? ` (${extra.join(', ')})` : ''}`,
+  );
   const tooManyWarnings = args.maxWarnings !== undefined && warnings > args.maxWarnings;
   if (tooManyWarnings) err(`cable-lint: ${plural(warnings, 'warning')}, more than --max-warnings ${args.maxWarnings}`);
   if (problems) return 2;

@@ -110,7 +110,10 @@ export function runPool(
     const checkFinished = () => {
       if (finished || !exhausted || retry.length || slots.some((s) => s.pending.size > 0)) return;
       finished = true;
-      Promise.all(slots.map((s) => s.worker.terminate())).then(() => resolve(), () => resolve());
+      Promise.all(slots.map((s) => s.worker.terminate())).then(
+        () => resolve(),
+        () => resolve(),
+      );
     };
 
     const start = (): Slot => {

@@ -6,9 +6,7 @@ export type { Era, GeoEntry, OrgEntry, PostEntry, Seen, TagEntry } from './types
 
 export type TagKind = 'subject' | 'program' | 'geo' | 'org';
 export type TagInfo =
-  | { kind: 'subject' | 'program'; entry: TagEntry }
-  | { kind: 'geo'; entry: GeoEntry }
-  | { kind: 'org'; entry: OrgEntry };
+  { kind: 'subject' | 'program'; entry: TagEntry } | { kind: 'geo'; entry: GeoEntry } | { kind: 'org'; entry: OrgEntry };
 
 const TAGS = new Map<string, TagInfo>();
 // Later kinds do not overwrite earlier ones: a code that is both a geo code and an org acronym reads as geo.

@@ -20,7 +20,10 @@ export function bannerSummary(cable: Cable, ctx: FeatureContext): BannerSummary 
   for (const m of [cable.subject?.marking, ...paragraphs.map((p) => p.marking)]) {
     if (m?.level && (!highest || LEVEL_RANK[m.level] > LEVEL_RANK[highest])) highest = m.level;
   }
-  const parts = [highest ? `highest portion: ${LEVEL_NAME[highest]}` : 'no portion markings', `${paragraphs.length} paragraph${paragraphs.length === 1 ? '' : 's'}`];
+  const parts = [
+    highest ? `highest portion: ${LEVEL_NAME[highest]}` : 'no portion markings',
+    `${paragraphs.length} paragraph${paragraphs.length === 1 ? '' : 's'}`,
+  ];
   const decl = cable.eo?.decl;
   if (!cable.eo) parts.push('no E.O. line');
   else if (decl?.kind === 'date') {

@@ -32,7 +32,9 @@ export interface CompletionResult {
 
 export function completeAt(cable: Cable, offset: number, ctx: FeatureContext): CompletionResult | undefined {
   if (offset < 0 || offset > cable.text.length) return undefined;
-  return completeTags(cable, offset, ctx) ?? completeMarking(cable, offset) ?? completeDecl(cable, offset, ctx) ?? completeCaption(cable, offset);
+  return (
+    completeTags(cable, offset, ctx) ?? completeMarking(cable, offset) ?? completeDecl(cable, offset, ctx) ?? completeCaption(cable, offset)
+  );
 }
 
 /** True when offset lies on one of the lines the element covers, at or after `from`. */
@@ -45,7 +47,12 @@ function onLinesOf(cable: Cable, s: Span, from: number, offset: number): boolean
 // ---- TAGS ----------------------------------------------------------------------
 
 const KIND_RANK: Record<TagInfo['kind'], number> = { subject: 0, program: 1, org: 2, geo: 3 };
-const KIND_NAME: Record<TagInfo['kind'], string> = { subject: 'subject tag', program: 'program tag', org: 'organization tag', geo: 'geographic tag' };
+const KIND_NAME: Record<TagInfo['kind'], string> = {
+  subject: 'subject tag',
+  program: 'program tag',
+  org: 'organization tag',
+  geo: 'geographic tag',
+};
 
 function tagDescription(info: TagInfo): string | undefined {
   return info.kind === 'geo' ? info.entry.name : info.entry.description;
@@ -97,10 +104,23 @@ export function markingsFor(cable: Cable): CompletionEntry[] {
   for (const l of ORDERED) {
     if (top && LEVEL_RANK[l] > LEVEL_RANK[top]) continue;
     const preselect = l === top;
-    out.push({ label: `(${l})`, kind: 'marking', detail: LEVEL_NAME[l], documentation: LEVEL_MEANING[l], sortText: `${9 - LEVEL_RANK[l]}a`, preselect });
+    out.push({
+      label: `(${l})`,
+      kind: 'marking',
+      detail: LEVEL_NAME[l],
+      documentation: LEVEL_MEANING[l],
+      sortText: `${9 - LEVEL_RANK[l]}a`,
+      preselect,
+    });
     if (noforn && l !== 'U') {
       const nf = l === 'SBU' ? '(SBU-N)' : `(${l}//NF)`;
-      out.push({ label: nf, kind: 'marking', detail: `${LEVEL_NAME[l]}, NOFORN`, documentation: `${LEVEL_MEANING[l]}; not releasable to foreign nationals`, sortText: `${9 - LEVEL_RANK[l]}b` });
+      out.push({
+        label: nf,
+        kind: 'marking',
+        detail: `${LEVEL_NAME[l]}, NOFORN`,
+        documentation: `${LEVEL_MEANING[l]}; not releasable to foreign nationals`,
+        sortText: `${9 - LEVEL_RANK[l]}b`,
+      });
     }
   }
   return out;
@@ -109,7 +129,7 @@ export function markingsFor(cable: Cable): CompletionEntry[] {
 function completeMarking(cable: Cable, offset: number): CompletionResult | undefined {
   if (offset < cable.bodyStart && !cable.paragraphs.some((p) => p.start <= offset)) return undefined;
   let p = undefined;
-  for (let lo = 0, hi = cable.paragraphs.length - 1; lo <= hi; ) {
+  for (let lo = 0, hi = cable.paragraphs.length - 1; lo <= hi;) {
     const mid = (lo + hi) >> 1;
     if (cable.paragraphs[mid].start <= offset) {
       p = cable.paragraphs[mid];
@@ -151,7 +171,8 @@ function completeDecl(cable: Cable, offset: number, ctx: FeatureContext): Comple
   const form = order === '13526' ? 'YYYY/MM/DD' : 'MM/DD/YYYY';
   const ten = formatDeclDate(addYears(ctx.date, 10), form);
   const twentyFive = formatDeclDate(addYears(ctx.date, 25), form);
-  const doc = (years: number) => `Declassify on ${dateInWords(addYears(ctx.date, years))}, ${years} years after the cable's date (${dateInWords(ctx.date)}), in the form of E.O. ${order}.`;
+  const doc = (years: number) =>
+    `Declassify on ${dateInWords(addYears(ctx.date, years))}, ${years} years after the cable's date (${dateInWords(ctx.date)}), in the form of E.O. ${order}.`;
   const d = eo.decl;
   const lineEnd = cable.lines[lineIndexAt(cable, Math.max(eo.start, eo.end - 1))].end;
   if (!eo.order && offset >= eo.keyword.end) {
@@ -159,7 +180,15 @@ function completeDecl(cable: Cable, offset: number, ctx: FeatureContext): Comple
     let s = eo.keyword.end;
     while (s < offset && (t[s] === ' ' || t[s] === '\t')) s++;
     const items: CompletionEntry[] = [];
-    if (classified) items.push({ label: `${decl.order}: DECL: ${decl.text}`, kind: 'decl', detail: `DECL ${dateInWords(decl.date)}`, documentation: doc(10), preselect: true, sortText: '0' });
+    if (classified)
+      items.push({
+        label: `${decl.order}: DECL: ${decl.text}`,
+        kind: 'decl',
+        detail: `DECL ${dateInWords(decl.date)}`,
+        documentation: doc(10),
+        preselect: true,
+        sortText: '0',
+      });
     if (unclassified) items.push({ label: `${decl.order}: N/A`, kind: 'decl', detail: 'unclassified cable', sortText: '1' });
     return { start: s, end: Math.max(offset, Math.min(lineEnd, d.end)), items };
   }
@@ -169,14 +198,35 @@ function completeDecl(cable: Cable, offset: number, ctx: FeatureContext): Comple
     // After `DECL:`: the date alone.
     let s = d.keyword.end;
     while (s < offset && (t[s] === ' ' || t[s] === '\t' || t[s] === ':')) s++;
-    items.push({ label: ten, kind: 'decl', detail: `${dateInWords(addYears(ctx.date, 10))} (10 years)`, documentation: doc(10), preselect: true, sortText: '0' });
-    items.push({ label: twentyFive, kind: 'decl', detail: `${dateInWords(addYears(ctx.date, 25))} (25 years, the longest without an exemption)`, documentation: doc(25), sortText: '1' });
+    items.push({
+      label: ten,
+      kind: 'decl',
+      detail: `${dateInWords(addYears(ctx.date, 10))} (10 years)`,
+      documentation: doc(10),
+      preselect: true,
+      sortText: '0',
+    });
+    items.push({
+      label: twentyFive,
+      kind: 'decl',
+      detail: `${dateInWords(addYears(ctx.date, 25))} (25 years, the longest without an exemption)`,
+      documentation: doc(25),
+      sortText: '1',
+    });
     return { start: s, end: Math.max(offset, Math.min(lineEnd, d.end)), items };
   }
   // After `E.O. 12958:`: the whole instruction.
   let s = eo.order ? eo.order.end : eo.keyword.end;
   while (s < offset && (t[s] === ' ' || t[s] === '\t' || t[s] === ':')) s++;
-  if (classified) items.push({ label: `DECL: ${ten}`, kind: 'decl', detail: `${dateInWords(addYears(ctx.date, 10))} (10 years)`, documentation: doc(10), preselect: true, sortText: '0' });
+  if (classified)
+    items.push({
+      label: `DECL: ${ten}`,
+      kind: 'decl',
+      detail: `${dateInWords(addYears(ctx.date, 10))} (10 years)`,
+      documentation: doc(10),
+      preselect: true,
+      sortText: '0',
+    });
   if (unclassified) items.push({ label: 'N/A', kind: 'decl', detail: 'unclassified cable: no declassification date', sortText: '1' });
   return { start: s, end: Math.max(offset, Math.min(lineEnd, d.end)), items };
 }
@@ -213,7 +263,12 @@ function completeCaption(cable: Cable, offset: number): CompletionResult | undef
   for (const c of CAPTIONS) {
     const name = c === 'C O R R E C T E D COPY' ? undefined : c;
     if (!name || (seen.has(name) && name !== 'SIPDIS')) continue;
-    items.push({ label: name, kind: 'caption', detail: CAPTION_MEANING[name], sortText: name === 'SIPDIS' ? '0' : name === 'NOFORN' ? '1' : '2' + name });
+    items.push({
+      label: name,
+      kind: 'caption',
+      detail: CAPTION_MEANING[name],
+      sortText: name === 'SIPDIS' ? '0' : name === 'NOFORN' ? '1' : '2' + name,
+    });
   }
   return { start: s, end: e, items };
 }

@@ -149,7 +149,7 @@ export function lineHunks(a: string[], b: string[], maxD: number): { a0: number;
   const hunks: { a0: number; a1: number; b0: number; b1: number }[] = [];
   let i = 0;
   let j = 0;
-  for (let k = 0; k < ops.length; ) {
+  for (let k = 0; k < ops.length;) {
     if (ops[k] === '=') {
       i++;
       j++;
@@ -196,7 +196,12 @@ export function diffEdits(a: string, b: string, maxD = 2000): Edit[] {
     let pre = 0;
     while (pre < oldText.length && pre < newText.length && oldText[pre] === newText[pre]) pre++;
     let suf = 0;
-    while (suf < oldText.length - pre && suf < newText.length - pre && oldText[oldText.length - 1 - suf] === newText[newText.length - 1 - suf]) suf++;
+    while (
+      suf < oldText.length - pre &&
+      suf < newText.length - pre &&
+      oldText[oldText.length - 1 - suf] === newText[newText.length - 1 - suf]
+    )
+      suf++;
     const start = starts[h.a0] + pre;
     edits.push({ start, end: starts[h.a1] - suf, newText: newText.slice(pre, newText.length - suf) });
   }

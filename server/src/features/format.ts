@@ -50,7 +50,7 @@ function eoSpacing(cable: Cable): Edit[] {
     // Only blanks, or blanks around one colon: anything else (a line break, a word) stays as written.
     const colon = gap.indexOf(':');
     if (colon < 0 && [...gap].every(isBlank)) want = ' ';
-    else if (colon >= 0 && gap.indexOf(':', colon + 1) < 0 && [...gap.slice(0, colon) + gap.slice(colon + 1)].every(isBlank)) want = ': ';
+    else if (colon >= 0 && gap.indexOf(':', colon + 1) < 0 && [...(gap.slice(0, colon) + gap.slice(colon + 1))].every(isBlank)) want = ': ';
     else continue;
     if (gap !== want) out.push({ start: g.start, end: g.end, newText: want });
   }

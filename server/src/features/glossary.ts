@@ -80,7 +80,10 @@ export function caveatMeaning(c: string): string | undefined {
       return 'SIPDIS: SIPRNet distribution';
   }
   if (c.startsWith('REL')) {
-    const to = c.slice(3).trim().replace(/^TO\s+/, '');
+    const to = c
+      .slice(3)
+      .trim()
+      .replace(/^TO\s+/, '');
     return to ? `releasable to ${to}` : 'releasable to the named countries or organizations';
   }
   return undefined;
@@ -121,12 +124,31 @@ export interface OrderInfo {
 
 /** Executive orders on classification (§4.1). */
 export const ORDERS: Record<string, OrderInfo> = {
-  '11652': { name: 'E.O. 11652', inForce: '1972 to November 1978', from: '1972-06-01', to: '1978-11-30', decl: 'General Declassification Schedule (GDS); XGDS 1-4 exemptions' },
-  '12065': { name: 'E.O. 12065', inForce: '1 December 1978 to 1982', from: '1978-12-01', to: '1982-08-01', decl: 'a date, the classifier and the office symbol' },
-  '12356': { name: 'E.O. 12356', inForce: '1982 to October 1995', from: '1982-08-01', to: '1995-10-13', decl: 'OADR (Originating Agency\'s Determination Required)' },
+  '11652': {
+    name: 'E.O. 11652',
+    inForce: '1972 to November 1978',
+    from: '1972-06-01',
+    to: '1978-11-30',
+    decl: 'General Declassification Schedule (GDS); XGDS 1-4 exemptions',
+  },
+  '12065': {
+    name: 'E.O. 12065',
+    inForce: '1 December 1978 to 1982',
+    from: '1978-12-01',
+    to: '1982-08-01',
+    decl: 'a date, the classifier and the office symbol',
+  },
+  '12356': {
+    name: 'E.O. 12356',
+    inForce: '1982 to October 1995',
+    from: '1982-08-01',
+    to: '1995-10-13',
+    decl: "OADR (Originating Agency's Determination Required)",
+  },
   '12958': {
     name: 'E.O. 12958',
-    inForce: 'signed 17 April 1995, in force from 14 October 1995, amended by E.O. 13292 on 25 March 2003, replaced by E.O. 13526 on 27 June 2010',
+    inForce:
+      'signed 17 April 1995, in force from 14 October 1995, amended by E.O. 13292 on 25 March 2003, replaced by E.O. 13526 on 27 June 2010',
     from: '1995-10-14',
     to: '2010-06-26',
     decl: '`DECL: MM/DD/YYYY`, by default 10 years after the date of the decision, at most 25 years (exemptions X1-X8 for longer)',
@@ -173,8 +195,10 @@ export function statusWords(status: string, source: string): string {
   if (status.startsWith('regional')) return 'regional code; meaning inferred, not verified';
   if (status === 'state-usage') return source;
   if (status === 'iso-instead-of-fips') return 'an ISO 3166 code used by mistake: TAGS uses FIPS 10-4 codes';
-  if (status.startsWith('inferred') || status.startsWith('unknown-inferred')) return `description inferred, not verified${source.startsWith('seen on') ? `; ${source}` : ''}`;
-  if (status === 'no-description-found') return `a code seen in cables; no description found${source.startsWith('seen on') ? `; ${source}` : ''}`;
+  if (status.startsWith('inferred') || status.startsWith('unknown-inferred'))
+    return `description inferred, not verified${source.startsWith('seen on') ? `; ${source}` : ''}`;
+  if (status === 'no-description-found')
+    return `a code seen in cables; no description found${source.startsWith('seen on') ? `; ${source}` : ''}`;
   if (status === 'self-describing name') return 'organization tag (the code is its name)';
   return `${status} (${source})`;
 }

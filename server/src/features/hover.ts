@@ -67,7 +67,9 @@ function hoverHeader(cable: Cable, offset: number, ctx: FeatureContext): Found {
       v,
       `${code(v.text)}: transmission identifier (format line 1). \`V\` starts the transmission, \`ZCZC\` the message; ` +
         (v.trigraph ? `\`${v.trigraph}\` is the channel designator` : 'no channel designator') +
-        (v.sequence ? `, \`${v.sequence}\` the channel sequence number${/^0+$/.test(v.sequence) ? ' (all zeros: a placeholder, inferred)' : ''}.` : '.'),
+        (v.sequence
+          ? `, \`${v.sequence}\` the channel sequence number${/^0+$/.test(v.sequence) ? ' (all zeros: a placeholder, inferred)' : ''}.`
+          : '.'),
     );
   }
   const pl = h.prosignLine;
@@ -77,10 +79,16 @@ function hoverHeader(cable: Cable, offset: number, ctx: FeatureContext): Found {
   }
   const de = h.de;
   if (de && inside(de, offset)) {
-    if (inside(de.keyword, offset)) return hit(de.keyword, '`DE` ("from"): the originating station, the station serial number and the filing time (format line 3).');
+    if (inside(de.keyword, offset))
+      return hit(de.keyword, '`DE` ("from"): the originating station, the station serial number and the filing time (format line 3).');
     if (inside(de.station, offset)) return hit(de.station, riText(de.station.text, 'originating station'));
-    if (inside(de.serial, offset)) return hit(de.serial, `${code('#' + de.serial.text)}: station serial number; it equals the cable's number modulo 10,000 (99.9% of real cables).`);
-    if (de.section && inside(de.section, offset)) return hit(de.section, `${code('/' + de.section.text)}: section number of a cable sent in several sections.`);
+    if (inside(de.serial, offset))
+      return hit(
+        de.serial,
+        `${code('#' + de.serial.text)}: station serial number; it equals the cable's number modulo 10,000 (99.9% of real cables).`,
+      );
+    if (de.section && inside(de.section, offset))
+      return hit(de.section, `${code('/' + de.section.text)}: section number of a cable sent in several sections.`);
     if (inside(de.julian, offset)) return hit(de.julian, julianText(de.julian, cable, ctx));
   }
   const sec = h.security;
@@ -88,13 +96,17 @@ function hoverHeader(cable: Cable, offset: number, ctx: FeatureContext): Found {
     if (inside(sec.keyword, offset)) {
       const k = sec.keyword.text.toUpperCase();
       const what = k === 'ZNR' ? 'unclassified traffic' : k === 'ZNY' ? 'classified or EFTO traffic' : 'security prosign';
-      return hit(sec.keyword, `${code(sec.keyword.text)}: security line (format line 4), ${what}. \`ZNR\` goes with UNCLAS, \`ZNY\` with CONFIDENTIAL, SECRET and EFTO.`);
+      return hit(
+        sec.keyword,
+        `${code(sec.keyword.text)}: security line (format line 4), ${what}. \`ZNR\` goes with UNCLAS, \`ZNY\` with CONFIDENTIAL, SECRET and EFTO.`,
+      );
     }
     if (inside(sec.group, offset)) {
       const g = sec.group.text.toUpperCase();
       const level = SECURITY_LETTERS[sec.letter.toUpperCase()] ?? 'an unknown classification letter';
       let md = `${code(sec.group.text)}: classification group: **${level}**.`;
-      if (/^[A-Z]{3}[A-Z]{2}$/.test(g) && g.slice(3) !== g[0].repeat(2)) md += ` The last two letters (\`${g.slice(3)}\`) are a transmission release code (A Australia, B Britain, C Canada, ...; cable2graph).`;
+      if (/^[A-Z]{3}[A-Z]{2}$/.test(g) && g.slice(3) !== g[0].repeat(2))
+        md += ` The last two letters (\`${g.slice(3)}\`) are a transmission release code (A Australia, B Britain, C Canada, ...; cable2graph).`;
       return hit(sec.group, md);
     }
     if (sec.trailer && inside(sec.trailer, offset)) return hit(sec.trailer, signalsText(sec.trailer.text));
@@ -164,7 +176,10 @@ function julianText(j: Token, cable: Cable, ctx: FeatureContext): string {
     const dtg = cable.header?.dtg;
     if (dtg?.valid) {
       const diff = (Date.UTC(year, 0, day, hh, mm) - Date.UTC(dtg.year, dtg.month - 1, dtg.day, dtg.hour, dtg.minute)) / 60000;
-      md += diff === 0 ? ', the same as the date-time group' : `, ${Math.abs(diff)} minutes ${diff > 0 ? 'after' : 'before'} the date-time group`;
+      md +=
+        diff === 0
+          ? ', the same as the date-time group'
+          : `, ${Math.abs(diff)} minutes ${diff > 0 ? 'after' : 'before'} the date-time group`;
     }
     md += '.';
   } else {
@@ -190,7 +205,9 @@ function postsForPlad(plad: string): PostEntry[] {
 function addresseeHover(a: Addressee, offset: number, list: 'FM' | 'TO' | 'INFO'): Found {
   const role = { FM: 'originator', TO: 'action addressee', INFO: 'information addressee' }[list];
   if (a.keyword && inside(a.keyword, offset)) {
-    const what = { FM: 'the originator', TO: 'the action addressees, one per line', INFO: 'the information addressees, one per line' }[list];
+    const what = { FM: 'the originator', TO: 'the action addressees, one per line', INFO: 'the information addressees, one per line' }[
+      list
+    ];
     return hit(a.keyword, `${code(a.keyword.text)}: ${what} (format lines 6 to 8). Each is \`RI/PLAD [PRECEDENCE] [NNNN]\`.`);
   }
   if (a.ri && inside(a.ri, offset)) return hit(a.ri, riText(a.ri.text, role));
@@ -203,7 +220,8 @@ function addresseeHover(a: Addressee, offset: number, list: 'FM' | 'TO' | 'INFO'
     const w = a.precedence.text.toUpperCase().replace(/\s+/g, ' ');
     return hit(a.precedence, `${code(a.precedence.text)}: precedence for this addressee: ${PRECEDENCE_WORDS[w] ?? 'unknown'}.`);
   }
-  if (a.serial && inside(a.serial, offset)) return hit(a.serial, `${code(a.serial.text)}: sequence number of the message for this addressee (MCN, inferred).`);
+  if (a.serial && inside(a.serial, offset))
+    return hit(a.serial, `${code(a.serial.text)}: sequence number of the message for this addressee (MCN, inferred).`);
   return undefined;
 }
 
@@ -218,21 +236,33 @@ function hoverBanner(cable: Cable, offset: number, ctx: FeatureContext): Found {
     md += word.meaning ? ` — ${word.meaning}.` : b.level === 'U' ? ` — ${LEVEL_MEANING.U}.` : ` — ${LEVEL_MEANING[b.level]}.`;
     if (b.efto) md += ' EFTO: Encrypt For Transmission Only.';
     if (b.level === 'U' && cable.level === 'SBU') {
-      md += isLou(cable) ? ` With its LIMITED OFFICIAL USE caption it is an **LOU** cable — ${LOU.meaning}.` : ' With its SENSITIVE caption it is a **SENSITIVE BUT UNCLASSIFIED** cable.';
+      md += isLou(cable)
+        ? ` With its LIMITED OFFICIAL USE caption it is an **LOU** cable — ${LOU.meaning}.`
+        : ' With its SENSITIVE caption it is a **SENSITIVE BUT UNCLASSIFIED** cable.';
     }
-    md += '\n\nThe banner must be at least the highest portion marking (ISOO); the first line of a telegram is its classification (5 FAH-2 H-222).';
+    md +=
+      '\n\nThe banner must be at least the highest portion marking (ISOO); the first line of a telegram is its classification (5 FAH-2 H-222).';
     if (b.spaced && !b.oddSpacing) md += ' Written letter-spaced, as the telegram system does.';
     return hit(b.classText, md);
   }
-  if (b.section && inside(b.section, offset)) return hit(b.section, `${code(b.section.text)}: section ${b.section.n} of ${b.section.m} of a cable sent in several transmissions.`);
+  if (b.section && inside(b.section, offset))
+    return hit(b.section, `${code(b.section.text)}: section ${b.section.n} of ${b.section.m} of a cable sent in several transmissions.`);
   if (b.post && inside(b.post, offset)) {
     const post = allPosts().find((p) => p.shortForm === b.post!.text.toUpperCase());
-    return hit(b.post, `${code(b.post.text)}: the post that sent the cable${post ? ` (**${post.plad ?? post.acp117}**, routing indicator ${code(post.ri)})` : ''}.`);
+    return hit(
+      b.post,
+      `${code(b.post.text)}: the post that sent the cable${post ? ` (**${post.plad ?? post.acp117}**, routing indicator ${code(post.ri)})` : ''}.`,
+    );
   }
   if (b.serial && inside(b.serial, offset)) {
     const year = (cable.date ?? ctx.date).year;
-    const id = b.post ? `${String(year % 100).padStart(2, '0')}${b.post.text.toUpperCase().replace(/\s+/g, '')}${b.serial.text.replace(/^0+(?=\d)/, '')}` : undefined;
-    return hit(b.serial, `${code(b.serial.text)}: the cable's serial number at its post (zero-padded to 6 digits)${id ? `; the cable ID is ${code(id)}` : ''}.`);
+    const id = b.post
+      ? `${String(year % 100).padStart(2, '0')}${b.post.text.toUpperCase().replace(/\s+/g, '')}${b.serial.text.replace(/^0+(?=\d)/, '')}`
+      : undefined;
+    return hit(
+      b.serial,
+      `${code(b.serial.text)}: the cable's serial number at its post (zero-padded to 6 digits)${id ? `; the cable ID is ${code(id)}` : ''}.`,
+    );
   }
   return undefined;
 }
@@ -264,18 +294,28 @@ function hoverEo(cable: Cable, offset: number, ctx: FeatureContext): Found {
   if (!eo || offset < eo.start || offset >= eo.end) return undefined;
   const governing = orderForDate(ctx.date);
   if (inside(eo.keyword, offset)) {
-    return hit(eo.keyword, `${code(eo.keyword.text)}: Executive Order: the order that governs the cable's classification, then its declassification instruction.`);
+    return hit(
+      eo.keyword,
+      `${code(eo.keyword.text)}: Executive Order: the order that governs the cable's classification, then its declassification instruction.`,
+    );
   }
   if (eo.order && inside(eo.order, offset)) {
     const o = ORDERS[eo.order.text];
-    if (!o) return hit(eo.order, `${code(eo.order.text)}: **not an executive order on classification**. On ${dateSourceWords(ctx)} classification was governed by E.O. ${governing}.`);
+    if (!o)
+      return hit(
+        eo.order,
+        `${code(eo.order.text)}: **not an executive order on classification**. On ${dateSourceWords(ctx)} classification was governed by E.O. ${governing}.`,
+      );
     let md = `**${o.name}**: ${o.inForce}. Declassification: ${o.decl}.`;
     if (eo.order.text === '12958') md += ' Reasons are cited as section 1.5 before the 2003 amendment, 1.4 after it.';
-    md += governs(eo.order.text, ctx.date) ? `\n\nIt governed classification on ${dateSourceWords(ctx)}.` : `\n\nOn ${dateSourceWords(ctx)} classification was governed by E.O. ${governing}, not this order.`;
+    md += governs(eo.order.text, ctx.date)
+      ? `\n\nIt governed classification on ${dateSourceWords(ctx)}.`
+      : `\n\nOn ${dateSourceWords(ctx)} classification was governed by E.O. ${governing}, not this order.`;
     return hit(eo.order, md);
   }
   const decl = eo.decl;
-  if (decl.keyword && inside(decl.keyword, offset)) return hit(decl.keyword, `${code(decl.keyword.text)}: "declassify on": when the information may be declassified.`);
+  if (decl.keyword && inside(decl.keyword, offset))
+    return hit(decl.keyword, `${code(decl.keyword.text)}: "declassify on": when the information may be declassified.`);
   if (offset < decl.start) return undefined;
   const span = decl.value.end > decl.value.start && inside(decl.value, offset) ? decl.value : decl;
   const order = eo.order && ORDERS[eo.order.text] ? eo.order.text : governing;
@@ -287,9 +327,15 @@ function hoverEo(cable: Cable, offset: number, ctx: FeatureContext): Found {
       return hit(span, declDateText(v, d, d.form, ctx, order));
     }
     case 'na':
-      return hit(span, `${code(v)}: not applicable: the cable is unclassified and has no declassification date.${cable.level && LEVEL_RANK[cable.level] >= LEVEL_RANK.C ? ' **This cable is classified**: it needs a DECL date.' : ''}`);
+      return hit(
+        span,
+        `${code(v)}: not applicable: the cable is unclassified and has no declassification date.${cable.level && LEVEL_RANK[cable.level] >= LEVEL_RANK.C ? ' **This cable is classified**: it needs a DECL date.' : ''}`,
+      );
     case 'oadr':
-      return hit(span, `${code(v)}: Originating Agency's Determination Required, the indefinite marking of E.O. 12356 (before October 1995).`);
+      return hit(
+        span,
+        `${code(v)}: Originating Agency's Determination Required, the indefinite marking of E.O. 12356 (before October 1995).`,
+      );
     case 'exemption':
       return hit(span, `${code(v)}: ${exemptionMeaning(v)}.`);
     case 'downgrade':
@@ -297,7 +343,10 @@ function hoverEo(cable: Cable, offset: number, ctx: FeatureContext): Found {
     case 'event':
       return hit(span, `${code(v)}: declassify on an event rather than a date.`);
     case 'empty':
-      return hit(span, `No declassification instruction. A classified cable needs \`DECL: <date>\`, by default 10 years after its date; an unclassified one \`N/A\`.`);
+      return hit(
+        span,
+        `No declassification instruction. A classified cable needs \`DECL: <date>\`, by default 10 years after its date; an unclassified one \`N/A\`.`,
+      );
     default:
       return hit(span, `${code(v)}: not a declassification instruction in a standard form (\`DECL: MM/DD/YYYY\`, \`N/A\`).`);
   }
@@ -312,15 +361,23 @@ function declDateText(v: string, d: CalendarDate, form: string, ctx: FeatureCont
   } else {
     const y = yearsBetween(base, d);
     const anniversary = addYears(base, y);
-    const extraDays = Math.round((Date.UTC(d.year, d.month - 1, d.day) - Date.UTC(anniversary.year, anniversary.month - 1, anniversary.day)) / 86400000);
-    const span = extraDays === 0 ? `exactly ${y} year${y === 1 ? '' : 's'}` : y === 0 ? `${extraDays} days` : `${y} year${y === 1 ? '' : 's'} and ${extraDays} day${extraDays === 1 ? '' : 's'}`;
+    const extraDays = Math.round(
+      (Date.UTC(d.year, d.month - 1, d.day) - Date.UTC(anniversary.year, anniversary.month - 1, anniversary.day)) / 86400000,
+    );
+    const span =
+      extraDays === 0
+        ? `exactly ${y} year${y === 1 ? '' : 's'}`
+        : y === 0
+          ? `${extraDays} days`
+          : `${y} year${y === 1 ? '' : 's'} and ${extraDays} day${extraDays === 1 ? '' : 's'}`;
     md += `, ${span} after ${src}, under E.O. ${order}`;
     if (extraDays === 0 && y === 10) md += ' (10 years is the default duration)';
     else if (extraDays === 0 && y === 25) md += ' (25 years is the longest without an exemption)';
     else if (y > 25 || (y === 25 && extraDays > 0)) md += ' (**more than 25 years**: only with an exemption)';
     md += '.';
   }
-  if (form !== 'other') md += ` Written ${form}${form === 'MM/DD/YYYY' ? ', the form of E.O. 12958 cables' : form === 'YYYY/MM/DD' ? ', the form of the later drafting system' : ''}.`;
+  if (form !== 'other')
+    md += ` Written ${form}${form === 'MM/DD/YYYY' ? ', the form of E.O. 12958 cables' : form === 'YYYY/MM/DD' ? ', the form of the later drafting system' : ''}.`;
   return md;
 }
 
@@ -347,7 +404,8 @@ function readingDoc(code0: string, r: TagReading, extraTags: ReadonlySet<string>
     case 'era': {
       const e = r.entry;
       const kind = r.kind === 'program' ? 'program tag (K-tag)' : `subject tag${e?.category ? ` (${e.category})` : ''}`;
-      const person = r.kind === 'subject' && r.person ? ' The name of the person it concerns follows it on the TAGS line (1974 TAGS manual cable).' : '';
+      const person =
+        r.kind === 'subject' && r.person ? ' The name of the person it concerns follows it on the TAGS line (1974 TAGS manual cable).' : '';
       const era = e?.era
         ? r.kind === 'era'
           ? ` **A tag of an earlier era**: on cables up to ${e.era.to}, in no list from ${e.era.gone} on; not one for a cable of ${r.year}.`
@@ -390,19 +448,24 @@ function hoverTags(cable: Cable, offset: number, ctx: FeatureContext): Found {
   const t = cable.tags;
   if (!t || offset < t.start || offset >= t.end) return undefined;
   if (inside(t.keyword, offset)) {
-    return hit(t.keyword, `${code(t.keyword.text)}: Traffic Analysis by Geography and Subject: subject tags first (at least one), then program (K-), organization, person and geographic (FIPS 10-4) tags (5 FAH-3 H-011).`);
+    return hit(
+      t.keyword,
+      `${code(t.keyword.text)}: Traffic Analysis by Geography and Subject: subject tags first (at least one), then program (K-), organization, person and geographic (FIPS 10-4) tags (5 FAH-3 H-011).`,
+    );
   }
   for (const { tag, reading } of analyzeTags(cable, ctx.extraTags, yearsOf(ctx)).items) {
     if (inside(tag, offset)) return hit(tag, readingDoc(tag.code, reading, ctx.extraTags));
   }
-  for (const n of t.names) if (inside(n, offset)) return hit(n, `${code(n.text)}: the person an OVIP, OTRA, OREP, OEXC or OCON tag is about.`);
+  for (const n of t.names)
+    if (inside(n, offset)) return hit(n, `${code(n.text)}: the person an OVIP, OTRA, OREP, OEXC or OCON tag is about.`);
   return undefined;
 }
 
 function hoverSubject(cable: Cable, offset: number): Found {
   const s = cable.subject;
   if (!s || offset < s.start || offset >= s.end) return undefined;
-  if (inside(s.keyword, offset)) return hit(s.keyword, `${code(s.keyword.text)}: the subject, in upper case; continuation lines follow until a blank line.`);
+  if (inside(s.keyword, offset))
+    return hit(s.keyword, `${code(s.keyword.text)}: the subject, in upper case; continuation lines follow until a blank line.`);
   if (s.marking && inside(s.marking, offset)) return hit(s.marking, markingText(s.marking, cable, 'the subject'));
   return undefined;
 }
@@ -422,12 +485,20 @@ function citingParagraphs(cable: Cable, letter: string | undefined): string[] {
 function hoverRefs(cable: Cable, offset: number): Found {
   const r = cable.refs;
   if (!r || offset < r.start || offset >= r.end) return undefined;
-  if (inside(r.keyword, offset)) return hit(r.keyword, `${code(r.keyword.text)}: references: the messages this cable answers or cites, lettered A, B, ... when there are several.`);
+  if (inside(r.keyword, offset))
+    return hit(
+      r.keyword,
+      `${code(r.keyword.text)}: references: the messages this cable answers or cites, lettered A, B, ... when there are several.`,
+    );
   for (const item of r.items) {
     if (!inside(item, offset)) continue;
     const cited = citingParagraphs(cable, item.letter);
     const name = item.letter ? `REF ${item.letter}` : 'Reference';
-    const where = cited.length ? ` Cited in paragraph${cited.length > 1 ? 's' : ''} ${cited.join(', ')}.` : item.letter ? ' Not cited in the text.' : '';
+    const where = cited.length
+      ? ` Cited in paragraph${cited.length > 1 ? 's' : ''} ${cited.join(', ')}.`
+      : item.letter
+        ? ' Not cited in the text.'
+        : '';
     return hit(item, `**${name}**: ${code(item.target.text)}.${where}`);
   }
   return undefined;
@@ -437,7 +508,10 @@ function hoverClassifiedBy(cable: Cable, offset: number, ctx: FeatureContext): F
   const cb = cable.classifiedBy;
   if (!cb || offset < cb.start || offset >= cb.end) return undefined;
   if (inside(cb.keyword, offset)) {
-    return hit(cb.keyword, `${code(cb.keyword.text)}: the officer who classified the cable (name and title) and the reasons, as letters of section 1.4 of the order (1.5 before 2003).`);
+    return hit(
+      cb.keyword,
+      `${code(cb.keyword.text)}: the officer who classified the cable (name and title) and the reasons, as letters of section 1.4 of the order (1.5 before 2003).`,
+    );
   }
   if (cb.section && inside(cb.section, offset)) {
     const s = cb.section.text.replace(/\s/g, '');
@@ -458,20 +532,23 @@ function hoverClassifiedBy(cable: Cable, offset: number, ctx: FeatureContext): F
     else if (l === 'H' && compareDates(ctx.date, { year: 2003, month: 3, day: 25 }) < 0) md += ' (h) exists only since 25 March 2003.';
     return hit(r, md);
   }
-  if (cb.authority && inside(cb.authority, offset)) return hit(cb.authority, `${code(cb.authority.text)}: the classifying officer's name and title.`);
+  if (cb.authority && inside(cb.authority, offset))
+    return hit(cb.authority, `${code(cb.authority.text)}: the classifying officer's name and title.`);
   return undefined;
 }
 
 // ---- body ------------------------------------------------------------------------
 
 function markingText(m: Marking, cable: Cable, what: string): string {
-  if (!m.level) return `${code(m.text)}: **not a known portion marking**. Markings are (U), (SBU), (C), (S) or (TS), optionally with /NF, //NF or /REL ...`;
+  if (!m.level)
+    return `${code(m.text)}: **not a known portion marking**. Markings are (U), (SBU), (C), (S) or (TS), optionally with /NF, //NF or /REL ...`;
   const lou = /^LOU\b/.test(m.value);
   let md = `${code(m.text)}: portion marking: ${what} is **${lou ? LOU.name : LEVEL_NAME[m.level]}**: ${lou ? LOU.meaning : LEVEL_MEANING[m.level]}.`;
   const cav = m.caveats.map((c) => `\`${c}\` = ${caveatMeaning(c) ?? 'unknown caveat'}`);
   if (cav.length) md += `\n\n${cav.join('; ')}.`;
   if (!m.known) md += '\n\nNot in the usual vocabulary (U, SBU, SBU-N, C, S, TS with /NF, //NF, /REL..., //FGI...).';
-  if (cable.level && analyzeParagraphs(cable).above.has(m)) md += `\n\n**Above the cable's classification** (${cableClassName(cable)}): the banner must be at least the highest marking.`;
+  if (cable.level && analyzeParagraphs(cable).above.has(m))
+    md += `\n\n**Above the cable's classification** (${cableClassName(cable)}): the banner must be at least the highest marking.`;
   return md;
 }
 
@@ -489,24 +566,37 @@ function hoverBody(cable: Cable, offset: number): Found {
     if (inside(p.number, offset)) {
       const place = a.place.get(p);
       const issue = a.numbering.find((n) => n.paragraph === p);
-      const where = place ? `${place.index} of ${place.of} numbered paragraphs${place.of < cable.paragraphs.length ? ' in this copy of the text' : ''}` : 'a numbered paragraph';
-      return hit(p.number, `Paragraph ${code(p.number.text + p.punctuation)}: ${where}.${issue ? ` **Out of sequence**: expected ${issue.expected}.` : ''}`);
+      const where = place
+        ? `${place.index} of ${place.of} numbered paragraphs${place.of < cable.paragraphs.length ? ' in this copy of the text' : ''}`
+        : 'a numbered paragraph';
+      return hit(
+        p.number,
+        `Paragraph ${code(p.number.text + p.punctuation)}: ${where}.${issue ? ` **Out of sequence**: expected ${issue.expected}.` : ''}`,
+      );
     }
     if (p.marking && inside(p.marking, offset)) return hit(p.marking, markingText(p.marking, cable, 'this paragraph'));
     for (const s of p.subparagraphs) {
       if (!inside(s.marker, offset)) continue;
       const issue = a.lettering.find((l) => l.sub === s);
-      return hit(s.marker, `${code(s.marker.text)}: sub-paragraph ${s.letter} of paragraph ${p.number.text}.${issue ? ` **Out of sequence**: expected ${issue.expected}.` : ''}`);
+      return hit(
+        s.marker,
+        `${code(s.marker.text)}: sub-paragraph ${s.letter} of paragraph ${p.number.text}.${issue ? ` **Out of sequence**: expected ${issue.expected}.` : ''}`,
+      );
     }
   }
   for (const b of cable.blocks) {
     const name = b.kind === 'summary' ? 'SUMMARY' : 'COMMENT';
-    if (b.open && inside(b.open, offset)) return hit(b.open, `${code(b.open.text)}: start of a ${name} block${b.close ? `, closed by ${code(b.close.text)}` : ` with no END ${name}`}.`);
+    if (b.open && inside(b.open, offset))
+      return hit(
+        b.open,
+        `${code(b.open.text)}: start of a ${name} block${b.close ? `, closed by ${code(b.close.text)}` : ` with no END ${name}`}.`,
+      );
     if (b.close && inside(b.close, offset)) return hit(b.close, `${code(b.close.text)}: end of the ${name} block.`);
   }
   const pl = lastStartingAtOrBefore(cable.pageLines, offset);
   if (pl && inside(pl, offset)) return hit(pl, `${code(pl.text)}: page or section line of a long cable (not part of the text).`);
-  if (cable.signature && inside(cable.signature, offset)) return hit(cable.signature, `${code(cable.signature.text)}: signature: the chief of mission or the signing officer.`);
+  if (cable.signature && inside(cable.signature, offset))
+    return hit(cable.signature, `${code(cable.signature.text)}: signature: the chief of mission or the signing officer.`);
   return undefined;
 }
 

@@ -43,7 +43,8 @@ function postNameHints(cable: Cable, out: Hint[]): void {
   if (!h) return;
   const add = (ri: Token | undefined, role: string) => {
     const name = ri && postName(ri.text.toUpperCase());
-    if (ri && name) out.push({ offset: ri.end, label: name, kind: 'postNames', tooltip: `${ri.text}: routing indicator of ${name} (${role}).` });
+    if (ri && name)
+      out.push({ offset: ri.end, label: name, kind: 'postNames', tooltip: `${ri.text}: routing indicator of ${name} (${role}).` });
   };
   for (const r of h.prosignLine?.routing ?? []) add(r, 'a relay or destination station');
   add(h.de?.station, 'the originating station');
@@ -96,14 +97,19 @@ export function declSpan(cable: Cable, ctx: FeatureContext): { label: string; ye
   const base = ctx.date;
   const when = dateInWords(d);
   if (compareDates(d, base) <= 0) {
-    const label = ctx.dateSource === 'today' ? 'in the past' : ctx.dateSource === 'override' ? 'before cable.date' : "before the cable's date";
+    const label =
+      ctx.dateSource === 'today' ? 'in the past' : ctx.dateSource === 'override' ? 'before cable.date' : "before the cable's date";
     return { label, sentence: `DECL ${when}: on or before ${dateSourceWords(ctx)}.` };
   }
   const { years, exact } = yearsFrom(base, d);
   // Not whole years: one decimal, or `≈10` when that rounds to a whole number.
   const y = exact ? String(years) : Number.isInteger(years) ? `≈${years}` : years.toFixed(1);
   const note = dateSourceNote(ctx);
-  return { label: `${y} y${note ? ` ${note}` : ''}`, years, sentence: `DECL ${when}: ${exact ? '' : 'about '}${y.replace('≈', '')} years after ${dateSourceWords(ctx)}.` };
+  return {
+    label: `${y} y${note ? ` ${note}` : ''}`,
+    years,
+    sentence: `DECL ${when}: ${exact ? '' : 'about '}${y.replace('≈', '')} years after ${dateSourceWords(ctx)}.`,
+  };
 }
 
 /** Whole years when the dates are anniversaries, else years to one decimal. */

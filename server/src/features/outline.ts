@@ -65,19 +65,42 @@ export function outline(cable: Cable): OutlineSymbol[] {
     out.push(group);
   }
   const b = cable.banner;
-  if (b) out.push(sym('banner', short(`${b.className}${b.section ? ' ' + b.section.text : ''}${b.post ? ' ' + b.post.text : ''}${b.serial ? ' ' + b.serial.text : ''}`), b, b.classText, b.level));
+  if (b)
+    out.push(
+      sym(
+        'banner',
+        short(
+          `${b.className}${b.section ? ' ' + b.section.text : ''}${b.post ? ' ' + b.post.text : ''}${b.serial ? ' ' + b.serial.text : ''}`,
+        ),
+        b,
+        b.classText,
+        b.level,
+      ),
+    );
   if (cable.eo) out.push(sym('eo', short(t.slice(cable.eo.start, cable.eo.end)), cable.eo, cable.eo.keyword));
   if (cable.tags) out.push(sym('tags', short(`TAGS: ${cable.tags.tags.map((x) => x.code).join(' ')}`), cable.tags, cable.tags.keyword));
   if (cable.subject) out.push(sym('subject', short(cable.subject.text, 120) || 'SUBJECT', cable.subject, cable.subject.keyword, 'SUBJECT'));
   const refs = cable.refs;
   if (refs) {
-    const r = sym('refs', 'REF', refs, refs.keyword, refs.items.map((i) => i.letter).filter(Boolean).join(', ') || undefined);
-    for (const item of refs.items) r.children.push(sym('ref', short(`${item.letter ? item.letter + '. ' : ''}${item.target.text}`), item, item.marker ?? item.target));
+    const r = sym(
+      'refs',
+      'REF',
+      refs,
+      refs.keyword,
+      refs.items
+        .map((i) => i.letter)
+        .filter(Boolean)
+        .join(', ') || undefined,
+    );
+    for (const item of refs.items)
+      r.children.push(sym('ref', short(`${item.letter ? item.letter + '. ' : ''}${item.target.text}`), item, item.marker ?? item.target));
     out.push(r);
   }
   const cb = cable.classifiedBy;
   if (cb) {
-    const reasons = cb.reasons.length ? `${cb.section?.text ?? ''} (${cb.reasons.map((x) => x.text.toLowerCase()).join(', ')})`.trim() : undefined;
+    const reasons = cb.reasons.length
+      ? `${cb.section?.text ?? ''} (${cb.reasons.map((x) => x.text.toLowerCase()).join(', ')})`.trim()
+      : undefined;
     out.push(sym('classified-by', short(`Classified By: ${cb.authority?.text ?? cb.body.text}`), cb, cb.keyword, reasons));
   }
 
@@ -113,5 +136,11 @@ function paragraphSym(p: Paragraph, text: string): OutlineSymbol {
 function blockSym(b: Block, text: string, range: Span): OutlineSymbol {
   const name = b.kind === 'summary' ? 'SUMMARY' : 'COMMENT';
   const sel = b.open ?? b.close ?? range;
-  return sym(b.kind, name, range, sel, b.open ? (b.close ? short(text.slice(b.close.start, b.close.end)) : `no END ${name}`) : 'END without start');
+  return sym(
+    b.kind,
+    name,
+    range,
+    sel,
+    b.open ? (b.close ? short(text.slice(b.close.start, b.close.end)) : `no END ${name}`) : 'END without start',
+  );
 }

@@ -87,7 +87,12 @@ export function semanticTokens(cable: Cable, range?: Span, ctx: FeatureContext =
     // The subject text on each of its lines, around its marking.
     const m = subject.marking;
     const t = subject.textSpan;
-    const pieces = m ? [{ start: t.start, end: Math.min(t.end, m.start) }, { start: Math.max(t.start, m.end), end: t.end }] : [t];
+    const pieces = m
+      ? [
+          { start: t.start, end: Math.min(t.end, m.start) },
+          { start: Math.max(t.start, m.end), end: t.end },
+        ]
+      : [t];
     for (const piece of pieces) add(piece, 'string');
     marking(m);
   }

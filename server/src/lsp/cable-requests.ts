@@ -49,8 +49,17 @@ export function detect(params: DetectParams): DetectResult {
 export const cableRequestsFeature: Feature = {
   name: 'cable requests',
   register({ connection, session }) {
-    connection.onRequest(ClassificationRequest, session.guard('classification', (p: ClassificationParams) => classification(session, p)));
-    connection.onRequest(DetectRequest, session.guard('detect', (p: DetectParams) => detect(p)));
-    connection.onRequest(NewCableRequest, session.guard('newCable', (p: NewCableParams) => newCable(session, p)));
+    connection.onRequest(
+      ClassificationRequest,
+      session.guard('classification', (p: ClassificationParams) => classification(session, p)),
+    );
+    connection.onRequest(
+      DetectRequest,
+      session.guard('detect', (p: DetectParams) => detect(p)),
+    );
+    connection.onRequest(
+      NewCableRequest,
+      session.guard('newCable', (p: NewCableParams) => newCable(session, p)),
+    );
   },
 };

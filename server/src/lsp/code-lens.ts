@@ -50,7 +50,8 @@ export const citedByLens: LensSource = {
     const title = `cited by ${plural(cables, 'cable')}${session.workspace.building ? ' (indexing…)' : ''}`;
     const locations = citing.map((c) => ({ uri: c.entry.uri, range: c.ref.range }));
     // With no citing cable the lens is a plain label (an empty command does nothing).
-    const command = cables > 0 ? { title, command: SHOW_REFERENCES_COMMAND, arguments: [uri, range.start, locations] } : { title, command: '' };
+    const command =
+      cables > 0 ? { title, command: SHOW_REFERENCES_COMMAND, arguments: [uri, range.start, locations] } : { title, command: '' };
     return [{ range, command }];
   },
 };

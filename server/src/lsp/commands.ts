@@ -25,7 +25,8 @@ export const COMMANDS: Record<string, EditCommand> = {
 export async function executeCommand(session: Session, params: ExecuteCommandParams): Promise<CableCommandResult> {
   const command = Object.hasOwn(COMMANDS, params.command) ? COMMANDS[params.command] : undefined;
   const uri = params.arguments?.[0];
-  if (typeof uri !== 'string') throw new ResponseError(ErrorCodes.InvalidParams, `${params.command} needs the document URI as its argument`);
+  if (typeof uri !== 'string')
+    throw new ResponseError(ErrorCodes.InvalidParams, `${params.command} needs the document URI as its argument`);
   const s = await session.stateOf(uri);
   if (!s) throw new ResponseError(ErrorCodes.InvalidParams, `${uri} is not open`);
   if (!command) throw new ResponseError(ErrorCodes.InvalidParams, `unknown command ${params.command}`);

@@ -36,6 +36,7 @@ export const configurationFeature: Feature = {
   },
   async initialized({ connection, session }) {
     // Clients that pull settings are told which section to announce changes of.
-    if (session.client.configurationRegistration) await connection.client.register(DidChangeConfigurationNotification.type, { section: 'cable' });
+    if (session.client.configurationRegistration)
+      await connection.client.register(DidChangeConfigurationNotification.type, { section: 'cable' });
   },
 };

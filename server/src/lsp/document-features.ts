@@ -1,4 +1,13 @@
-import type { DefinitionParams, DocumentSymbol, DocumentSymbolParams, FoldingRange, FoldingRangeParams, Hover, HoverParams, Location } from 'vscode-languageserver';
+import type {
+  DefinitionParams,
+  DocumentSymbol,
+  DocumentSymbolParams,
+  FoldingRange,
+  FoldingRangeParams,
+  Hover,
+  HoverParams,
+  Location,
+} from 'vscode-languageserver';
 import { definitionAt } from '../features/definition';
 import { foldingRanges } from '../features/folding';
 import { hoverAt } from '../features/hover';
@@ -20,7 +29,11 @@ export async function hover(session: Session, params: HoverParams): Promise<Hove
   const h = hoverAt(cable, offset, ctx);
   // Over a REF item whose cable the workspace has: that cable's subject, classification, date and TAGS first.
   const cited = citedHoverAt(session, params.textDocument.uri, cable, offset);
-  if (cited) return { contents: { kind: 'markdown', value: h ? `${cited.markdown}\n\n---\n\n${h.markdown}` : cited.markdown }, range: toRange(cable, cited) };
+  if (cited)
+    return {
+      contents: { kind: 'markdown', value: h ? `${cited.markdown}\n\n---\n\n${h.markdown}` : cited.markdown },
+      range: toRange(cable, cited),
+    };
   return h ? { contents: { kind: 'markdown', value: h.markdown }, range: toRange(cable, h) } : null;
 }
 
@@ -50,7 +63,12 @@ export async function definition(session: Session, params: DefinitionParams): Pr
 
 export const documentFeatures: Feature = {
   name: 'document features',
-  capabilities: () => ({ hoverProvider: true, documentSymbolProvider: { label: 'Cable' }, foldingRangeProvider: true, definitionProvider: true }),
+  capabilities: () => ({
+    hoverProvider: true,
+    documentSymbolProvider: { label: 'Cable' },
+    foldingRangeProvider: true,
+    definitionProvider: true,
+  }),
   register({ connection, session }) {
     connection.onHover(session.guard('hover', (p: HoverParams) => hover(session, p)));
     connection.onDocumentSymbol(session.guard('documentSymbol', (p: DocumentSymbolParams) => documentSymbols(session, p)));

@@ -67,7 +67,14 @@ export class DocumentStore {
         return s;
       }
       // Same text, other settings: keep the parse, drop the findings.
-      const s: DocState = { ...old, version: doc.version, eff, ctx: featureContext(old.cable, eff.lint), findings: undefined, timing: { ...old.timing, lintMs: 0 } };
+      const s: DocState = {
+        ...old,
+        version: doc.version,
+        eff,
+        ctx: featureContext(old.cable, eff.lint),
+        findings: undefined,
+        timing: { ...old.timing, lintMs: 0 },
+      };
       this.states.set(doc.uri, s);
       return s;
     }
@@ -79,7 +86,16 @@ export class DocumentStore {
     const cu = process.cpuUsage(c0);
     this.parses++;
     const ctx = featureContext(cable, eff.lint);
-    const s: DocState = { uri: doc.uri, version: doc.version, text, cable, eff, ctx, tooLarge, timing: { parseMs, lintMs: 0, cpuMs: (cu.user + cu.system) / 1000 } };
+    const s: DocState = {
+      uri: doc.uri,
+      version: doc.version,
+      text,
+      cable,
+      eff,
+      ctx,
+      tooLarge,
+      timing: { parseMs, lintMs: 0, cpuMs: (cu.user + cu.system) / 1000 },
+    };
     this.states.set(doc.uri, s);
     return s;
   }

@@ -189,7 +189,10 @@ export class FrameChecker extends Transform {
       // A small body must parse; a large one (a document) must look whole and be followed by
       // the next header when more bytes are there.
       const n = Math.min(after.length, CONTENT.length);
-      const ok = body.length <= PARSE_CHECK_BYTES ? parses(body) : looksWhole(body) && (n === 0 || indexOfNoCase(after.subarray(0, n), CONTENT.subarray(0, n), 0) === 0);
+      const ok =
+        body.length <= PARSE_CHECK_BYTES
+          ? parses(body)
+          : looksWhole(body) && (n === 0 || indexOfNoCase(after.subarray(0, n), CONTENT.subarray(0, n), 0) === 0);
       if (!ok) {
         const need = this.need;
         this.need = -1;
@@ -207,7 +210,10 @@ export class FrameChecker extends Transform {
    * so once for each stretch of bytes skipped (more may come before the header).
    */
   private resync(buf: Buffer, from: number, what: string): void {
-    if (!this.skipping) this.log(`a message from the client was lost: ${what}; reading on from the next message header (a request in it gets no answer; if it changed a document, close and reopen the document)`);
+    if (!this.skipping)
+      this.log(
+        `a message from the client was lost: ${what}; reading on from the next message header (a request in it gets no answer; if it changed a document, close and reopen the document)`,
+      );
     let cut = indexOfNoCase(buf, LENGTH, from);
     this.skipping = cut < 0;
     if (cut < 0) {
@@ -227,7 +233,9 @@ export class FrameChecker extends Transform {
     if (this.timer) return;
     const need = this.need;
     this.timer = setTimeout(() => {
-      this.log(`waiting for ${need - this.size} more bytes of a message of Content-Length ${need}: if the length is wrong, the next messages will show it`);
+      this.log(
+        `waiting for ${need - this.size} more bytes of a message of Content-Length ${need}: if the length is wrong, the next messages will show it`,
+      );
     }, PARTIAL_REPORT_MS);
     this.timer.unref?.();
   }

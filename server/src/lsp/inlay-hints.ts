@@ -22,7 +22,12 @@ export async function inlayHintsOf(session: Session, params: InlayHintParams): P
   const { cable, ctx } = s.state;
   const opts = hintOptions((await session.settings.raw(uri)).inlayHints);
   const range = { start: offsetAt(cable.lines, params.range.start), end: offsetAt(cable.lines, params.range.end) };
-  return inlayHints(cable, ctx, opts, range).map((h) => ({ position: positionAt(cable.lines, h.offset), label: h.label, tooltip: h.tooltip, paddingLeft: true }));
+  return inlayHints(cable, ctx, opts, range).map((h) => ({
+    position: positionAt(cable.lines, h.offset),
+    label: h.label,
+    tooltip: h.tooltip,
+    paddingLeft: true,
+  }));
 }
 
 /** After a settings change: clients that can be told to ask again for hints and lenses are told. */

@@ -7,7 +7,8 @@
 declare const CABLE_RULE_DOC_LINES: Record<string, number> | undefined;
 
 /** The 1-based line of each rule's heading in docs/rules.md. */
-export const RULE_DOC_LINES: Readonly<Record<string, number>> = typeof CABLE_RULE_DOC_LINES === 'object' && CABLE_RULE_DOC_LINES ? CABLE_RULE_DOC_LINES : {};
+export const RULE_DOC_LINES: Readonly<Record<string, number>> =
+  typeof CABLE_RULE_DOC_LINES === 'object' && CABLE_RULE_DOC_LINES ? CABLE_RULE_DOC_LINES : {};
 
 /** The link to a rule's section in the rules document at `rulesDocument` (a URI). */
 export function ruleDocHref(rulesDocument: string, ruleId: string): string {

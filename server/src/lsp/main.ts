@@ -17,7 +17,9 @@ const TRANSPORTS = ['--stdio', '--node-ipc', '--socket', '--pipe'];
 const args = process.argv.slice(2);
 
 if (args.includes('--help') || args.includes('-h')) {
-  process.stdout.write('Usage: cable-language-server --stdio | --node-ipc | --socket=PORT | --pipe=NAME\n\nThe Cable Tools language server (Language Server Protocol).\n');
+  process.stdout.write(
+    'Usage: cable-language-server --stdio | --node-ipc | --socket=PORT | --pipe=NAME\n\nThe Cable Tools language server (Language Server Protocol).\n',
+  );
   process.exit(0);
 } else if (args.includes('--version')) {
   process.stdout.write(`${CABLE_TOOLS_VERSION}\n`);
@@ -31,7 +33,9 @@ if (args.includes('--help') || args.includes('-h')) {
 // message, logged, and not every message after it (framing.ts). The library then treats the
 // streams as given, so its own console redirection for --stdio is done here.
 const frames = args.includes('--stdio') ? new FrameChecker() : undefined;
-const connection = frames ? createConnection(ProposedFeatures.all, process.stdin.pipe(frames), process.stdout) : createConnection(ProposedFeatures.all);
+const connection = frames
+  ? createConnection(ProposedFeatures.all, process.stdin.pipe(frames), process.stdout)
+  : createConnection(ProposedFeatures.all);
 if (frames) {
   frames.log = (m) => connection.console.error(m);
   // Nothing may write to stdout but the protocol.

@@ -49,6 +49,8 @@ export const semanticTokensFeature: Feature = {
   capabilities: () => ({ semanticTokensProvider: { legend: LEGEND, full: true, range: true } }),
   register({ connection, session }) {
     connection.languages.semanticTokens.on(session.guard('semanticTokens', (p: SemanticTokensParams) => semanticTokensFull(session, p)));
-    connection.languages.semanticTokens.onRange(session.guard('semanticTokensRange', (p: SemanticTokensRangeParams) => semanticTokensRange(session, p)));
+    connection.languages.semanticTokens.onRange(
+      session.guard('semanticTokensRange', (p: SemanticTokensRangeParams) => semanticTokensRange(session, p)),
+    );
   },
 };

@@ -102,7 +102,8 @@ export class DiskCache {
     const hit = this.tagFiles.get(path);
     if (hit && hit.stamp === stamp) return hit;
     const r = readSmallFile(path, MAX_TAGS_FILE_BYTES);
-    const entry: TagsEntry = 'error' in r ? { stamp, error: `cable.extraTagsFile: ${path}: ${r.error}` } : { stamp, tags: parseTagsFile(r.text) };
+    const entry: TagsEntry =
+      'error' in r ? { stamp, error: `cable.extraTagsFile: ${path}: ${r.error}` } : { stamp, tags: parseTagsFile(r.text) };
     this.tagFiles.set(path, entry);
     return entry;
   }
@@ -144,7 +145,8 @@ export function effectiveSettings(uri: string, s: CableSettings, disk: DiskCache
       let problem: string | undefined;
       if (!ruleById(id)) problem = `cable.rules: unknown rule id "${shortKey(id)}"`;
       else if (isSeverityOrOff(sev)) rules[id] = sev;
-      else if (sev !== null && sev !== undefined && sev !== 'default') problem = `cable.rules.${shortKey(id)}: severity must be "error", "warning", "information", "hint" or "off", not ${describeValue(sev)}`;
+      else if (sev !== null && sev !== undefined && sev !== 'default')
+        problem = `cable.rules.${shortKey(id)}: severity must be "error", "warning", "information", "hint" or "off", not ${describeValue(sev)}`;
       // Each problem becomes a message to the user: a setting of 100,000 bad keys gives a few and a count.
       if (problem && ++bad <= MAX_SETTING_PROBLEMS) problems.push(problem);
     }
@@ -168,6 +170,6 @@ export function effectiveSettings(uri: string, s: CableSettings, disk: DiskCache
   // The file name's reference id dates an archived cable (`04LIMA1046.txt`: 2004; cable-date.ts).
   const lint: LintOptions = { rules, extraTags, date, fileName: fileNameOf(uri) };
   const ignored = !!(loaded && path && isIgnored(loaded, path));
-    // The tags by the identity of what was read (200,000 of them are not serialised per request).
+  // The tags by the identity of what was read (200,000 of them are not serialised per request).
   return { lint, ignored, problems, key: JSON.stringify([rules, identity(loaded), identity(tagsEntry), date, ignored]) };
 }

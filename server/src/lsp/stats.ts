@@ -25,6 +25,10 @@ export function stats(session: Session): StatsResult {
 export const statsFeature: Feature = {
   name: 'stats',
   register({ connection, session }) {
-    if (statsEnabled()) connection.onRequest(StatsRequest, session.guard('stats', () => stats(session)));
+    if (statsEnabled())
+      connection.onRequest(
+        StatsRequest,
+        session.guard('stats', () => stats(session)),
+      );
   },
 };

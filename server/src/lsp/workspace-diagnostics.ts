@@ -18,7 +18,15 @@ import { citedCables } from '../workspace/features';
 import { normaliseUri } from '../workspace/uri';
 import { toDiagnostic } from './convert';
 import type { Feature } from './feature';
-import { CheckWorkspaceRequest, LintFileRequest, WorkspaceCablesRequest, type CheckWorkspaceResult, type FileFinding, type LintFileParams, type WorkspaceCablesParams } from './protocol';
+import {
+  CheckWorkspaceRequest,
+  LintFileRequest,
+  WorkspaceCablesRequest,
+  type CheckWorkspaceResult,
+  type FileFinding,
+  type LintFileParams,
+  type WorkspaceCablesParams,
+} from './protocol';
 import type { Session } from './session';
 import { effectiveSettings } from './settings';
 
@@ -53,7 +61,9 @@ export async function checkOnDisk(session: Session, uri: string): Promise<Diagno
   if (eff.ignored) return [];
   const cable = parse(text);
   const me = session.workspace.index.get(uri) ?? entryOf(uri, cable);
-  return lint(cable, { ...eff.lint, cables: citedCables(session.workspace.index, me) }).map((f) => toDiagnostic(cable, f, session.rulesDocument));
+  return lint(cable, { ...eff.lint, cables: citedCables(session.workspace.index, me) }).map((f) =>
+    toDiagnostic(cable, f, session.rulesDocument),
+  );
 }
 
 /** cable/workspaceCables: the indexed cable files (under a folder), once the index is built. */
@@ -203,7 +213,11 @@ export class WorkspaceChecker {
    * cables changed since the last answer), then streams a report per cable. Cancelled by the client
    * (it asks again later), it answers with what it has.
    */
-  async pull(_params: WorkspaceDiagnosticParams, token: CancellationToken, results: ResultProgressReporter<WorkspaceDiagnosticReportPartialResult> | undefined): Promise<WorkspaceDiagnosticReport> {
+  async pull(
+    _params: WorkspaceDiagnosticParams,
+    token: CancellationToken,
+    results: ResultProgressReporter<WorkspaceDiagnosticReportPartialResult> | undefined,
+  ): Promise<WorkspaceDiagnosticReport> {
     this.pulling++;
     try {
       while (!(this.active && (this.all || this.dirty.size > 0)) && !token.isCancellationRequested) {
@@ -257,7 +271,10 @@ export class WorkspaceChecker {
   async document(params: DocumentDiagnosticParams): Promise<DocumentDiagnosticReport> {
     const uri = normaliseUri(params.textDocument.uri);
     const open = this.session.documents.get(params.textDocument.uri);
-    const items = !open && this.active && this.session.workspace.index.get(uri) ? ((await checkOnDisk(this.session, uri).catch(() => undefined)) ?? []) : [];
+    const items =
+      !open && this.active && this.session.workspace.index.get(uri)
+        ? ((await checkOnDisk(this.session, uri).catch(() => undefined)) ?? [])
+        : [];
     return { kind: DocumentDiagnosticReportKind.Full, items };
   }
 }
@@ -270,15 +287,29 @@ export function pullsWorkspaceDiagnostics(session: Session): boolean {
 
 export const workspaceDiagnosticsFeature: Feature = {
   name: 'workspace diagnostics',
-  capabilities: (session) => (pullsWorkspaceDiagnostics(session) ? { diagnosticProvider: { identifier: 'cable', interFileDependencies: true, workspaceDiagnostics: true } } : {}),
+  capabilities: (session) =>
+    pullsWorkspaceDiagnostics(session)
+      ? { diagnosticProvider: { identifier: 'cable', interFileDependencies: true, workspaceDiagnostics: true } }
+      : {},
   register({ connection, documents, session }) {
     const checker = new WorkspaceChecker(connection, session);
     session.checker = checker;
-    connection.onRequest(CheckWorkspaceRequest, session.guard('checkWorkspace', () => checker.checkAll()));
-    connection.onRequest(WorkspaceCablesRequest, session.guard('workspaceCables', (p: WorkspaceCablesParams) => workspaceCables(session, p)));
-    connection.onRequest(LintFileRequest, session.guard('lintFile', (p: LintFileParams) => lintFile(session, p)));
+    connection.onRequest(
+      CheckWorkspaceRequest,
+      session.guard('checkWorkspace', () => checker.checkAll()),
+    );
+    connection.onRequest(
+      WorkspaceCablesRequest,
+      session.guard('workspaceCables', (p: WorkspaceCablesParams) => workspaceCables(session, p)),
+    );
+    connection.onRequest(
+      LintFileRequest,
+      session.guard('lintFile', (p: LintFileParams) => lintFile(session, p)),
+    );
     connection.languages.diagnostics.on(session.guard('textDocument/diagnostic', (p: DocumentDiagnosticParams) => checker.document(p)));
-    connection.languages.diagnostics.onWorkspace((p, token, _work, results) => session.guard('workspace/diagnostic', () => checker.pull(p, token, results))(p));
+    connection.languages.diagnostics.onWorkspace((p, token, _work, results) =>
+      session.guard('workspace/diagnostic', () => checker.pull(p, token, results))(p),
+    );
     // A closed cable's problems come from the disk again (after diagnostics.ts cleared the editor's).
     documents.onDidClose((e) => checker.changed([e.document.uri]));
   },

@@ -64,7 +64,12 @@ export class WorkspaceIndexer {
 
   /** `files.exclude` of each folder (VS Code's setting: glob -> true, or a `when` clause, which is not followed). */
   setExcludes(folder: string, exclude: unknown): void {
-    const globs = exclude && typeof exclude === 'object' ? Object.entries(exclude as Record<string, unknown>).filter(([, v]) => v === true).map(([g]) => g) : [];
+    const globs =
+      exclude && typeof exclude === 'object'
+        ? Object.entries(exclude as Record<string, unknown>)
+            .filter(([, v]) => v === true)
+            .map(([g]) => g)
+        : [];
     const matchers = globs.map((g) => {
       const m = globMatcher(g.replace(/^\.\//, ''));
       return g.includes('/') ? m : (rel: string) => m(rel) || m(rel.slice(rel.lastIndexOf('/') + 1));

@@ -35,7 +35,12 @@ export function citedAt(session: Session, uri: string, cable: Cable, offset: num
 }
 
 /** Markdown describing the cited cables under the offset, with the REF item's span. */
-export function citedHoverAt(session: Session, uri: string, cable: Cable, offset: number): { start: number; end: number; markdown: string } | undefined {
+export function citedHoverAt(
+  session: Session,
+  uri: string,
+  cable: Cable,
+  offset: number,
+): { start: number; end: number; markdown: string } | undefined {
   const h = citedHover(session.workspace.index, session.workspace.currentEntry(uri, cable), cable, offset);
   return h && { start: h.span.start, end: h.span.end, markdown: h.markdown };
 }
@@ -119,14 +124,18 @@ export function indexFilesChanged(connection: Connection, session: Session, chan
   const cables = changes.filter((c) => isCableFileName(c.uri));
   if (cables.length === 0) return;
   // Once the index has them, the workspace problems of these cables (and of those citing them) follow.
-  void session.workspace.filesChanged(cables.map((c) => ({ uri: c.uri, deleted: c.type === 3 }))).then(() => session.checker?.changed(cables.map((c) => c.uri)));
+  void session.workspace
+    .filesChanged(cables.map((c) => ({ uri: c.uri, deleted: c.type === 3 })))
+    .then(() => session.checker?.changed(cables.map((c) => c.uri)));
 }
 
 /** What the index says of the cables an open cable cites (ids and dates): its findings change only when this does. */
 function citedSignature(session: Session, uri: string, cable: Cable): string {
   const cited = citedCables(session.workspace.index, session.workspace.currentEntry(uri, cable));
   const out: string[] = [];
-  for (const item of cable.refs?.items ?? []) for (const cite of item.cites ?? []) for (const c of cited.cited(cite)) out.push(`${c.id}@${c.date ? `${c.date.year}-${c.date.month}-${c.date.day}` : c.year}`);
+  for (const item of cable.refs?.items ?? [])
+    for (const cite of item.cites ?? [])
+      for (const c of cited.cited(cite)) out.push(`${c.id}@${c.date ? `${c.date.year}-${c.date.month}-${c.date.day}` : c.year}`);
   return out.join(' ');
 }
 
@@ -145,7 +154,8 @@ async function indexSettled(connection: Connection, session: Session): Promise<v
     s.state.findings = undefined;
     session.diagnostics.schedule(d.uri);
   }
-  if (session.capabilities.workspace?.codeLens?.refreshSupport) void connection.sendRequest('workspace/codeLens/refresh').catch(() => undefined);
+  if (session.capabilities.workspace?.codeLens?.refreshSupport)
+    void connection.sendRequest('workspace/codeLens/refresh').catch(() => undefined);
 }
 
 export const workspaceFeature: Feature = {
@@ -160,7 +170,8 @@ export const workspaceFeature: Feature = {
     });
     connection.onReferences(session.guard('references', (p: ReferenceParams) => references(session, p)));
     connection.onWorkspaceSymbol(session.guard('workspace/symbol', (p: WorkspaceSymbolParams) => workspaceSymbols(session, p)));
-    session.workspace.onSettled = () => void indexSettled(connection, session).catch((e) => session.host.error(`cable index: ${(e as Error)?.stack ?? String(e)}`));
+    session.workspace.onSettled = () =>
+      void indexSettled(connection, session).catch((e) => session.host.error(`cable index: ${(e as Error)?.stack ?? String(e)}`));
   },
   async initialized({ connection, session }) {
     await loadExcludes(connection, session);

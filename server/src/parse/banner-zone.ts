@@ -13,7 +13,8 @@ import { preambleStart } from './preamble';
 const WRAPPER_END = /^-{3,}\s*header ends\s*-{3,}$/i;
 // First line of a web or spreadsheet record wrapped around the cable (record id,
 // date, `id:`, `>`); the banner then follows a copy of the header and other fields.
-const WRAPPER_START = /^(?:id:\s*\d+|\d{1,7}|>|\d{4}-\d{2}-\d{2}(?:[ T]\d{2}:\d{2}(?::\d{2})?)?|\d{2}\.\d{2}\.\d{4}\s+\d{2}:\d{2})(?:\s|$|,)|^(?:class|key|date|refid|origin|classification):\s/i;
+const WRAPPER_START =
+  /^(?:id:\s*\d+|\d{1,7}|>|\d{4}-\d{2}-\d{2}(?:[ T]\d{2}:\d{2}(?::\d{2})?)?|\d{2}\.\d{2}\.\d{4}\s+\d{2}:\d{2})(?:\s|$|,)|^(?:class|key|date|refid|origin|classification):\s/i;
 // A record prefix run together with the banner: `Cable dated:2005-08-17T21:24:00]C O N F I D E N T I A L ...`.
 const DATED_PREFIX = /^(?:ID:\s*\d+\s+)?Cable\s+dated:\s*[\d:T-]{10,19}\]?\s*/i;
 

@@ -43,7 +43,8 @@ export function scanBlocks(
     const heading =
       first &&
       ce - cs <= 160 &&
-      ((nb().ruled && (ce - cs <= 80 || text.endsWith('---', ce))) || (ce - cs <= 60 && ALONE.test(text.slice(at + m[0].length, ce)) && nb().breakAfter));
+      ((nb().ruled && (ce - cs <= 80 || text.endsWith('---', ce))) ||
+        (ce - cs <= 60 && ALONE.test(text.slice(at + m[0].length, ce)) && nb().breakAfter));
     // A marker at the start of a wrapped line ("asked the Embassy for / comment.") is not at the start of a sentence.
     const lineStartOk = at !== cs || nb().sentenceBefore;
     if (!heading && !isOpener(text, cs, ce, textStart, at, at + m[0].length, lineStartOk)) continue;
@@ -127,7 +128,13 @@ function isOpener(text: string, cs: number, ce: number, textStart: number, at: n
     else if (/[.!?:"]/.test(c)) before = true;
     // "Introduction and Summary:" at the start of the paragraph.
     // ("Summary and comment:" is one summary: the opener reads "AND COMMENT" with it.)
-    else if (at - textStart <= 40 && at > textStart && /^[A-Za-z]+\s+and\s+$/i.test(text.slice(textStart, at)) && !/^(SUMMA?R?Y|COMMENT)\b/i.test(text.slice(textStart, at))) before = true;
+    else if (
+      at - textStart <= 40 &&
+      at > textStart &&
+      /^[A-Za-z]+\s+and\s+$/i.test(text.slice(textStart, at)) &&
+      !/^(SUMMA?R?Y|COMMENT)\b/i.test(text.slice(textStart, at))
+    )
+      before = true;
   }
   if (!before) return false;
   let q = skipSpace(text, end, ce);

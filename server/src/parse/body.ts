@@ -4,7 +4,16 @@ import { parseBanner, parseMarking } from './classification';
 import { CLASS_WORDS } from './class-words';
 import { contentStart, NextMatch, skipSpace, token, trimEnd } from './lines';
 import { isBodyPageLine, pagePrefix } from './pages';
-import { type Candidate, entireTextMarking, firstWords, isSubItem, leadInMarking, letterMarker, paragraphNumber, settleParagraphs } from './paragraphs';
+import {
+  type Candidate,
+  entireTextMarking,
+  firstWords,
+  isSubItem,
+  leadInMarking,
+  letterMarker,
+  paragraphNumber,
+  settleParagraphs,
+} from './paragraphs';
 import { preambleStart } from './preamble';
 import { scanRefs } from './ref-mentions';
 
@@ -178,7 +187,8 @@ class BodyScanner {
     if (isDigit(first)) textStart = this.paragraphHead(n, content, start, end, wrapped);
     if (textStart === undefined) textStart = this.continuation(n, content, start, end, wrapped);
     this.inlineParagraphs(n, textStart, end);
-    if (this.maybeMarker.within(start, end)) scanBlocks(text, start, end, textStart, this.out.blocks, this.openBlocks, () => around(text, this.lines, n));
+    if (this.maybeMarker.within(start, end))
+      scanBlocks(text, start, end, textStart, this.out.blocks, this.openBlocks, () => around(text, this.lines, n));
     if (this.maybeRef.within(start, end)) scanRefs(text, start, end, this.out.refMentions);
     // Not counting the number: renumbering must not change it.
     this.lastLineMidSentence = end - textStart >= MID_SENTENCE_MIN && midSentence(text, start, end);
@@ -234,17 +244,22 @@ class BodyScanner {
     let weak: Candidate['weak'];
     if (number.punctuation === ')' || (number.punctuation === ',' && !marking)) weak = 'list';
     else if (!marking && (wrapped || this.lastLineEndsWithPara || i >= end || text[i] === '-')) weak = 'wrapped'; // `see paragraph / 6. ---- BACKGROUND ----`
-    this.openParagraph(n, {
-      start,
-      end,
-      number: token(text, start, start + number.digits.length),
-      value: Number(number.digits),
-      punctuation: number.punctuation,
-      head: { start, end: marking ? marking.end : start + number.length },
-      marking,
-      subparagraphs: [],
-      firstWords: firstWords(text, marking && marking.start > afterNumber ? afterNumber : i, end),
-    }, weak, this.afterRepeat);
+    this.openParagraph(
+      n,
+      {
+        start,
+        end,
+        number: token(text, start, start + number.digits.length),
+        value: Number(number.digits),
+        punctuation: number.punctuation,
+        head: { start, end: marking ? marking.end : start + number.length },
+        marking,
+        subparagraphs: [],
+        firstWords: firstWords(text, marking && marking.start > afterNumber ? afterNumber : i, end),
+      },
+      weak,
+      this.afterRepeat,
+    );
     this.afterRepeat = false;
     return i;
   }
@@ -288,21 +303,31 @@ class BodyScanner {
       const marking = parseMarking(text, after, end);
       // Unmarked only where the paragraph before is unmarked too, and before a capital: `... end. 7. The`.
       const unmarked =
-        !marking && last !== undefined && !last.marking && after > numberStart + m[1].length + 1 && text[after] !== '(' && SENTENCE_END_BEFORE_NUMBER.includes(m[0][0]);
+        !marking &&
+        last !== undefined &&
+        !last.marking &&
+        after > numberStart + m[1].length + 1 &&
+        text[after] !== '(' &&
+        SENTENCE_END_BEFORE_NUMBER.includes(m[0][0]);
       if (!marking?.level && !unmarked) continue;
       const headEnd = marking ? marking.end : numberStart + m[1].length + 1;
       if (this.paragraph) this.paragraph.end = Math.max(this.paragraph.head.end, trimEnd(text, this.paragraph.start, numberStart));
-      this.openParagraph(n, {
-        start: numberStart,
-        end,
-        number: token(text, numberStart, numberStart + m[1].length),
-        value,
-        punctuation: '.',
-        head: { start: numberStart, end: headEnd },
-        marking: marking?.level ? marking : undefined,
-        subparagraphs: [],
-        firstWords: firstWords(text, skipSpace(text, headEnd, end), end),
-      }, undefined, false);
+      this.openParagraph(
+        n,
+        {
+          start: numberStart,
+          end,
+          number: token(text, numberStart, numberStart + m[1].length),
+          value,
+          punctuation: '.',
+          head: { start: numberStart, end: headEnd },
+          marking: marking?.level ? marking : undefined,
+          subparagraphs: [],
+          firstWords: firstWords(text, skipSpace(text, headEnd, end), end),
+        },
+        undefined,
+        false,
+      );
     }
   }
 

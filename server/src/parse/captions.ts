@@ -52,7 +52,10 @@ export function parseCaptionLine(text: string, start: number, end: number): Capt
       out.push(Object.assign(token(text, i, end), { name: 'CORRECTED COPY' }));
       return out;
     }
-    const c = CAPTIONS.find((p) => rest.startsWith(p) && (rest.length === p.length || /[\s,(]/.test(rest[p.length]) || (p === 'REL NATO' && rest[p.length] === '/')));
+    const c = CAPTIONS.find(
+      (p) =>
+        rest.startsWith(p) && (rest.length === p.length || /[\s,(]/.test(rest[p.length]) || (p === 'REL NATO' && rest[p.length] === '/')),
+    );
     if (!c) return undefined;
     let e = i + c.length;
     if (c.includes('CORRECTED')) e = end; // a correction note follows

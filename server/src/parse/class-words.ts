@@ -36,9 +36,21 @@ function letters(word: string): string {
  * page markings): unclassified, handled like SBU, which replaced it.
  */
 export const CLASS_WORDS: readonly ClassWord[] = [
-  { scope: 'topsecret', level: 'TS', name: 'TOP SECRET', source: `${letters('TOP')}\\s{0,3}${letters('SECRET')}`, spaced: 'T O P  S E C R E T' },
+  {
+    scope: 'topsecret',
+    level: 'TS',
+    name: 'TOP SECRET',
+    source: `${letters('TOP')}\\s{0,3}${letters('SECRET')}`,
+    spaced: 'T O P  S E C R E T',
+  },
   // `CC O N F I D E N T I A L` and `SS E C R E T`: a doubled first letter seen in real banners.
-  { scope: 'confidential', level: 'C', name: 'CONFIDENTIAL', source: `C\\s?C?\\s?${letters('ONFIDENTIAL')}`, spaced: 'C O N F I D E N T I A L' },
+  {
+    scope: 'confidential',
+    level: 'C',
+    name: 'CONFIDENTIAL',
+    source: `C\\s?C?\\s?${letters('ONFIDENTIAL')}`,
+    spaced: 'C O N F I D E N T I A L',
+  },
   { scope: 'secret', level: 'S', name: 'SECRET', source: `S\\s?S?\\s?${letters('ECRET')}`, spaced: 'S E C R E T' },
   {
     scope: 'sbu',
@@ -116,7 +128,14 @@ export function caseless(source: string): string {
       const swap = (ch: string) => (ch === ch.toUpperCase() ? ch.toLowerCase() : ch.toUpperCase());
       // Ranges (`A-Z`) and single letters, each with its other case unless already there.
       const parts = body.replace(/\\./g, '').match(/[A-Za-z]-[A-Za-z]|[A-Za-z]/g) ?? [];
-      const extra = parts.map((p) => p.split('').map((ch) => (ch === '-' ? ch : swap(ch))).join('')).filter((p) => !body.includes(p));
+      const extra = parts
+        .map((p) =>
+          p
+            .split('')
+            .map((ch) => (ch === '-' ? ch : swap(ch)))
+            .join(''),
+        )
+        .filter((p) => !body.includes(p));
       out += body.startsWith('^') ? `[^${extra.join('')}${body.slice(1)}]` : `[${extra.join('')}${body}]`;
       i = j;
     } else if (/[A-Za-z]/.test(c)) {

@@ -89,7 +89,8 @@ export function parseBanner(text: string, start: number, end: number, requireTai
   while (e > start && /\s/.test(text[e - 1])) e--;
   banner.end = e;
   const after = start + i;
-  if (text.slice(after, end).trim() !== '') banner.rest = { start: after + (text.slice(after, end).length - text.slice(after, end).trimStart().length), end };
+  if (text.slice(after, end).trim() !== '')
+    banner.rest = { start: after + (text.slice(after, end).length - text.slice(after, end).trimStart().length), end };
   return banner;
 }
 
@@ -105,7 +106,8 @@ const KNOWN_CAVEATS = /^(NF|NOFORN|N|FOUO|FGI|ORCON|OC|PROPIN|PR|REL(?:[A-Z ,]{0
 // A level (`C`, or spelled out: `SECRET`), then components joined by `/`, `//` or `-` (a REL list may
 // have commas: `S/REL to UK, PAKISTAN`). Every repeat starts with a separator, and bounded
 // repetitions keep matching linear. A trailing `//` is tolerated (`(C//REL TO USA, KEN//)`).
-const MARK = /^\(\s{0,2}([A-Za-z]{1,12}(?:\s{0,2}(?:\/{1,2}|-{1,2})\s{0,2}[A-Za-z]{1,12}(?:,?[ \t][A-Za-z]{1,12}|,[A-Za-z]{1,12}){0,12}){0,6})(?:\/{1,2})?\s{0,2}\)/;
+const MARK =
+  /^\(\s{0,2}([A-Za-z]{1,12}(?:\s{0,2}(?:\/{1,2}|-{1,2})\s{0,2}[A-Za-z]{1,12}(?:,?[ \t][A-Za-z]{1,12}|,[A-Za-z]{1,12}){0,12}){0,6})(?:\/{1,2})?\s{0,2}\)/;
 
 /**
  * Reads a portion marking at `start` (`(C)`, `(S//NF)`, `(SBU-N)`), or returns
@@ -139,7 +141,10 @@ const WRAPPED_REL = /^\(\s{0,2}[A-Za-z]{1,5}\s{0,2}\/{1,2}\s{0,2}REL\b[A-Za-z \t
 
 /** The marking over [start, end) with `inner`, what its parentheses hold. */
 function markingOf(text: string, start: number, end: number, inner: string): Marking | undefined {
-  const value = inner.toUpperCase().replace(/\s*(\/{1,2}|-{1,2})\s*/g, '$1').replace(/\s+/g, ' ');
+  const value = inner
+    .toUpperCase()
+    .replace(/\s*(\/{1,2}|-{1,2})\s*/g, '$1')
+    .replace(/\s+/g, ' ');
   const parts = value.split(/\/{1,2}|-{1,2}/);
   const first = parts[0];
   const level: Level | undefined = LEVELS[first] ?? SPELLED[first];
@@ -151,11 +156,11 @@ function markingOf(text: string, start: number, end: number, inner: string): Mar
   const known =
     (SPELLED[first] !== undefined && entireText) ||
     (LEVELS[first] !== undefined &&
-    caveats.every((c) => {
-      const ok = KNOWN_CAVEATS.test(c) || (inRel && /^[A-Z]{2,5}$/.test(c));
-      inRel = ok && (inRel || c.startsWith('REL'));
-      return ok;
-    }));
+      caveats.every((c) => {
+        const ok = KNOWN_CAVEATS.test(c) || (inRel && /^[A-Z]{2,5}$/.test(c));
+        inRel = ok && (inRel || c.startsWith('REL'));
+        return ok;
+      }));
   const upper = inner === inner.toUpperCase();
   // A lone letter other than U, C, S is a list item, not a marking; lower-case
   // copies only count when the marking is known.

@@ -13,9 +13,15 @@ import type { Cable, CableDate, CalendarDate, DateSource, Line } from '../model'
 const MONTHS = ['JAN', 'FEB', 'MAR', 'APR', 'MAY', 'JUN', 'JUL', 'AUG', 'SEP', 'OCT', 'NOV', 'DEC'];
 const MON = '(JAN|FEB|MAR|APR|MAY|JUN|JUL|AUG|SEP|OCT|NOV|DEC)[A-Z]{0,6}';
 // Precedence letters, day, hour, minute, Z (maybe spaced off: `221828 Z`), month, year.
-const DTG_IN_LINE = new RegExp(`(?:^|[\\s/])([ZOPRY](?:[ \\t][ZOPRY])?)[ \\t]+(\\d{2})(\\d{2})(\\d{2})[ \\t]?Z[ \\t]+${MON}\\.?[ \\t]+(\\d{4}|\\d{2})(?!\\d)`, 'i');
+const DTG_IN_LINE = new RegExp(
+  `(?:^|[\\s/])([ZOPRY](?:[ \\t][ZOPRY])?)[ \\t]+(\\d{2})(\\d{2})(\\d{2})[ \\t]?Z[ \\t]+${MON}\\.?[ \\t]+(\\d{4}|\\d{2})(?!\\d)`,
+  'i',
+);
 const BARE_DTG = new RegExp(`^[ \\t.]*(\\d{2})(\\d{2})(\\d{2})[ \\t]?Z[ \\t]+${MON}\\.?[ \\t]+(\\d{4}|\\d{2})(?!\\d)`, 'i');
-const WEEKDAY_LINE = new RegExp(`^[ \\t]*(?:MON|TUES|WEDNES|THURS|FRI|SATUR|SUN)DAY,?[ \\t]+(\\d{1,2})[ \\t]+${MON}[ \\t]+(\\d{4})\\b`, 'i');
+const WEEKDAY_LINE = new RegExp(
+  `^[ \\t]*(?:MON|TUES|WEDNES|THURS|FRI|SATUR|SUN)DAY,?[ \\t]+(\\d{1,2})[ \\t]+${MON}[ \\t]+(\\d{4})\\b`,
+  'i',
+);
 const CABLE_DATED = /^[ \t]*Cable dated:[ \t]*(\d{4})-(\d{2})-(\d{2})/i;
 const DATE_FIELD = /^[ \t]*date:[ \t]*(\d{1,2})\/(\d{1,2})\/(\d{4})\b/i;
 /** A printout's page header: `PAGE 01 HARARE 06677 01 OF 03 291400Z`, `PAGE 01 STATE 150591`. */
@@ -51,7 +57,8 @@ function dtgIn(text: string, line: Line, source: DateSource, bare: boolean): Cab
   if (m) {
     const lead = m[0].length - m[0].trimStart().length;
     const date = realDay(telegramYear(m[6]), monthOf(m[5]), Number(m[2]));
-    if (date && Number(m[3]) <= 23 && Number(m[4]) <= 59) return exact(date, source, text, line.start + m.index + lead, line.start + m.index + m[0].length);
+    if (date && Number(m[3]) <= 23 && Number(m[4]) <= 59)
+      return exact(date, source, text, line.start + m.index + lead, line.start + m.index + m[0].length);
   }
   if (bare && (m = BARE_DTG.exec(s))) {
     const lead = m[0].length - m[0].replace(/^[ \t.]*/, '').length;
@@ -78,7 +85,9 @@ function dateLine(text: string, line: Line): CableDate | undefined {
 /** Where the cable proper starts: the banner, else its first preamble line or paragraph. */
 function cableStartOffset(cable: Cable): number {
   if (cable.banner) return cable.banner.start;
-  const starts = [cable.eo, cable.tags, cable.subject, cable.refs, cable.classifiedBy, cable.paragraphs[0]].filter((e) => e !== undefined).map((e) => e!.start);
+  const starts = [cable.eo, cable.tags, cable.subject, cable.refs, cable.classifiedBy, cable.paragraphs[0]]
+    .filter((e) => e !== undefined)
+    .map((e) => e!.start);
   return starts.length ? Math.min(...starts) : cable.text.length;
 }
 

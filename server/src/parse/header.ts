@@ -11,7 +11,8 @@ const RI_LIST = /^R[A-Z0-9]{3,7}(?:[ \t]+R[A-Z0-9]{3,7})*[ \t]*$/;
 const DE = /^(DE)[ \t]+(\S+)(?:[ \t]+#(\d{1,5})(?:\/(\d{1,3}))?)?(?:[ \t]+(\d{7}))?/;
 const SECURITY = /^(ZN[RY])[ \t]+([A-Z]{5})\b/;
 const MONTHS = ['JAN', 'FEB', 'MAR', 'APR', 'MAY', 'JUN', 'JUL', 'AUG', 'SEP', 'OCT', 'NOV', 'DEC'];
-const DTG = /^([ZOPRY](?:[ \t][ZOPRY])?)[ \t]+((\d{2})(\d{2})(\d{2})[ \t]?Z[ \t]+(JAN|FEB|MAR|APR|MAY|JUN|JUL|AUG|SEP|OCT|NOV|DEC)[ \t]+(\d{2}|\d{4}))(?=\s|$)/i;
+const DTG =
+  /^([ZOPRY](?:[ \t][ZOPRY])?)[ \t]+((\d{2})(\d{2})(\d{2})[ \t]?Z[ \t]+(JAN|FEB|MAR|APR|MAY|JUN|JUL|AUG|SEP|OCT|NOV|DEC)[ \t]+(\d{2}|\d{4}))(?=\s|$)/i;
 const ADDRESS_KEYWORD = /^(FM|TO|INFO)(?=[ \t])/;
 const PRECEDENCE_WORDS = new Set(['FLASH', 'IMMEDIATE', 'PRIORITY', 'ROUTINE']);
 

@@ -60,7 +60,8 @@ export function isMarkingLine(text: string, start: number, end: number): boolean
 function isFurniture(text: string, content: string, start: number): boolean {
   // Speed: most lines are prose, and PAGE_LINE, PAGE_ID_LINE and REVIEW_STAMP all end with a digit or a time's Z.
   const endsLikePage = endsWithDigitOrZ(content);
-  if ((endsLikePage && (PAGE_LINE.test(content) || REVIEW_STAMP.test(content))) || DISTRIBUTION.test(content) || DASHES_ID.test(content)) return true;
+  if ((endsLikePage && (PAGE_LINE.test(content) || REVIEW_STAMP.test(content))) || DISTRIBUTION.test(content) || DASHES_ID.test(content))
+    return true;
   // The id under a bare `PAGE 01`.
   return endsLikePage && PAGE_ID_LINE.test(content) && BARE_PAGE.test(previousLine(text, start));
 }

@@ -62,13 +62,16 @@ export function letterMarker(content: string): LetterMarker | undefined {
 
 // The 1970s-1990 convention `1. SECRET - ENTIRE TEXT.` in place of portion markings, also with the
 // level's letters (`1. C - ENTIRE TEXT.`, 1979 RIYADH 905).
-const ENTIRE_TEXT = /^(UNCLASSIFIED|LIMITED[ \t]OFFICIAL[ \t]USE|CONFIDENTIAL|SECRET|TOP[ \t]SECRET|LOU|TS|C|S|U)[ \t]{0,3}-{1,2}[ \t]{0,3}ENTIRE[ \t]TEXT\b/i;
+const ENTIRE_TEXT =
+  /^(UNCLASSIFIED|LIMITED[ \t]OFFICIAL[ \t]USE|CONFIDENTIAL|SECRET|TOP[ \t]SECRET|LOU|TS|C|S|U)[ \t]{0,3}-{1,2}[ \t]{0,3}ENTIRE[ \t]TEXT\b/i;
 
 export function entireTextMarking(text: string, i: number, ce: number): Marking | undefined {
   const m = ENTIRE_TEXT.exec(text.slice(i, Math.min(ce, i + 60)));
   if (!m) return undefined;
   const word = m[1].toUpperCase().replace(/\t/g, ' ');
-  const level: Level = PORTION_LEVELS[word] ?? (word === 'TOP SECRET' ? 'TS' : word === 'SECRET' ? 'S' : word === 'CONFIDENTIAL' ? 'C' : word === 'UNCLASSIFIED' ? 'U' : 'SBU');
+  const level: Level =
+    PORTION_LEVELS[word] ??
+    (word === 'TOP SECRET' ? 'TS' : word === 'SECRET' ? 'S' : word === 'CONFIDENTIAL' ? 'C' : word === 'UNCLASSIFIED' ? 'U' : 'SBU');
   return Object.assign(token(text, i, i + m[0].length), { value: `${level}-ENTIRE TEXT`, level, caveats: ['ENTIRE TEXT'], known: true });
 }
 
@@ -171,7 +174,8 @@ export function settleParagraphs(cands: Candidate[]): Paragraph[] {
     let ok = true;
     // "on April / 2. Van den IJssel" fits the count, but the real paragraph 2 follows.
     // A `1.` may start a numbered list (the next pass decides).
-    if (c.weak === 'wrapped') ok = (c.para.value === expected && nextStrong[i] !== c.para.value) || (c.para.value === 1 && last !== undefined);
+    if (c.weak === 'wrapped')
+      ok = (c.para.value === expected && nextStrong[i] !== c.para.value) || (c.para.value === 1 && last !== undefined);
     else if (c.weak === 'list') {
       if (!hasFirm) ok = marked;
       else {

@@ -5,7 +5,17 @@ import { parseBanner, parseMarking } from './classification';
 import { contentStart, skipSpaceTab, token, trimEnd } from './lines';
 import { isPreamblePageLine } from './pages';
 import { startsParagraph } from './paragraphs';
-import { inlineStarts, type PreambleKind, parseDecl, parseEo, parseReasons, preambleStart, readRefItems, readTags, refMarker } from './preamble';
+import {
+  inlineStarts,
+  type PreambleKind,
+  parseDecl,
+  parseEo,
+  parseReasons,
+  preambleStart,
+  readRefItems,
+  readTags,
+  refMarker,
+} from './preamble';
 
 // Reads the preamble, the lines between the banner and paragraph 1: captions,
 // passing lines, E.O., TAGS, SUBJECT, REF and Classified By. Lines are cut into
@@ -125,7 +135,14 @@ class PreambleReader {
   }
 
   private wantsMore(): boolean {
-    return this.pending !== undefined || this.wanted.tags || this.wanted.subject || this.wanted.ref || this.takes('eo') || this.takes('classifiedBy');
+    return (
+      this.pending !== undefined ||
+      this.wanted.tags ||
+      this.wanted.subject ||
+      this.wanted.ref ||
+      this.takes('eo') ||
+      this.takes('classifiedBy')
+    );
   }
 
   /** A blank line ends a pending element, except a REF block and reasons that follow `Classified By ... Reasons` after one blank line. */
@@ -360,7 +377,13 @@ export function classifiedByInParagraph(text: string, cable: Cable): void {
     const s = skipSpaceTab(text, p.head.end, p.end);
     const start = preambleStart(text, s, p.end);
     if (start?.kind !== 'classifiedBy') continue;
-    const el: ClassifiedBy = { start: s, end: p.end, keyword: token(text, s, start.keywordEnd), body: token(text, start.contentStart, p.end), reasons: [] };
+    const el: ClassifiedBy = {
+      start: s,
+      end: p.end,
+      keyword: token(text, s, start.keywordEnd),
+      body: token(text, start.contentStart, p.end),
+      reasons: [],
+    };
     fillReasons(text, el);
     cable.classifiedBy = el;
     // `REASONS 1.5\n(A) AND (D)`: a reason letter opening a line is not a sub-paragraph.
@@ -393,6 +416,9 @@ function truncated(text: string, el: Span): boolean {
 /** A line of tag codes only, each one known (`SY, IS`): the TAGS line wrapped without a trailing comma. */
 function onlyTagCodes(text: string, s: number, e: number): boolean {
   if (e - s > 120) return false;
-  const codes = text.slice(s, e).split(/[ \t,;]+/).filter(Boolean);
+  const codes = text
+    .slice(s, e)
+    .split(/[ \t,;]+/)
+    .filter(Boolean);
   return codes.length > 0 && codes.every((c) => c === c.toUpperCase() && lookupTag(c) !== undefined);
 }

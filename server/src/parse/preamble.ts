@@ -20,7 +20,11 @@ const REF_START = /^(REF\(S\)|REFTELS?|REFS?|REFERENCES?)(?:\s*[:.]\s*|\s+(?=\(?
 const CLBY_START = /^(?:\(U\)\s*)?CLASS?IF[IE]{0,2}D\s+BY\b\s*:?\s*/i;
 
 /** Which preamble element starts at `start`, if any, and where its content begins. */
-export function preambleStart(text: string, start: number, end: number): { kind: PreambleKind; keywordEnd: number; contentStart: number } | undefined {
+export function preambleStart(
+  text: string,
+  start: number,
+  end: number,
+): { kind: PreambleKind; keywordEnd: number; contentStart: number } | undefined {
   const s = text.slice(start, Math.min(end, start + 40));
   let m: RegExpExecArray | null;
   if ((m = EO_START.exec(s)) && (m[2] !== undefined || /^E\s?\.\s?[O0]/i.test(m[1]))) {
@@ -29,8 +33,10 @@ export function preambleStart(text: string, start: number, end: number): { kind:
   if ((m = TAGS_START.exec(s))) return { kind: 'tags', keywordEnd: start + m[1].length, contentStart: start + m[0].length };
   if ((m = SUBJECT_START.exec(s))) return { kind: 'subject', keywordEnd: start + m[0].trimEnd().length, contentStart: start + m[0].length };
   // `REF A SECSTATE 76108`: the item's marker is `REF A`, so its content starts at the keyword.
-  if ((m = REF_START.exec(s))) return { kind: 'ref', keywordEnd: start + m[1].length, contentStart: m[0].length === m[1].length ? start : start + m[0].length };
-  if ((m = CLBY_START.exec(s))) return { kind: 'classifiedBy', keywordEnd: start + m[0].trimEnd().length, contentStart: start + m[0].length };
+  if ((m = REF_START.exec(s)))
+    return { kind: 'ref', keywordEnd: start + m[1].length, contentStart: m[0].length === m[1].length ? start : start + m[0].length };
+  if ((m = CLBY_START.exec(s)))
+    return { kind: 'classifiedBy', keywordEnd: start + m[0].trimEnd().length, contentStart: start + m[0].length };
   return undefined;
 }
 
@@ -39,7 +45,8 @@ export function preambleStart(text: string, start: number, end: number): { kind:
 // A quote can stand before TAGS in spreadsheet exports (`DECL: 04/20/2027 "TAGS: ...`); `AGS:` is TAGS with its T lost;
 // `TAG PTER, PGOV` has no colon but a comma-separated code list.
 // `SIPDISE.O. 12958: DECL:`: copies that lost their line breaks glue the E.O. line to the word before it.
-const INLINE = /(?:[\s"\d]|[A-Z](?=E\.O\.\s?\d{5}))(E\.O\.\s?\d{5}\s*:?\s*(?:DECL|N\/A)|EO \d{5} (?:DECL|N\/A)|T?AGS:|TAGS?\s+(?=[A-Z]{4},\s)|SUBJECT:|REFS?:|CLASSIFIED BY\b)/gi;
+const INLINE =
+  /(?:[\s"\d]|[A-Z](?=E\.O\.\s?\d{5}))(E\.O\.\s?\d{5}\s*:?\s*(?:DECL|N\/A)|EO \d{5} (?:DECL|N\/A)|T?AGS:|TAGS?\s+(?=[A-Z]{4},\s)|SUBJECT:|REFS?:|CLASSIFIED BY\b)/gi;
 
 /** Offsets inside [start, end) where another preamble element starts. */
 export function inlineStarts(text: string, start: number, end: number): number[] {
@@ -194,7 +201,14 @@ function targetStart(text: string, i: number, end: number): number {
  * `A.` inside a target is not taken for a marker. With `continueLast`, text
  * before the first marker continues the last item (a wrapped line).
  */
-export function readRefItems(text: string, start: number, end: number, items: RefItem[], expect: string | undefined, continueLast = false): void {
+export function readRefItems(
+  text: string,
+  start: number,
+  end: number,
+  items: RefItem[],
+  expect: string | undefined,
+  continueLast = false,
+): void {
   const i = skipSpace(text, start, end);
   const first = refMarker(text, i, end);
   const last = continueLast && !first ? items.pop() : undefined;
@@ -203,12 +217,18 @@ export function readRefItems(text: string, start: number, end: number, items: Re
     : last
       ? { start: last.start, marker: last.marker, letter: last.letter, targetStart: last.target.start }
       : { start: i, targetStart: i };
-  let next = String.fromCharCode(((first?.letter ?? last?.letter ?? expect ?? '@').charCodeAt(0)) + 1);
+  let next = String.fromCharCode((first?.letter ?? last?.letter ?? expect ?? '@').charCodeAt(0) + 1);
   const push = (e: number) => {
     const te = trimEnd(text, current.targetStart, e);
     let tEnd = te;
     while (tEnd > current.targetStart && (text[tEnd - 1] === ',' || text[tEnd - 1] === ';')) tEnd--;
-    items.push({ start: current.start, end: te, marker: current.marker, letter: current.letter, target: token(text, current.targetStart, tEnd) });
+    items.push({
+      start: current.start,
+      end: te,
+      marker: current.marker,
+      letter: current.letter,
+      target: token(text, current.targetStart, tEnd),
+    });
   };
   if (first || last?.letter) {
     for (let j = first ? current.targetStart : i; j < end; j++) {
@@ -237,7 +257,11 @@ const SECTION = /\b1[ \t\r\n]{0,3}\.[ \t\r\n]{0,3}([45])(?=\s|\(|[a-hA-H]\b|$|\)
 const REASONS_WORD = /\bREASONS?\b\s*:?/i;
 
 /** Finds the 1.4/1.5 section and the reason letters in [start, end). */
-export function parseReasons(text: string, start: number, end: number): Pick<ClassifiedBy, 'section' | 'reasons'> & { authorityEnd: number } {
+export function parseReasons(
+  text: string,
+  start: number,
+  end: number,
+): Pick<ClassifiedBy, 'section' | 'reasons'> & { authorityEnd: number } {
   const s = text.slice(start, end);
   const sec = SECTION.exec(s);
   let from: number;
@@ -291,7 +315,9 @@ export function parseReasons(text: string, start: number, end: number): Pick<Cla
   // Back up over the connecting words ("for reasons", "per", "reason:", also split: `REAS\nONS`) so the authority is just the name and title.
   // Only the last 80 characters are searched, which keeps this linear on long lines.
   const tailStart = Math.max(start, authorityEnd - 80);
-  const conn = /[\s,;.]*(?:(?:for|per|under|E\.?O\.?\s*\d{5}|r\s?e\s?a\s{0,3}s\s{0,3}o\s{0,3}n\s?s?|sections?|sec\.?)[\s,;:.]*)*$/i.exec(text.slice(tailStart, authorityEnd));
+  const conn = /[\s,;.]*(?:(?:for|per|under|E\.?O\.?\s*\d{5}|r\s?e\s?a\s{0,3}s\s{0,3}o\s{0,3}n\s?s?|sections?|sec\.?)[\s,;:.]*)*$/i.exec(
+    text.slice(tailStart, authorityEnd),
+  );
   if (conn) authorityEnd = tailStart + conn.index;
   return { section, reasons, authorityEnd };
 }

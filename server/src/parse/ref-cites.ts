@@ -80,7 +80,13 @@ function citeAtStart(text: string, words: readonly Word[]): CableCite | undefine
   const se = serialEnd(text, serial);
   if (se === serial.start || se - serial.start > 8 || !allDigits(text, serial.start, se)) return undefined;
   const post = token(text, words[postFrom].start, words[k - 1].end);
-  return { start: (year ?? words[postFrom]).start, end: se, year: year && token(text, year.start, year.end), post, serial: token(text, serial.start, se) };
+  return {
+    start: (year ?? words[postFrom]).start,
+    end: se,
+    year: year && token(text, year.start, year.end),
+    post,
+    serial: token(text, serial.start, se),
+  };
 }
 
 /** A serial may be followed by full stops (`MANAMA 820.`, `USNATO 276...`), nothing else. */
@@ -123,7 +129,11 @@ function isPostWord(text: string, w: Word): boolean {
  * digits: `09STATE126780`, `08BAKU146`, `1975STATE012345`. Used for REF
  * targets and for file names.
  */
-export function splitRunTogether(s: string, start: number, end: number): { postStart: number; serialStart: number; serialEnd: number } | undefined {
+export function splitRunTogether(
+  s: string,
+  start: number,
+  end: number,
+): { postStart: number; serialStart: number; serialEnd: number } | undefined {
   let i = start;
   while (i < end && isDigit(s[i])) i++;
   const yearLength = i - start;

@@ -25,7 +25,10 @@ const bannerMissing: Rule = {
 };
 
 /** The class words as the telegram system writes them (format doc §2), from the one vocabulary. */
-const SPACED = Object.fromEntries(CLASS_WORDS.filter((w) => w.level !== 'SBU').map((w) => [w.level, w.spaced])) as Record<Exclude<Level, 'SBU'>, string>;
+const SPACED = Object.fromEntries(CLASS_WORDS.filter((w) => w.level !== 'SBU').map((w) => [w.level, w.spaced])) as Record<
+  Exclude<Level, 'SBU'>,
+  string
+>;
 
 /** Serials were 4 or 5 digits in older cables; 6 digits (zero-padded) is the form observed from the 1990s on. */
 const SIX_DIGIT_SERIALS_FROM = { year: 1995, month: 1, day: 1 };
@@ -47,29 +50,58 @@ const bannerMalformed: Rule = {
     const respaced = bannerSpacingEdit(b);
     if (respaced) {
       const want = respaced.newText;
-      ctx.report(b.classText.start, b.classText.end, `The class is written \`${b.classText.text}\`; write \`${want}\` (one space between the letters, as the telegram system does).`, [
-        { title: `Change to ${want}`, edits: [respaced], preferred: true },
-      ]);
+      ctx.report(
+        b.classText.start,
+        b.classText.end,
+        `The class is written \`${b.classText.text}\`; write \`${want}\` (one space between the letters, as the telegram system does).`,
+        [{ title: `Change to ${want}`, edits: [respaced], preferred: true }],
+      );
     }
     if (b.section && (b.section.n < 1 || b.section.m < 1 || b.section.n > b.section.m)) {
-      ctx.report(b.section.start, b.section.end, `\`${b.section.text}\` cannot be: the section number must be between 1 and the number of sections.`);
+      ctx.report(
+        b.section.start,
+        b.section.end,
+        `\`${b.section.text}\` cannot be: the section number must be between 1 and the number of sections.`,
+      );
     }
     if (b.year && b.post) {
       const cut = { start: b.year.start, end: b.post.start };
-      ctx.report(b.year.start, b.year.end, `\`${b.year.text}\` before the post is not part of a banner (class, post, serial): write \`${b.post.text}\` right after the class.`, [
-        { title: `Remove ${b.year.text}`, edits: [{ ...cut, newText: '' }], preferred: true },
-      ]);
+      ctx.report(
+        b.year.start,
+        b.year.end,
+        `\`${b.year.text}\` before the post is not part of a banner (class, post, serial): write \`${b.post.text}\` right after the class.`,
+        [{ title: `Remove ${b.year.text}`, edits: [{ ...cut, newText: '' }], preferred: true }],
+      );
     }
     if (!b.post) {
-      ctx.report(b.start, b.end, 'The banner has no post and serial: write the class, then the post and the 6-digit serial, e.g. `C O N F I D E N T I A L BAKU 000146`.');
+      ctx.report(
+        b.start,
+        b.end,
+        'The banner has no post and serial: write the class, then the post and the 6-digit serial, e.g. `C O N F I D E N T I A L BAKU 000146`.',
+      );
     } else if (!b.serial) {
-      ctx.report(b.post.start, b.post.end, `The banner has no serial after the post: write \`${b.post.text} 000123\` (6 digits, zero-padded).`);
+      ctx.report(
+        b.post.start,
+        b.post.end,
+        `The banner has no serial after the post: write \`${b.post.text} 000123\` (6 digits, zero-padded).`,
+      );
     } else if (b.serial.text.length !== 6 && compareDates(ctx.date, SIX_DIGIT_SERIALS_FROM) >= 0) {
       const fixes =
         b.serial.text.length < 6
-          ? [{ title: `Pad to ${b.serial.text.padStart(6, '0')}`, edits: [{ start: b.serial.start, end: b.serial.end, newText: b.serial.text.padStart(6, '0') }], preferred: true }]
+          ? [
+              {
+                title: `Pad to ${b.serial.text.padStart(6, '0')}`,
+                edits: [{ start: b.serial.start, end: b.serial.end, newText: b.serial.text.padStart(6, '0') }],
+                preferred: true,
+              },
+            ]
           : undefined;
-      ctx.report(b.serial.start, b.serial.end, `The serial \`${b.serial.text}\` has ${b.serial.text.length} digits; banner serials have 6, zero-padded (6,510 of 6,570 cables).`, fixes);
+      ctx.report(
+        b.serial.start,
+        b.serial.end,
+        `The serial \`${b.serial.text}\` has ${b.serial.text.length} digits; banner serials have 6, zero-padded (6,510 of 6,570 cables).`,
+        fixes,
+      );
     }
   },
 };
@@ -99,7 +131,9 @@ const classMismatch: Rule = {
     const { cable } = ctx;
     const b = cable.banner;
     if (!b || !cable.level) return;
-    const above = portions(cable).filter((p) => LEVEL_RANK[p.marking.level] >= LEVEL_RANK.C && LEVEL_RANK[p.marking.level] > LEVEL_RANK[cable.level!]);
+    const above = portions(cable).filter(
+      (p) => LEVEL_RANK[p.marking.level] >= LEVEL_RANK.C && LEVEL_RANK[p.marking.level] > LEVEL_RANK[cable.level!],
+    );
     if (above.length === 0) return;
     const top = above.reduce((a, p) => (LEVEL_RANK[p.marking.level] > LEVEL_RANK[a.marking.level] ? p : a));
     const line = lineAt(cable, top.marking.start).n + 1;
@@ -136,7 +170,9 @@ const bannerAbovePortions: Rule = {
       b.classText.start,
       b.classText.end,
       `The banner says ${LEVEL_NAME[cable.level!]} but no portion is marked above ${top.marking.text} (${markingClassName(top.marking)}): the overall classification is the highest portion's (ISOO). Lower the banner or mark the ${LEVEL_NAME[cable.level!]} portions.`,
-      want ? [{ title: `Lower the banner to ${want}`, edits: [{ start: b.classText.start, end: b.classText.end, newText: want }] }] : undefined,
+      want
+        ? [{ title: `Lower the banner to ${want}`, edits: [{ start: b.classText.start, end: b.classText.end, newText: want }] }]
+        : undefined,
     );
   },
 };
@@ -204,7 +240,11 @@ const classifiedByReason: Rule = {
       const up = r.text.toUpperCase();
       if (up >= 'A' && up <= last) continue;
       const why = sec15 && up === 'H' ? '(h) exists only in section 1.4, added in 2003' : `the reasons are (a) to (${last.toLowerCase()})`;
-      ctx.report(r.start, r.end, `\`${r.text}\` is not a classification reason: ${why} (E.O. 12958${sec15 ? ' sec. 1.5' : ' as amended, sec. 1.4'}).`);
+      ctx.report(
+        r.start,
+        r.end,
+        `\`${r.text}\` is not a classification reason: ${why} (E.O. 12958${sec15 ? ' sec. 1.5' : ' as amended, sec. 1.4'}).`,
+      );
     }
   },
 };
@@ -227,20 +267,38 @@ const classifiedBySection: Rule = {
     const when = describeDate(ctx.dated);
     if (!cb.section) {
       const first = cb.reasons[0];
-      ctx.report(first.start, first.end, `The reasons cite no section: write \`${before ? '1.5' : '1.4'} (${cb.reasons.map((r) => r.text.toLowerCase()).join(', ')})\` (E.O. 12958${before ? '' : ' as amended'}).`);
+      ctx.report(
+        first.start,
+        first.end,
+        `The reasons cite no section: write \`${before ? '1.5' : '1.4'} (${cb.reasons.map((r) => r.text.toLowerCase()).join(', ')})\` (E.O. 12958${before ? '' : ' as amended'}).`,
+      );
       return;
     }
     const sec = cb.section;
     const five = /5\s*$/.test(sec.text);
     const fix = (n: string) => [{ title: `Cite section ${n}`, edits: [{ start: sec.start, end: sec.end, newText: n }], preferred: true }];
     if (five && !before) {
-      ctx.report(sec.start, sec.end, `Section 1.5 was renumbered 1.4 by E.O. 13292 (25 March 2003); a cable of ${when} cites 1.4.`, certain(ctx, fix('1.4')));
+      ctx.report(
+        sec.start,
+        sec.end,
+        `Section 1.5 was renumbered 1.4 by E.O. 13292 (25 March 2003); a cable of ${when} cites 1.4.`,
+        certain(ctx, fix('1.4')),
+      );
     } else if (!five && before) {
-      ctx.report(sec.start, sec.end, `Before E.O. 13292 (25 March 2003) the reasons were section 1.5 of E.O. 12958; a cable of ${when} cites 1.5.`, certain(ctx, fix('1.5')));
+      ctx.report(
+        sec.start,
+        sec.end,
+        `Before E.O. 13292 (25 March 2003) the reasons were section 1.5 of E.O. 12958; a cable of ${when} cites 1.5.`,
+        certain(ctx, fix('1.5')),
+      );
     }
     const h = cb.reasons.find((r) => r.text.toUpperCase() === 'H');
     if (h && before && !five) {
-      ctx.report(h.start, h.end, `Reason (h), weapons of mass destruction, was added by E.O. 13292 in 2003; a cable of ${when} cannot cite it.`);
+      ctx.report(
+        h.start,
+        h.end,
+        `Reason (h), weapons of mass destruction, was added by E.O. 13292 in 2003; a cable of ${when} cannot cite it.`,
+      );
     }
   },
 };
@@ -258,7 +316,9 @@ const classifiedByOnUnclassified: Rule = {
     const next = cable.lines[last.n + 1];
     // Only a line of its own is removed whole; inside a paragraph just the words go.
     const whole = cable.text.slice(first.start, cb.start).trim() === '' && cable.text.slice(cb.end, last.end).trim() === '';
-    const edit = whole ? { start: first.start, end: next ? next.start : last.end, newText: '' } : { start: cb.start, end: cb.end, newText: '' };
+    const edit = whole
+      ? { start: first.start, end: next ? next.start : last.end, newText: '' }
+      : { start: cb.start, end: cb.end, newText: '' };
     ctx.report(
       cb.keyword.start,
       cb.keyword.end,
@@ -277,7 +337,11 @@ const captionConflict: Rule = {
     if (!caps.some((c) => c.name === 'SIPDIS')) return;
     for (const c of caps) {
       if (c.name !== 'NODIS' && c.name !== 'EXDIS') continue;
-      ctx.report(c.start, c.end, `${c.name} cannot go with SIPDIS: "SIPDIS messages may not carry other restrictive captions or caveats, such as NODIS or EXDIS" (05 STATE 226504). Drop one of them.`);
+      ctx.report(
+        c.start,
+        c.end,
+        `${c.name} cannot go with SIPDIS: "SIPDIS messages may not carry other restrictive captions or caveats, such as NODIS or EXDIS" (05 STATE 226504). Drop one of them.`,
+      );
     }
   },
 };
@@ -293,4 +357,3 @@ export const classificationRules: Rule[] = [
   classifiedByOnUnclassified,
   captionConflict,
 ];
-

@@ -43,7 +43,13 @@ export function lint(cable: Cable, options: LintOptions = {}): Finding[] {
       rule.check(ctx);
     } catch (e) {
       // A rule that fails must not take the others down; say so where the user will see it.
-      findings.add({ rule: 'internal-error', severity: 'error', message: `rule ${rule.id} failed: ${(e as Error).message}`, start: 0, end: 0 });
+      findings.add({
+        rule: 'internal-error',
+        severity: 'error',
+        message: `rule ${rule.id} failed: ${(e as Error).message}`,
+        start: 0,
+        end: 0,
+      });
     }
   }
   return findings.result();

@@ -60,12 +60,19 @@ function replaceDateFixes(ctx: RuleContext, decl: Decl, alsoMax: boolean, prefer
   const text = defaultIn(decl, ctx.date);
   const fixes: Fix[] = [
     // A default computed from a guessed date (today, or a year from the file name) is offered, never applied by fix-all.
-    { title: `Use the 10-year default ${text}`, edits: [{ start: decl.value.start, end: decl.value.end, newText: text }], preferred: preferred && isCertain(ctx.dated) },
+    {
+      title: `Use the 10-year default ${text}`,
+      edits: [{ start: decl.value.start, end: decl.value.end, newText: text }],
+      preferred: preferred && isCertain(ctx.dated),
+    },
   ];
   if (alsoMax) {
     const max = addYears(ctx.dated.last, 25);
     const maxText = formatDeclDate(max, decl.date?.form === 'YYYY/MM/DD' ? 'YYYY/MM/DD' : 'MM/DD/YYYY');
-    fixes.push({ title: `Use the 25-year maximum ${maxText}`, edits: [{ start: decl.value.start, end: decl.value.end, newText: maxText }] });
+    fixes.push({
+      title: `Use the 25-year maximum ${maxText}`,
+      edits: [{ start: decl.value.start, end: decl.value.end, newText: maxText }],
+    });
   }
   return fixes;
 }
@@ -95,7 +102,9 @@ const eoMissing: Rule = {
       at = { start: cable.banner.start, end: cable.banner.end };
       edit = { start: l.end, end: l.end, newText: eol + eol + line };
     }
-    const what = classified ? `a ${levelName(cable)} cable needs \`${line}\` (the order and the date it may be declassified)` : `an unclassified cable carries \`${line}\``;
+    const what = classified
+      ? `a ${levelName(cable)} cable needs \`${line}\` (the order and the date it may be declassified)`
+      : `an unclassified cable carries \`${line}\``;
     ctx.report(at.start, at.end, `No E.O. line: ${what}, on the line above TAGS (5 FAH-1 H-24x; ISOO marking rules).`, [
       { title: `Insert "${line}"`, edits: [edit], preferred: isCertain(ctx.dated) },
     ]);
@@ -138,7 +147,13 @@ const eoOrderDate: Rule = {
       order.start,
       order.end,
       `E.O. ${order.text} did not govern classification at the cable's date (${describeDate(ctx.dated)}): E.O. ${expected} did (in force from ${dateInWords(from)}).`,
-      [{ title: `Change to E.O. ${expected}`, edits: [{ start: order.start, end: order.end, newText: expected }], preferred: isCertain(ctx.dated) }],
+      [
+        {
+          title: `Change to E.O. ${expected}`,
+          edits: [{ start: order.start, end: order.end, newText: expected }],
+          preferred: isCertain(ctx.dated),
+        },
+      ],
     );
   },
 };
@@ -181,7 +196,13 @@ const declMissing: Rule = {
       decl.start < decl.end ? decl.start : eo.start,
       decl.start < decl.end ? decl.end : eo.end,
       `No declassification date: ${problem}; a ${levelName(cable)} cable needs \`DECL: <date>\` (10 years by default: ${text}) or an exemption (ISOO: every classified document carries a "Declassify on" line).`,
-      [{ title: `Use DECL: ${text} (10 years)`, edits: [{ start: decl.start, end: decl.end, newText: `DECL: ${text}` }], preferred: isCertain(ctx.dated) }],
+      [
+        {
+          title: `Use DECL: ${text} (10 years)`,
+          edits: [{ start: decl.start, end: decl.end, newText: `DECL: ${text}` }],
+          preferred: isCertain(ctx.dated),
+        },
+      ],
     );
   },
 };
@@ -202,7 +223,12 @@ const declDateInvalid: Rule = {
     const d = decl?.date;
     if (!decl || !d || (d.valid && d.form !== 'other')) return;
     const why = d.form === 'other' ? 'is not written MM/DD/YYYY (or YYYY/MM/DD)' : `is not a real date: ${monthDays(d)}`;
-    ctx.report(decl.value.start, decl.value.end, `The declassification date ${decl.value.text} ${why}.`, replaceDateFixes(ctx, decl, false, false));
+    ctx.report(
+      decl.value.start,
+      decl.value.end,
+      `The declassification date ${decl.value.text} ${why}.`,
+      replaceDateFixes(ctx, decl, false, false),
+    );
   },
 };
 
@@ -218,9 +244,12 @@ const declDateForm: Rule = {
     // `DECL: 12/20/07`); the four-digit form is checked on cables of 2000 on (every day of their date).
     if (ctx.dated.first.year < 2000) return;
     const full = formatDeclDate(d, 'MM/DD/YYYY');
-    ctx.report(decl.value.start, decl.value.end, `Write the declassification year in full: ${full}, not ${decl.value.text} (the form is MM/DD/YYYY).`, [
-      { title: `Change to ${full}`, edits: [{ start: decl.value.start, end: decl.value.end, newText: full }], preferred: true },
-    ]);
+    ctx.report(
+      decl.value.start,
+      decl.value.end,
+      `Write the declassification year in full: ${full}, not ${decl.value.text} (the form is MM/DD/YYYY).`,
+      [{ title: `Change to ${full}`, edits: [{ start: decl.value.start, end: decl.value.end, newText: full }], preferred: true }],
+    );
   },
 };
 
@@ -285,4 +314,14 @@ const declOnUnclassified: Rule = {
   },
 };
 
-export const eoRules: Rule[] = [eoMissing, eoNumberUnknown, eoOrderDate, declMissing, declDateInvalid, declDateForm, declDatePast, declDateTooFar, declOnUnclassified];
+export const eoRules: Rule[] = [
+  eoMissing,
+  eoNumberUnknown,
+  eoOrderDate,
+  declMissing,
+  declDateInvalid,
+  declDateForm,
+  declDatePast,
+  declDateTooFar,
+  declOnUnclassified,
+];

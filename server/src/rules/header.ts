@@ -20,7 +20,9 @@ const headerPrecedence: Rule = {
     const p = h?.prosignLine?.prosign;
     const dtg = h?.dtg;
     if (!p || !dtg || dtg.precedence.length === 0) return;
-    const highest = dtg.precedence.map((t) => t.text.toUpperCase()).sort((a, b) => PRECEDENCE_ORDER.indexOf(a) - PRECEDENCE_ORDER.indexOf(b))[0];
+    const highest = dtg.precedence
+      .map((t) => t.text.toUpperCase())
+      .sort((a, b) => PRECEDENCE_ORDER.indexOf(a) - PRECEDENCE_ORDER.indexOf(b))[0];
     const want = highest + highest;
     if (p.text.toUpperCase() === want) return;
     ctx.report(

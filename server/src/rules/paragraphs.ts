@@ -138,7 +138,8 @@ const portionMarkMissing: Rule = {
     for (const p of cable.paragraphs) {
       // A redacted copy (`6. XXXXXXXXXXXX`, `7. (XXXXXXXXXXXX`, `11. (C XXXXXXXXXXXX`) may have lost the marking with the text.
       // So may a publisher's removal note (`7. [DETAILS REMOVED]`, 08RPODUBAI49).
-      if (p.marking || p.firstWords.slice(0, 10).toUpperCase().includes('XXXXXX') || /^\[[A-Z ]{0,30}REMOVED\]/i.test(p.firstWords)) continue;
+      if (p.marking || p.firstWords.slice(0, 10).toUpperCase().includes('XXXXXX') || /^\[[A-Z ]{0,30}REMOVED\]/i.test(p.firstWords))
+        continue;
       const at = textStart(cable, p);
       const glued = at === p.number.end + p.punctuation.length; // `3.Text`
       ctx.report(
@@ -192,7 +193,9 @@ const portionMarkUnknown: Rule = {
         m.start,
         m.end,
         `Unknown portion marking: ${what}; expected (U), (SBU), (SBU-N), (C), (S) or (TS), optionally with /NF, //NF, /REL… or //FGI…${near ? `. Did you mean (${near})?` : ''}`,
-        near ? [{ title: `Change to (${near})`, edits: [{ start: m.start, end: m.end, newText: `(${near})` }], preferred: true }] : undefined,
+        near
+          ? [{ title: `Change to (${near})`, edits: [{ start: m.start, end: m.end, newText: `(${near})` }], preferred: true }]
+          : undefined,
       );
     }
   },
@@ -246,7 +249,11 @@ const subparaLettering: Rule = {
     for (const { sub, expected, previous } of letteringIssues(ctx.cable)) {
       const m = sub.marker;
       const what = sub.letter === previous ? 'repeats the letter before it' : `follows ${previous}`;
-      ctx.report(m.start, m.end, `Sub-paragraph ${m.text} ${what}: expected ${expected}; lettered sub-paragraphs run A, B, C… without gaps or repeats.`);
+      ctx.report(
+        m.start,
+        m.end,
+        `Sub-paragraph ${m.text} ${what}: expected ${expected}; lettered sub-paragraphs run A, B, C… without gaps or repeats.`,
+      );
     }
   },
 };

@@ -34,7 +34,11 @@ const refCitedLater: Rule = {
         const c = later[0];
         const when = c.date ? `dated ${iso(c.date)}` : `of ${c.year}`;
         const mine = `this cable's date (${describeDate(ctx.dated)})`;
-        ctx.report(cite.start, cite.end, `${cite.post.text} ${cite.serial.text} is ${c.id}, ${when}: after ${mine}. A cable cannot cite a later one: check the year and the serial.`);
+        ctx.report(
+          cite.start,
+          cite.end,
+          `${cite.post.text} ${cite.serial.text} is ${c.id}, ${when}: after ${mine}. A cable cannot cite a later one: check the year and the serial.`,
+        );
       }
     }
   },

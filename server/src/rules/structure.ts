@@ -24,7 +24,12 @@ const subjectMissing: Rule = {
     const anchor: Span = cable.tags ?? cable.eo ?? cable.banner ?? firstLine(cable);
     const after = cable.tags ?? cable.eo;
     const fixes: Fix[] | undefined = after
-      ? [{ title: `Insert a SUBJECT line after the ${cable.tags ? 'TAGS' : 'E.O.'} line`, edits: [{ start: after.end, end: after.end, newText: `${eolOf(cable)}SUBJECT: ` }] }]
+      ? [
+          {
+            title: `Insert a SUBJECT line after the ${cable.tags ? 'TAGS' : 'E.O.'} line`,
+            edits: [{ start: after.end, end: after.end, newText: `${eolOf(cable)}SUBJECT: ` }],
+          },
+        ]
       : undefined;
     ctx.report(
       anchor.start,
@@ -48,7 +53,12 @@ const refUndefined: Rule = {
     const defined = new Set(letters);
     for (const m of cable.refMentions) {
       if (m.letters.length === 0) {
-        if (!refs) ctx.report(m.start, m.end, `"${m.text}" cites a reference, but the cable has no REF line: add \`REF:\` with the cable cited (e.g. \`REF: STATE 14840\`).`);
+        if (!refs)
+          ctx.report(
+            m.start,
+            m.end,
+            `"${m.text}" cites a reference, but the cable has no REF line: add \`REF:\` with the cable cited (e.g. \`REF: STATE 14840\`).`,
+          );
         continue;
       }
       for (const l of m.letters) {
@@ -103,7 +113,11 @@ const blockUnclosed: Rule = {
     for (const b of cable.blocks) {
       const word = b.kind === 'summary' ? 'SUMMARY' : 'COMMENT';
       if (!b.open && b.close) {
-        ctx.report(b.close.start, b.close.end, `"${b.close.text}" closes a ${word.toLowerCase()} that was never opened: start it with \`${word}:\` or remove the END marker.`);
+        ctx.report(
+          b.close.start,
+          b.close.end,
+          `"${b.close.text}" closes a ${word.toLowerCase()} that was never opened: start it with \`${word}:\` or remove the END marker.`,
+        );
         continue;
       }
       if (!b.open || b.close || b.heading || b.parenthesized) continue;
@@ -153,7 +167,9 @@ const webArtifact: Rule = {
       const kinds = [...new Set(group.map((a) => a.kind))];
       const what = kinds.map((k) => `${ARTIFACT_NAME[k]}${group.filter((a) => a.kind === k).length > 1 ? 's' : ''}`).join(' and ');
       const example = first.kind === 'tag-link' ? `\`${first.text}\` for ${stripEdit(cable, first).newText}` : `\`${first.text}\``;
-      const fixes: Fix[] = [{ title: 'Strip the web-copy artifacts on this line', edits: group.map((a) => stripEdit(cable, a)), preferred: true }];
+      const fixes: Fix[] = [
+        { title: 'Strip the web-copy artifacts on this line', edits: group.map((a) => stripEdit(cable, a)), preferred: true },
+      ];
       if (byLine.size > 1) fixes.push(all);
       ctx.report(first.start, last.end, `Web-copy ${what} (${example}): a cable is plain text; remove them.`, fixes);
     }

@@ -20,7 +20,6 @@ function dateWords(ctx: RuleContext): string {
   return `the cable's date is ${describeDate(ctx.dated)}`;
 }
 
-
 /** A reading that is a code of some list (not a name or free word, not unknown). */
 function isCode(r: TagReading): boolean {
   return r.kind !== 'name' && r.kind !== 'free' && r.kind !== 'unknown' && r.kind !== 'run-together' && r.kind !== 'before-lists';
@@ -42,7 +41,12 @@ const tagsMissing: Rule = {
     // Shown on the line the TAGS line should follow: the E.O. line, else the banner, else the first line.
     const anchor = cable.eo ?? cable.banner ?? cable.lines.find((l) => l.text.trim() !== '');
     const fixes: Fix[] | undefined = cable.eo
-      ? [{ title: 'Insert a TAGS line after the E.O. line', edits: [{ start: cable.eo.end, end: cable.eo.end, newText: `${eolOf(cable)}TAGS: ` }] }]
+      ? [
+          {
+            title: 'Insert a TAGS line after the E.O. line',
+            edits: [{ start: cable.eo.end, end: cable.eo.end, newText: `${eolOf(cable)}TAGS: ` }],
+          },
+        ]
       : undefined;
     ctx.report(
       anchor?.start ?? 0,
@@ -82,7 +86,13 @@ const tagUnknown: Rule = {
           tag.start,
           tag.end,
           `${tag.text} is not a TAGS code: it looks like ${reading.parts.join(' + ')} run together. Separate the codes.`,
-          [{ title: `Separate into ${reading.parts.join(' ')}`, edits: [{ start: tag.start, end: tag.end, newText: joined }], preferred: true }],
+          [
+            {
+              title: `Separate into ${reading.parts.join(' ')}`,
+              edits: [{ start: tag.start, end: tag.end, newText: joined }],
+              preferred: true,
+            },
+          ],
         );
       } else if (reading.kind === 'unknown') {
         const s = reading.suggest;
@@ -179,9 +189,13 @@ const tagDuplicate: Rule = {
       found.push({ tag, first, start: start >= 0 ? start : (tag.wrapper ?? tag).start, end });
     }
     const all: Fix | undefined =
-      found.length > 1 ? { title: 'Remove all repeated tags', edits: found.map((f) => ({ start: f.start, end: f.end, newText: '' })) } : undefined;
+      found.length > 1
+        ? { title: 'Remove all repeated tags', edits: found.map((f) => ({ start: f.start, end: f.end, newText: '' })) }
+        : undefined;
     for (const f of found) {
-      const fixes: Fix[] = [{ title: `Remove the second ${f.tag.code}`, edits: [{ start: f.start, end: f.end, newText: '' }], preferred: true }];
+      const fixes: Fix[] = [
+        { title: `Remove the second ${f.tag.code}`, edits: [{ start: f.start, end: f.end, newText: '' }], preferred: true },
+      ];
       if (all) fixes.push(all);
       ctx.report(f.tag.start, f.tag.end, `${f.tag.code} is already on the TAGS line; list each code once.`, fixes);
     }
@@ -191,7 +205,7 @@ const tagDuplicate: Rule = {
 const tagPersonName: Rule = {
   id: 'tag-person-name',
   severity: 'information',
-  summary: 'OVIP, OTRA, OREP, OEXC or OCON without the person\'s name after it.',
+  summary: "OVIP, OTRA, OREP, OEXC or OCON without the person's name after it.",
   check(ctx) {
     const { cable } = ctx;
     const read = analysis(ctx).items;

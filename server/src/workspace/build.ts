@@ -36,7 +36,12 @@ export function isCableText(uri: string, text: string): boolean {
 const pause = () => new Promise<void>((resolve) => (typeof setImmediate === 'function' ? setImmediate(resolve) : setTimeout(resolve, 0)));
 
 /** Indexes the cables under the folders; returns the number of files indexed (or undefined when cancelled). */
-export async function buildIndex(index: CableIndex, files: CableFiles, folders: readonly string[], options: BuildOptions): Promise<number | undefined> {
+export async function buildIndex(
+  index: CableIndex,
+  files: CableFiles,
+  folders: readonly string[],
+  options: BuildOptions,
+): Promise<number | undefined> {
   const slice = options.sliceMs ?? 15;
   const uris: string[] = [];
   let t = Date.now();

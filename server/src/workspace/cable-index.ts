@@ -49,7 +49,8 @@ export class CableIndex {
     this.delete(entry.uri);
     this.byUri.set(entry.uri, entry);
     if (entry.id) add(this.byId, entry.id, entry.uri);
-    for (const ref of entry.refs) for (const cite of ref.cites) for (const id of this.candidates(entry, cite)) add(this.citers, id, entry.uri);
+    for (const ref of entry.refs)
+      for (const cite of ref.cites) for (const id of this.candidates(entry, cite)) add(this.citers, id, entry.uri);
   }
 
   delete(uri: string): void {

@@ -58,13 +58,22 @@ export function citedCables(index: CableIndex, citing: IndexEntry): CitedCables 
 /** Markdown for a cited cable: id, subject, classification, date and TAGS. */
 export function describeCable(e: IndexEntry): string {
   const cls = e.className ?? (e.level ? LEVEL_NAME[e.level] : undefined);
-  const facts = [cls, isoDate(e) ?? (e.year !== undefined ? String(e.year) : undefined), e.tags.length ? `TAGS ${e.tags.join(' ')}` : undefined].filter(Boolean);
+  const facts = [
+    cls,
+    isoDate(e) ?? (e.year !== undefined ? String(e.year) : undefined),
+    e.tags.length ? `TAGS ${e.tags.join(' ')}` : undefined,
+  ].filter(Boolean);
   const title = `**${e.id ?? 'Cable'}**${e.subject ? `: ${e.subject}` : ''}`;
   return facts.length ? `${title}\n\n${facts.join(' · ')}` : title;
 }
 
 /** The hover over a REF item: the cited cables the workspace has. */
-export function citedHover(index: CableIndex, citing: IndexEntry, cable: Cable, offset: number): { span: Span; markdown: string } | undefined {
+export function citedHover(
+  index: CableIndex,
+  citing: IndexEntry,
+  cable: Cable,
+  offset: number,
+): { span: Span; markdown: string } | undefined {
   const item = refItemAt(cable, offset);
   if (!item) return undefined;
   const cited = resolveCites(index, citing, citesAt(cable, offset));
@@ -84,7 +93,10 @@ export interface SymbolMatch {
  * An empty query lists cables by id. At most `limit` results.
  */
 export function searchCables(index: CableIndex, query: string, limit = 200): SymbolMatch[] {
-  const words = query.toUpperCase().split(/\s+/).filter((w) => w.length > 0);
+  const words = query
+    .toUpperCase()
+    .split(/\s+/)
+    .filter((w) => w.length > 0);
   const out: SymbolMatch[] = [];
   for (const e of index.entries()) {
     if (out.length >= limit) break;
@@ -93,7 +105,9 @@ export function searchCables(index: CableIndex, query: string, limit = 200): Sym
       continue;
     }
     const subjectWords = e.subject ? e.subject.toUpperCase().split(/[^A-Z0-9]+/) : [];
-    const ok = words.every((w) => (e.id?.includes(w) ?? false) || e.tags.some((t) => t.startsWith(w)) || subjectWords.some((s) => s.startsWith(w)));
+    const ok = words.every(
+      (w) => (e.id?.includes(w) ?? false) || e.tags.some((t) => t.startsWith(w)) || subjectWords.some((s) => s.startsWith(w)),
+    );
     if (ok) out.push({ entry: e, name: e.id ?? e.uri.slice(e.uri.lastIndexOf('/') + 1) });
   }
   return out;
