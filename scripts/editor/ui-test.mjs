@@ -3,9 +3,12 @@
 // (--install-extension, as a user would), opens the seed cable in the VS Code workbench in headless
 // chromium (playwright-core) and checks, on screen: the language mode, the warning squiggle under RU,
 // the Problems panel entry, the hover on PBTS, the Outline with paragraphs 1 to 3, the classification
-// colours (banner and (C) tokens in the grammar's blue, the status bar item) and the RU -> RS quick fix.
+// colours (banner and (C) tokens in the grammar's blue, the status bar item) and the RU -> RS quick fix;
+// the banner code lens and the inlay hints; semantic tokens on a corpus cable (a SUBJECT continuation line
+// coloured like its first line, a lettered list whose (C) is a letter, not the CONFIDENTIAL blue).
 // Screenshots go to screenshots/ (gitignored); --readme-image also copies the overview shot to
-// docs/images/seed.png (the one the README shows).
+// docs/images/seed.png (the one the README shows), the hints shot to docs/images/inlay-hints.png and the
+// semantic-token shot to docs/images/semantic-tokens.png.
 //
 // Builds nothing: run `npm run package` first. Runs scripts/editor/setup.sh when the cache is missing.
 // Everything lives in one temp folder and every process started is stopped before exit.
@@ -109,6 +112,11 @@ fs.writeFileSync(
 );
 fs.copyFileSync(path.join(repoRoot, 'examples/seed.cable'), path.join(dirs.workspace, 'seed.cable'));
 fs.copyFileSync(path.join(repoRoot, 'test/workspace/txt/09CARACAS1443.txt'), path.join(dirs.workspace, '09CARACAS1443.txt'));
+// 09PARIS1007 (SUBJECT over two lines, reasons wrapped onto their own line) with an (A) (B) (C) list in paragraph 1.
+const semanticCable = fs
+  .readFileSync(path.join(repoRoot, 'test/fixtures/corpus/09PARIS1007.txt'), 'utf8')
+  .replace('July 21.  According', 'July 21.\n(A) the settlements;\n(B) the border;\n(C) the conference.\nAccording');
+fs.writeFileSync(path.join(dirs.workspace, 'paris-list.cable'), semanticCable);
 fs.mkdirSync(shots, { recursive: true });
 
 let context;
@@ -316,6 +324,31 @@ try {
     await page.locator('#status\\.editor\\.mode', { hasText: 'Cable' }).waitFor({ timeout: 30_000 });
   });
 
+  await check('the banner code lens and the inlay hints: highest portion, the post of RUEHKB, the DTG in words, DECL in 10 y', async () => {
+    const lens = page
+      .locator('.part.editor .codelens-decoration', { hasText: 'highest portion: CONFIDENTIAL · 3 paragraphs · DECL in 10 y' })
+      .first();
+    await lens.waitFor({ timeout: 60_000 });
+    await page.waitForFunction(
+      () => {
+        const lines = [...document.querySelectorAll('.part.editor .view-line')].map((l) => l.textContent.replace(/\u00a0/g, ' '));
+        return (
+          lines.some((l) => l.includes('RUEHKB') && l.includes('AMEMBASSY BAKU')) &&
+          lines.some((l) => l.includes('15 February 2008, 13:18 UTC')) &&
+          lines.some((l) => l.includes('02/15/2018') && l.includes('10 y'))
+        );
+      },
+      null,
+      { timeout: 60_000 },
+    );
+  });
+  const hintsShot = await shot('00-hints-lens.png');
+  if (readmeImage && !web) {
+    fs.mkdirSync(path.join(repoRoot, 'docs/images'), { recursive: true });
+    fs.copyFileSync(hintsShot, path.join(repoRoot, 'docs/images/inlay-hints.png'));
+    say('copied it to docs/images/inlay-hints.png');
+  }
+
   if (web) {
     // The browser entry is fetched over HTTP by the web worker host (the Node host reads dist/client.js
     // from disk); its server (read through the remote file system) then answers every check below.
@@ -504,6 +537,63 @@ try {
     if (!new RegExp(`Ln ${want},`).test(line)) throw new Error(`cursor at "${line}", expected line ${want}`);
   });
   await shot('06-rule-link.png');
+
+  await check(
+    "semantic tokens: the SUBJECT continuation in the subject's colour, the list letter (C) like (A), not CONFIDENTIAL blue",
+    async () => {
+      await command('View: Close Panel').catch(() => page.keyboard.press('Escape')); // room for lines 1 to 30
+      await page.keyboard.press('Control+P');
+      await page.locator('.quick-input-widget input').waitFor({ state: 'visible', timeout: 15_000 });
+      await page.keyboard.type('paris-list.cable');
+      await page.locator('.quick-input-list .monaco-list-row', { hasText: 'paris-list.cable' }).first().waitFor({ timeout: 30_000 });
+      await page.keyboard.press('Enter');
+      await page.waitForFunction(
+        () => [...document.querySelectorAll('.part.editor .view-line')].some((l) => l.textContent.includes('SUBJECT:')),
+        null,
+        { timeout: 30_000 },
+      );
+      // Line 24 to the middle: the subject above it and the list below it are on screen.
+      await page.keyboard.press('Control+P');
+      await page.locator('.quick-input-widget input').waitFor({ state: 'visible', timeout: 15_000 });
+      await page.keyboard.type(':24');
+      await page.keyboard.press('Enter');
+      await page.waitForFunction(
+        () =>
+          [...document.querySelectorAll('.part.editor .view-line')].some((l) =>
+            l.textContent.replace(/\u00a0/g, ' ').includes('the conference'),
+          ),
+        null,
+        { timeout: 30_000 },
+      );
+      const colours = async () => ({
+        listA: (await textBox('the settlements', '(A)', 1, 1))?.color,
+        listC: (await textBox('the conference', '(C)', 1, 1))?.color,
+        marking: (await textBox('Summary:', '(C)', 1, 1))?.color,
+        subject1: (await textBox('SUBJECT:', 'MIDDLE'))?.color,
+        subject2: (await textBox('STEPS', 'STEPS'))?.color,
+        prose: (await textBox('Mubarak and Sarkozy reportedly', 'reportedly'))?.color,
+      });
+      // The grammar colours first; the semantic tokens arrive a moment later.
+      let c = await colours();
+      for (let i = 0; i < 100 && !(c.listC === c.listA && c.subject2 === c.subject1); i++) {
+        await new Promise((r) => setTimeout(r, 200));
+        c = await colours();
+      }
+      say(`  colours: ${JSON.stringify(c)}`);
+      if (Object.values(c).some((v) => !v)) throw new Error(`a token is not on screen: ${JSON.stringify(c)}`);
+      if (c.marking !== rgb(confidentialToken))
+        throw new Error(`the marking (C) is ${c.marking}, expected the CONFIDENTIAL blue ${rgb(confidentialToken)}`);
+      if (c.listC !== c.listA || c.listC === c.marking)
+        throw new Error(`the list letter (C) is ${c.listC}: (A) is ${c.listA}, the marking ${c.marking}`);
+      if (c.subject2 !== c.subject1 || c.subject2 === c.prose)
+        throw new Error(`the SUBJECT continuation is ${c.subject2}: its first line ${c.subject1}, prose ${c.prose}`);
+    },
+  );
+  const semanticShot = await shot('08-semantic-tokens.png');
+  if (readmeImage && !web) {
+    fs.copyFileSync(semanticShot, path.join(repoRoot, 'docs/images/semantic-tokens.png'));
+    say('copied it to docs/images/semantic-tokens.png');
+  }
 
   await check('the "Get started with cables" walkthrough lists its four steps', async () => {
     // Room for the step's page beside the list: no notices, panel or side bar.
