@@ -34,7 +34,7 @@ suite('quick fixes', () => {
   });
 
   test('every quick fix offered on a corpus cable applies to exactly its own edits', async () => {
-    const { document: src } = await openCable(corpusUri('08STATE79112.txt'));
+    const { document: src } = await openCable(corpusUri('08ASMARA546.txt'));
     const original = src.getText();
     const findings = lint(parse(original)).filter((f) => f.fixes?.length);
     assert.ok(findings.length >= 2, 'the cable has fixable findings');

@@ -36,7 +36,7 @@ suite('hover', () => {
     const decl = await hoverAt(doc, at(doc, '02/15/2018', 5));
     assert.strictEqual(decl.covered, '02/15/2018');
     assert.match(decl.text, /15 February 2018/);
-    assert.match(decl.text, /10 years after the cable's date \(15 February 2008\)/);
+    assert.match(decl.text, /10 years after the cable's date \(15 February 2008, from the date-time group R 151318Z FEB 08\)/);
     assert.match(decl.text, /E\.O\. 12958/);
   });
 
