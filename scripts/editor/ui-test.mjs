@@ -520,20 +520,20 @@ try {
   await shot('05-txt-cable.png');
 
   await check('a rule id in the Problems panel opens the packaged docs/rules.md at that rule', async () => {
-    const link = page.locator('.markers-panel .monaco-list-row a', { hasText: /^tag-unknown$/ }).first();
+    const link = page.locator('.markers-panel .monaco-list-row a', { hasText: /^portion-mark-unknown$/ }).first();
     await link.waitFor({ timeout: 30_000 });
     await link.click();
     await page.locator('.tabs-container .tab.active', { hasText: 'rules.md' }).waitFor({ timeout: 30_000 });
     await page.waitForFunction(
       () =>
         [...document.querySelectorAll('.part.editor .view-line')].some(
-          (l) => l.textContent.replace(/\u00a0/g, ' ').trim() === '### tag-unknown',
+          (l) => l.textContent.replace(/\u00a0/g, ' ').trim() === '### portion-mark-unknown',
         ),
       null,
       { timeout: 15_000 },
     );
     const line = await page.locator('#status\\.editor\\.selection').innerText();
-    const want = fs.readFileSync(path.join(repoRoot, 'docs/rules.md'), 'utf8').split(/\r?\n/).indexOf('### tag-unknown') + 1;
+    const want = fs.readFileSync(path.join(repoRoot, 'docs/rules.md'), 'utf8').split(/\r?\n/).indexOf('### portion-mark-unknown') + 1;
     if (!new RegExp(`Ln ${want},`).test(line)) throw new Error(`cursor at "${line}", expected line ${want}`);
   });
   await shot('06-rule-link.png');
