@@ -1,5 +1,6 @@
 import { compareDates, dateInWords, MONTH_NAMES, todayUtc } from './dates';
 import type { Cable, CableDate, CalendarDate, DateSource } from './model';
+import { fileStem, idFromFileName } from './workspace/reference-id';
 
 // The date a cable is checked against, and where it came from. In order: the
 // --date option or the cable.date setting; the cable's own text (a date-time
@@ -26,21 +27,19 @@ const oneDay = (date: CalendarDate, source: DateSource, evidence: string): Cable
   evidence,
 });
 
-// A reference id: the year (2 digits, or 4 in the State archive's form), the post in
-// capitals without spaces, the serial (format doc §13: `08BAKU146`, `1975STATE012345`).
-const REFERENCE_ID = /^(\d{4}|\d{2})([A-Z]{3,30})(\d{1,7})$/;
-
 /** The year a file name's reference id gives (`04LIMA1046.txt`, `/a/b/1975STATE012345.txt`), as a range of days. */
 export function dateFromFileName(fileName: string): CableDate | undefined {
-  const base = fileName.slice(Math.max(fileName.lastIndexOf('/'), fileName.lastIndexOf('\\')) + 1);
-  const dot = base.indexOf('.');
-  const id = dot >= 0 ? base.slice(0, dot) : base;
-  const m = id.length <= 48 ? REFERENCE_ID.exec(id) : null;
-  if (!m) return undefined;
-  const y = Number(m[1]);
-  const year = m[1].length === 4 ? y : y >= 50 ? 1900 + y : 2000 + y;
-  if (year < 1950 || year > 2099) return undefined;
-  return { first: { year, month: 1, day: 1 }, last: { year, month: 12, day: 31 }, precision: 'year', source: 'file-name', evidence: id };
+  // The workspace index's reader of reference ids: one reading of a file name for both.
+  const id = idFromFileName(fileName);
+  if (!id || id.year < 1950 || id.year > 2099) return undefined;
+  const { year } = id;
+  return {
+    first: { year, month: 1, day: 1 },
+    last: { year, month: 12, day: 31 },
+    precision: 'year',
+    source: 'file-name',
+    evidence: fileStem(fileName),
+  };
 }
 
 /** The cable's date for checking, from the best evidence there is. */

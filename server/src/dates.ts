@@ -74,6 +74,16 @@ export function parseIsoDate(s: string): CalendarDate | undefined {
   return d && isRealDate(d) ? d : undefined;
 }
 
+/**
+ * The year a telegram writes (DTG, reference id): four digits as written; two digits 50-99 are
+ * 19xx, 00-49 20xx (telegrams run from the 1950s; the archives hold cables of 1972 on).
+ */
+export function telegramYear(written: string): number {
+  const n = Number(written);
+  if (written.length === 4) return n;
+  return n >= 50 ? 1900 + n : 2000 + n;
+}
+
 export function isoDate(d: CalendarDate): string {
   return `${d.year}-${pad(d.month)}-${pad(d.day)}`;
 }

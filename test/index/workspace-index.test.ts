@@ -30,6 +30,8 @@ test('reference id from the file name', () => {
   assert.equal(id(idFromFileName('/a/b/08BAKU146.txt')), '08BAKU146');
   assert.equal(id(idFromFileName('1975STATE012345')), '75STATE12345');
   assert.equal(idFromFileName('1975STATE012345')?.year, 1975);
+  // A corpus cable of 1972 (test/fixtures/corpus/72TEHRAN1164.txt): two-digit years run from the 1950s.
+  assert.equal(idFromFileName('72TEHRAN1164.txt')?.year, 1972);
   assert.equal(id(idFromFileName('09SECSTATE5.cable')), '09STATE5');
   assert.equal(idFromFileName('seed.cable'), undefined);
   assert.equal(idFromFileName('notes 2009.txt'), undefined);

@@ -31,6 +31,8 @@ test('the reference id in the file name dates an archived copy to its year', () 
   });
   assert.equal(dateFromFileName('1975STATE012345.txt')?.first.year, 1975);
   assert.equal(dateFromFileName('98ROME12.txt')?.first.year, 1998);
+  assert.equal(dateFromFileName('72TEHRAN1164.txt')?.first.year, 1972);
+  assert.equal(dateFromFileName('7575LIBREVILLE1895.txt'), undefined, 'a mistyped id gives no year');
   for (const name of ['draft.cable', 'notes.txt', 'ROME5149.txt', '2004.txt']) assert.equal(dateFromFileName(name), undefined, name);
   // cable-lint passes the file name: the 2003 cable is no longer read as today's.
   const today = lintText('cable.txt', ROME.replace('DECL: 11/13/2013', 'DECL: 11/13/2008'), { today: TODAY }).map((f) => f.rule);

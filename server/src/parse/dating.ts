@@ -1,4 +1,4 @@
-import { daysInMonth } from '../dates';
+import { daysInMonth, telegramYear } from '../dates';
 import type { Cable, CableDate, CalendarDate, DateSource, Line } from '../model';
 
 // The cable's date as its own text shows it, best evidence first:
@@ -35,12 +35,6 @@ const LONGEST_LINE = 4000;
 
 function realDay(year: number, month: number, day: number): CalendarDate | undefined {
   return month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth(year, month) ? { year, month, day } : undefined;
-}
-
-/** Two-digit telegram years: 50-99 are 19xx (telegrams run from the 1950s), 00-49 20xx. */
-function telegramYear(y: string): number {
-  const n = Number(y);
-  return y.length === 4 ? n : n >= 50 ? 1900 + n : 2000 + n;
 }
 
 const monthOf = (m: string) => MONTHS.indexOf(m.slice(0, 3).toUpperCase()) + 1;

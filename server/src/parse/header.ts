@@ -1,4 +1,4 @@
-import { daysInMonth } from '../dates';
+import { daysInMonth, telegramYear } from '../dates';
 import type { Addressee, DateTimeGroup, Header, Token } from '../model';
 import { token, trimEnd } from './lines';
 
@@ -93,8 +93,7 @@ export function parseDtg(text: string, start: number, end: number): DateTimeGrou
   const minute = Number(m[5]);
   const month = MONTHS.indexOf(m[6].toUpperCase()) + 1;
   // Telegram years run from the 1950s: `66` is 1966 here (DECL dates, always in the future, keep fullYear's 2000s).
-  const yy = Number(m[7]);
-  const year = m[7].length === 4 ? yy : yy >= 50 ? 1900 + yy : 2000 + yy;
+  const year = telegramYear(m[7]);
   const valid = day >= 1 && day <= daysInMonth(year, month) && hour <= 23 && minute <= 59;
   const e = trimEnd(text, start, end);
   const restStart = start + m[0].length + (s.slice(m[0].length).length - s.slice(m[0].length).trimStart().length);

@@ -1,15 +1,9 @@
+import { telegramYear } from '../dates';
 import type { Cable, CableCite } from '../model';
 import { splitRunTogether } from '../parse/ref-cites';
 
 // Reference ids (cable-format.md §13): two-digit year + post without spaces +
 // serial without leading zeros, `08BAKU146`. The key every index lookup uses.
-
-/** Cables are from 1973 on: a two-digit year 73-99 is 19xx, else 20xx. */
-export function fullYear(written: string): number {
-  const n = Number(written);
-  if (written.length === 4) return n;
-  return n >= 73 ? 1900 + n : 2000 + n;
-}
 
 /** Other names of an originator in references: SECSTATE is the Department, STATE. */
 const POST_ALIASES: Record<string, string> = { SECSTATE: 'STATE' };
@@ -38,16 +32,21 @@ export function formatId(p: IdParts): string {
 
 const CABLE_NAME = /\.(?:txt|cable|tel)$/i;
 
-/** The reference id a file name gives (`08BAKU146.txt`, `1975STATE012345.cable`), if it is one. */
-export function idFromFileName(path: string): IdParts | undefined {
+/** A path's last name without a cable extension: `/a/04LIMA1046.txt` -> `04LIMA1046`. */
+export function fileStem(path: string): string {
   const base = path.slice(Math.max(path.lastIndexOf('/'), path.lastIndexOf('\\')) + 1);
   const m = CABLE_NAME.exec(base);
-  const stem = m ? base.slice(0, m.index) : base;
+  return m ? base.slice(0, m.index) : base;
+}
+
+/** The reference id a file name gives (`08BAKU146.txt`, `1975STATE012345.cable`), if it is one. */
+export function idFromFileName(path: string): IdParts | undefined {
+  const stem = fileStem(path);
   const parts = splitRunTogether(stem, 0, stem.length);
   if (!parts) return undefined;
   const post = normalisePost(stem.slice(parts.postStart, parts.serialStart));
   const serial = Number(stem.slice(parts.serialStart));
-  return serial > 0 ? { year: fullYear(stem.slice(0, parts.postStart)), post, serial } : undefined;
+  return serial > 0 ? { year: telegramYear(stem.slice(0, parts.postStart)), post, serial } : undefined;
 }
 
 /** The reference id from the banner's post and serial and the cable's year; a draft (no date-time group) has none. */
@@ -73,5 +72,5 @@ export function citeKey(cite: CableCite): CiteKey | undefined {
   if (!Number.isSafeInteger(serial) || serial === 0) return undefined;
   const post = normalisePost(cite.post.text);
   if (post.length < 2) return undefined;
-  return { year: cite.year ? fullYear(cite.year.text) : undefined, post, serial };
+  return { year: cite.year ? telegramYear(cite.year.text) : undefined, post, serial };
 }
