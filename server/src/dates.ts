@@ -40,26 +40,11 @@ export function yearsBetween(a: CalendarDate, b: CalendarDate): number {
   return y;
 }
 
-/**
- * The executive order that governed classification on a date: E.O. 12958
- * (as amended) until E.O. 13526 took effect on 2010-06-27.
- */
-export function orderForDate(d: CalendarDate): '12958' | '13526' {
-  return compareDates(d, { year: 2010, month: 6, day: 27 }) >= 0 ? '13526' : '12958';
-}
-
 const pad = (n: number, w = 2) => String(n).padStart(w, '0');
 
 /** MM/DD/YYYY, the form of E.O. 12958 cables; YYYY/MM/DD for E.O. 13526 (the later drafting system). */
 export function formatDeclDate(d: CalendarDate, form: 'MM/DD/YYYY' | 'YYYY/MM/DD'): string {
   return form === 'YYYY/MM/DD' ? `${d.year}/${pad(d.month)}/${pad(d.day)}` : `${pad(d.month)}/${pad(d.day)}/${d.year}`;
-}
-
-/** The default declassification date: ten years after the cable's date, in the form its order uses. */
-export function defaultDecl(date: CalendarDate): { order: '12958' | '13526'; text: string; date: CalendarDate } {
-  const order = orderForDate(date);
-  const decl = addYears(date, 10);
-  return { order, date: decl, text: formatDeclDate(decl, order === '13526' ? 'YYYY/MM/DD' : 'MM/DD/YYYY') };
 }
 
 /** "15 February 2018". */

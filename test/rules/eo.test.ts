@@ -2,7 +2,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { parse } from '../../server/src/parse';
-import { nearestOrder, orderInForce } from '../../server/src/rules/eo';
+import { orderInForce } from '../../server/src/eras';
+import { nearestOrder } from '../../server/src/rules/eo';
 import { readCorpus, readSeed } from '../parse/fixtures';
 import { allFindings, applyFix, breakText, deleteLine, hits, lineOf, only } from './lint-helpers';
 
@@ -95,9 +96,9 @@ test('eo-number-unknown: the suggestion prefers the order in force on the cable 
   assert.equal(nearestOrder('19523', { year: 2009, month: 5, day: 1 }), '12958');
   assert.equal(nearestOrder('13562', { year: 2012, month: 5, day: 1 }), '13526');
   assert.equal(nearestOrder('12365', { year: 1988, month: 5, day: 1 }), '12356');
-  assert.equal(orderInForce({ year: 2010, month: 6, day: 26 }), '12958');
-  assert.equal(orderInForce({ year: 2010, month: 6, day: 27 }), '13526');
-  assert.equal(orderInForce({ year: 1979, month: 1, day: 1 }), '12065');
+  assert.equal(orderInForce({ year: 2010, month: 6, day: 26 }).order, '12958');
+  assert.equal(orderInForce({ year: 2010, month: 6, day: 27 }).order, '13526');
+  assert.equal(orderInForce({ year: 1979, month: 1, day: 1 }).order, '12065');
 });
 
 test('eo-order-date: E.O. 12958 on a cable dated after 26 June 2010, and 13526 before it', () => {

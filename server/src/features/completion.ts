@@ -1,6 +1,7 @@
 import { readListed, yearsOf } from '../analysis/tags';
 import { allTags, type TagInfo } from '../data/index';
-import { addYears, dateInWords, defaultDecl, formatDeclDate } from '../dates';
+import { addYears, dateInWords, formatDeclDate } from '../dates';
+import { defaultDecl } from '../eras';
 import { LEVEL_NAME, LEVEL_RANK, type Cable, type Level, type Span } from '../model';
 import { CAPTIONS } from '../parse/captions';
 import { lineIndexAt, touches, type FeatureContext } from './context';

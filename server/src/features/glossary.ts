@@ -113,54 +113,6 @@ export const CAPTION_MEANING: Record<string, string> = {
   EFTO: 'Encrypt For Transmission Only (unclassified)',
 };
 
-export interface OrderInfo {
-  name: string;
-  inForce: string;
-  /** First and last day the order governed new classification (ISO dates). */
-  from: string;
-  to?: string;
-  decl: string;
-}
-
-/** Executive orders on classification (§4.1). */
-export const ORDERS: Record<string, OrderInfo> = {
-  '11652': {
-    name: 'E.O. 11652',
-    inForce: '1972 to November 1978',
-    from: '1972-06-01',
-    to: '1978-11-30',
-    decl: 'General Declassification Schedule (GDS); XGDS 1-4 exemptions',
-  },
-  '12065': {
-    name: 'E.O. 12065',
-    inForce: '1 December 1978 to 1982',
-    from: '1978-12-01',
-    to: '1982-08-01',
-    decl: 'a date, the classifier and the office symbol',
-  },
-  '12356': {
-    name: 'E.O. 12356',
-    inForce: '1982 to October 1995',
-    from: '1982-08-01',
-    to: '1995-10-13',
-    decl: "OADR (Originating Agency's Determination Required)",
-  },
-  '12958': {
-    name: 'E.O. 12958',
-    inForce:
-      'signed 17 April 1995, in force from 14 October 1995, amended by E.O. 13292 on 25 March 2003, replaced by E.O. 13526 on 27 June 2010',
-    from: '1995-10-14',
-    to: '2010-06-26',
-    decl: '`DECL: MM/DD/YYYY`, by default 10 years after the date of the decision, at most 25 years (exemptions X1-X8 for longer)',
-  },
-  '13526': {
-    name: 'E.O. 13526',
-    inForce: 'signed 29 December 2009, in force from 27 June 2010',
-    from: '2010-06-27',
-    decl: '`DECL: YYYY/MM/DD` (inferred), 10 years by default, up to 25 years',
-  },
-};
-
 /** The 1.4 (1.5 before 2003) reason categories (§8). */
 export const REASONS: Record<string, string> = {
   A: 'military plans, weapons systems, or operations',
@@ -172,20 +124,6 @@ export const REASONS: Record<string, string> = {
   G: 'vulnerabilities or capabilities of systems, installations, infrastructures, projects, plans, or protection services relating to the national security',
   H: 'weapons of mass destruction (since 2003 only)',
 };
-
-/** Declassification exemptions and legacy markings (§4.2). */
-export function exemptionMeaning(v: string): string {
-  const u = v.toUpperCase().replace(/[()]/g, '');
-  if (/^X[1-8]$/.test(u)) return `exemption ${u} of E.O. 12958 sec. 1.6(d): classified beyond 10 years`;
-  if (u.startsWith('25X')) return `exemption ${u} from automatic declassification at 25 years`;
-  if (u.startsWith('50X')) return `exemption ${u} from automatic declassification at 50 years`;
-  if (u.startsWith('75X')) return `exemption ${u} from automatic declassification at 75 years`;
-  if (u === 'MR') return 'MR: manual review (a legacy marking)';
-  if (u.startsWith('XGDS')) return `${u}: exempt from the General Declassification Schedule (E.O. 11652)`;
-  if (u.startsWith('GDS')) return 'GDS: General Declassification Schedule (E.O. 11652, E.O. 12065)';
-  if (u === 'NGDS') return 'NGDS: not under the General Declassification Schedule';
-  return 'an exemption code';
-}
 
 /** Status of a reference entry in words. */
 export function statusWords(status: string, source: string): string {

@@ -4,20 +4,19 @@ import { analyzeParagraphs } from '../analysis/paragraphs';
 import { analyzeTags, readCode, yearsOf, type CableYears, type TagReading } from '../analysis/tags';
 import { allPosts, lookupRoutingIndicator, nearestTags, type PostEntry, type Seen } from '../data/index';
 import { LISTS_FROM } from '../data/reference';
-import { addYears, compareDates, dateInWords, isoDate, orderForDate, yearsBetween } from '../dates';
+import { addYears, compareDates, dateInWords, yearsBetween } from '../dates';
+import { AMENDING_ORDER, exemptionMeaning, orderInForce, orderOf, REASONS_1_4_FROM } from '../eras';
 import { LEVEL_NAME, LEVEL_RANK, type Addressee, type Cable, type CalendarDate, type Marking, type Span, type Token } from '../model';
 import { inside, lastStartingAtOrBefore, type FeatureContext } from './context';
 import {
   CAPTION_MEANING,
   LEVEL_MEANING,
   OPERATING_SIGNALS,
-  ORDERS,
   PRECEDENCE_LETTERS,
   PRECEDENCE_WORDS,
   REASONS,
   SECURITY_LETTERS,
   caveatMeaning,
-  exemptionMeaning,
   statusWords,
 } from './glossary';
 
@@ -284,15 +283,13 @@ function dateSourceWords(ctx: FeatureContext): string {
 }
 
 function governs(order: string, d: CalendarDate): boolean {
-  const o = ORDERS[order];
-  const iso = isoDate(d);
-  return !!o && iso >= o.from && (!o.to || iso <= o.to);
+  return orderOf(order) === orderInForce(d);
 }
 
 function hoverEo(cable: Cable, offset: number, ctx: FeatureContext): Found {
   const eo = cable.eo;
   if (!eo || offset < eo.start || offset >= eo.end) return undefined;
-  const governing = orderForDate(ctx.date);
+  const governing = orderInForce(ctx.date).order;
   if (inside(eo.keyword, offset)) {
     return hit(
       eo.keyword,
@@ -300,14 +297,14 @@ function hoverEo(cable: Cable, offset: number, ctx: FeatureContext): Found {
     );
   }
   if (eo.order && inside(eo.order, offset)) {
-    const o = ORDERS[eo.order.text];
+    const o = orderOf(eo.order.text);
     if (!o)
       return hit(
         eo.order,
         `${code(eo.order.text)}: **not an executive order on classification**. On ${dateSourceWords(ctx)} classification was governed by E.O. ${governing}.`,
       );
-    let md = `**${o.name}**: ${o.inForce}. Declassification: ${o.decl}.`;
-    if (eo.order.text === '12958') md += ' Reasons are cited as section 1.5 before the 2003 amendment, 1.4 after it.';
+    let md = `**E.O. ${o.order}**${eo.order.text === AMENDING_ORDER ? ` (E.O. ${AMENDING_ORDER} amended it)` : ''}: ${o.inForce}. Declassification: ${o.decl}.`;
+    if (o.order === '12958') md += ' Reasons are cited as section 1.5 before the 2003 amendment, 1.4 after it.';
     md += governs(eo.order.text, ctx.date)
       ? `\n\nIt governed classification on ${dateSourceWords(ctx)}.`
       : `\n\nOn ${dateSourceWords(ctx)} classification was governed by E.O. ${governing}, not this order.`;
@@ -318,7 +315,7 @@ function hoverEo(cable: Cable, offset: number, ctx: FeatureContext): Found {
     return hit(decl.keyword, `${code(decl.keyword.text)}: "declassify on": when the information may be declassified.`);
   if (offset < decl.start) return undefined;
   const span = decl.value.end > decl.value.start && inside(decl.value, offset) ? decl.value : decl;
-  const order = eo.order && ORDERS[eo.order.text] ? eo.order.text : governing;
+  const order = orderOf(eo.order?.text)?.order ?? governing;
   const v = decl.value.text;
   switch (decl.kind) {
     case 'date': {
@@ -529,7 +526,7 @@ function hoverClassifiedBy(cable: Cable, offset: number, ctx: FeatureContext): F
     let md = `${code('(' + r.text + ')')}: classification category: **${cat}**.`;
     const s = cb.section?.text.replace(/\s/g, '');
     if (l === 'H' && s === '1.5') md += ' Section 1.5 (before 2003) had no (h).';
-    else if (l === 'H' && compareDates(ctx.date, { year: 2003, month: 3, day: 25 }) < 0) md += ' (h) exists only since 25 March 2003.';
+    else if (l === 'H' && compareDates(ctx.date, REASONS_1_4_FROM) < 0) md += ' (h) exists only since 25 March 2003.';
     return hit(r, md);
   }
   if (cb.authority && inside(cb.authority, offset))

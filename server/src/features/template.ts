@@ -1,5 +1,5 @@
 import type { CalendarDate } from '../model';
-import { defaultDecl } from '../dates';
+import { defaultDecl } from '../eras';
 
 // The "New Cable" template: banner, captions, E.O. line with the default DECL
 // date, TAGS, SUBJECT, Classified By and paragraph 1. As a snippet, the

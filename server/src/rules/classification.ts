@@ -1,5 +1,6 @@
 import { describeDate, isCertain } from '../cable-date';
 import { compareDates } from '../dates';
+import { CLASSIFIED_BY_FROM, REASONS_1_4_FROM } from '../eras';
 import { type Banner, type Cable, isClassified, type Level, LEVEL_NAME, LEVEL_RANK, type Marking } from '../model';
 import { cableClassName, CLASS_WORDS, classWordOf, markingClassName } from '../parse/class-words';
 import { eolOf, lineAt } from './edits';
@@ -177,11 +178,6 @@ const bannerAbovePortions: Rule = {
   },
 };
 
-/** E.O. 12958 took effect on 14 October 1995. */
-const E_O_12958 = { year: 1995, month: 10, day: 14 };
-/** E.O. 13292 renumbered the reasons from section 1.5 to 1.4 and added (h). */
-const E_O_13292 = { year: 2003, month: 3, day: 25 };
-
 const classifiedByMissing: Rule = {
   id: 'classified-by-missing',
   severity: 'error',
@@ -190,8 +186,8 @@ const classifiedByMissing: Rule = {
     const { cable } = ctx;
     if (cable.classifiedBy || !isClassified(cable.level) || !cable.banner) return;
     // The line comes with E.O. 12958 (1995); E.O. 12065 cables name the classifier on the E.O. line.
-    if (compareDates(ctx.date, E_O_12958) < 0) return;
-    const section = compareDates(ctx.date, E_O_13292) < 0 ? '1.5' : '1.4';
+    if (compareDates(ctx.date, CLASSIFIED_BY_FROM) < 0) return;
+    const section = compareDates(ctx.date, REASONS_1_4_FROM) < 0 ? '1.5' : '1.4';
     const template = `Classified By: [NAME, TITLE], reasons ${section} ([a-h])`;
     const eol = eolOf(cable);
     const first = cable.paragraphs[0];
@@ -261,9 +257,9 @@ const classifiedBySection: Rule = {
   check(ctx) {
     const cb = ctx.cable.classifiedBy;
     if (!cb || cb.derived || cb.reasons.length === 0) return;
-    const before = compareDates(ctx.dated.first, E_O_13292) < 0;
+    const before = compareDates(ctx.dated.first, REASONS_1_4_FROM) < 0;
     // A year or month that spans 25 March 2003 cannot say which section was right.
-    if (before !== compareDates(ctx.dated.last, E_O_13292) < 0) return;
+    if (before !== compareDates(ctx.dated.last, REASONS_1_4_FROM) < 0) return;
     const when = describeDate(ctx.dated);
     if (!cb.section) {
       const first = cb.reasons[0];

@@ -1,32 +1,15 @@
-import { addYears, compareDates, dateInWords, daysInMonth, defaultDecl, formatDeclDate, isoDate, MONTH_NAMES } from '../dates';
+import { addYears, compareDates, dateInWords, daysInMonth, formatDeclDate, isoDate, MONTH_NAMES } from '../dates';
 import { describeDate, isCertain } from '../cable-date';
 import { editDistance } from '../edit-distance';
+import { AMENDING_ORDER, DECL_FULL_YEAR_FROM, defaultDecl, E_O_12958, orderInForce, orderOf, ORDERS } from '../eras';
 import { type CalendarDate, type Cable, type Decl, isClassified, LEVEL_NAME } from '../model';
 import { eolOf, lineAt } from './edits';
 import type { Fix, Rule, RuleContext } from './types';
 
 // E.O. and DECL: the executive order line and its declassification instruction
 // (format doc §4). Classified cables need a date (or a documented event or
-// exemption) no later than 25 years out; unclassified cables carry N/A.
-
-/** Orders that governed classification, with the day each took effect (§4.1). */
-const ORDERS: { order: string; from: CalendarDate }[] = [
-  { order: '11652', from: { year: 1972, month: 6, day: 1 } },
-  { order: '12065', from: { year: 1978, month: 12, day: 1 } },
-  { order: '12356', from: { year: 1982, month: 8, day: 1 } },
-  { order: '12958', from: { year: 1995, month: 10, day: 14 } },
-  { order: '13526', from: { year: 2010, month: 6, day: 27 } },
-];
-/** E.O. 13292 amended E.O. 12958 (2003); citing it is not a typo. */
-const KNOWN = new Set([...ORDERS.map((o) => o.order), '13292']);
-const E_O_12958 = ORDERS[3].from;
-
-/** The order in force on a date (the earliest one for dates before 1972). */
-export function orderInForce(d: CalendarDate): string {
-  let found = ORDERS[0].order;
-  for (const o of ORDERS) if (compareDates(d, o.from) >= 0) found = o.order;
-  return found;
-}
+// exemption) no later than 25 years out; unclassified cables carry N/A. The
+// orders and their dates are the eras table's (eras.ts).
 
 /**
  * The order the drafter most likely meant: the nearest real one, with the order
@@ -34,8 +17,8 @@ export function orderInForce(d: CalendarDate): string {
  * (`19523` on a 2009 cable is 12958, though 13526 is one edit closer).
  */
 export function nearestOrder(written: string, date: CalendarDate): string {
-  const inForce = orderInForce(date);
-  let best = inForce;
+  const inForce = orderInForce(date).order;
+  let best: string = inForce;
   let bestD = editDistance(written, inForce, Infinity, true) - 1.5;
   for (const o of ORDERS) {
     const dd = editDistance(written, o.order, Infinity, true);
@@ -111,18 +94,21 @@ const eoMissing: Rule = {
   },
 };
 
+/** `11652, 12065, 12356, 12958, 13292, 13526`: the orders a line may cite, for messages. */
+const KNOWN = [...ORDERS.map((o) => o.order), AMENDING_ORDER].sort().join(', ');
+
 const eoNumberUnknown: Rule = {
   id: 'eo-number-unknown',
   severity: 'error',
   summary: 'The E.O. line cites a number that is not an executive order on classification.',
   check(ctx) {
     const order = ctx.cable.eo?.order;
-    if (!order || KNOWN.has(order.text)) return;
+    if (!order || orderOf(order.text)) return;
     const suggest = nearestOrder(order.text, ctx.date);
     ctx.report(
       order.start,
       order.end,
-      `E.O. ${order.text} is not an executive order on classified information; expected ${suggest} (known: 11652, 12065, 12356, 12958, 13292, 13526).`,
+      `E.O. ${order.text} is not an executive order on classified information; expected ${suggest} (known: ${KNOWN}).`,
       // A guessed spelling: offered, never applied by fix-all.
       [{ title: `Change to E.O. ${suggest}`, edits: [{ start: order.start, end: order.end, newText: suggest }] }],
     );
@@ -135,14 +121,14 @@ const eoOrderDate: Rule = {
   summary: 'The executive order does not match the cable date (12958 until 26 June 2010, 13526 after).',
   check(ctx) {
     const order = ctx.cable.eo?.order;
-    if (!order || !KNOWN.has(order.text)) return;
+    const written = orderOf(order?.text);
+    if (!order || !written) return;
     // Older cables re-marked by archivists cite E.O. 12958 (`DECLASSIFIED BY NARA`): only dates from 12958 on are checked.
-    if (compareDates(ctx.date, E_O_12958) < 0) return;
-    const written = order.text === '13292' ? '12958' : order.text;
-    const expected = orderInForce(ctx.dated.first);
+    if (compareDates(ctx.date, E_O_12958.from) < 0) return;
+    const inForce = orderInForce(ctx.dated.first);
     // With a year or a month only, the order must be wrong on every day of it (1995, 2010 saw a change).
-    if (written === expected || orderInForce(ctx.dated.last) !== expected) return;
-    const from = ORDERS.find((o) => o.order === expected)!.from;
+    if (written === inForce || orderInForce(ctx.dated.last) !== inForce) return;
+    const { order: expected, from } = inForce;
     ctx.report(
       order.start,
       order.end,
@@ -178,13 +164,13 @@ const declMissing: Rule = {
       case 'other':
         // E.O. 11652, 12065 and 12356 wrote their instructions in forms of their own (GDS, XGDS-2,
         // RDS-4 6/5/99 (NAME), a date with the classifier's name): not judged as today's forms.
-        if (eo.order && eo.order.text < '12958') return;
+        if (eo.order && eo.order.text < E_O_12958.order) return;
         problem = `\`${decl.value.text.slice(0, 40)}\` is not a date, an event or an exemption code`;
         break;
       case 'oadr': {
         // OADR was the E.O. 12356 marking; E.O. 12958 (1995) requires a date, an event or an exemption.
         const order = eo.order?.text;
-        if ((order && order < '12958') || compareDates(ctx.date, E_O_12958) < 0) return;
+        if ((order && order < E_O_12958.order) || compareDates(ctx.date, E_O_12958.from) < 0) return;
         problem = 'OADR ("originating agency\'s determination required") ended with E.O. 12958';
         break;
       }
@@ -240,9 +226,8 @@ const declDateForm: Rule = {
     const decl = ctx.cable.eo?.decl;
     const d = decl?.date;
     if (!decl || !d || !d.valid || d.form !== 'MM/DD/YY') return;
-    // Two-digit years were the form of the 1990s (96ANKARA12278 `DECL:11/15/17`, 97WELLINGTON1656
-    // `DECL: 12/20/07`); the four-digit form is checked on cables of 2000 on (every day of their date).
-    if (ctx.dated.first.year < 2000) return;
+    // Two-digit years were the form of the 1990s: the four-digit form is checked on every day of the date from 2000 on.
+    if (compareDates(ctx.dated.first, DECL_FULL_YEAR_FROM) < 0) return;
     const full = formatDeclDate(d, 'MM/DD/YYYY');
     ctx.report(
       decl.value.start,

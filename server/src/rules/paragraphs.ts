@@ -2,6 +2,7 @@ import { analyzeParagraphs, type LetteringIssue, type NumberingIssue } from '../
 import type { Cable, Level, Marking, Paragraph } from '../model';
 import { compareDates } from '../dates';
 import { editDistance } from '../edit-distance';
+import { PORTION_MARKS_FROM } from '../eras';
 import { isClassified, LEVEL_NAME } from '../model';
 import { cableClassName, isLou } from '../parse/class-words';
 import type { Edit, Fix, Rule } from './types';
@@ -118,14 +119,6 @@ function entireText(cable: Cable): boolean {
   return cable.paragraphs.some((p) => p.marking?.caveats.includes('ENTIRE TEXT'));
 }
 
-/**
- * Telegrams marked their portions from E.O. 12065 on: its sec. 1-504 made every classified document show
- * which portions are classified, from 1 December 1978 (1978 STATE 296107: "EXECUTIVE ORDER 12065 BECOMES
- * EFFECTIVE DECEMBER 1, 1978"). Cables before it carry no marks (1973-1977 printouts); 1978 BISSAU 1578 of
- * 11 December 1978 marks its portions (U).
- */
-export const PORTION_MARKS_FROM = { year: 1978, month: 12, day: 1 };
-
 const portionMarkMissing: Rule = {
   id: 'portion-mark-missing',
   severity: 'error',
@@ -134,7 +127,8 @@ const portionMarkMissing: Rule = {
     const { cable } = ctx;
     const level = cable.level;
     if (!level || !isClassified(level) || entireText(cable)) return;
-    if (compareDates(ctx.date, PORTION_MARKS_FROM) < 0) return;
+    // Portions were marked from E.O. 12065 on (eras.ts); with a year or a month only, on every day of it.
+    if (compareDates(ctx.dated.first, PORTION_MARKS_FROM) < 0) return;
     for (const p of cable.paragraphs) {
       // A redacted copy (`6. XXXXXXXXXXXX`, `7. (XXXXXXXXXXXX`, `11. (C XXXXXXXXXXXX`) may have lost the marking with the text.
       // So may a publisher's removal note (`7. [DETAILS REMOVED]`, 08RPODUBAI49).
