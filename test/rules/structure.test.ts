@@ -285,3 +285,19 @@ test('web-artifact: pilcrows in a real REF block (08STOCKHOLM257)', () => {
     parse(text).refs!.items.map((i) => i.letter),
   );
 });
+
+test('ref-undefined: `REF VIENTIANE 1561` without a colon is the REF line of a 1976 printout (1976VIENTI02015)', () => {
+  const text = readCorpus('1976VIENTI02015');
+  const refs = parse(text).refs!;
+  assert.ok(refs, 'the REF line is read');
+  assert.deepEqual(
+    refs.items.map((i) => i.target.text),
+    ['VIENTIANE 1561'],
+  );
+  assert.deepEqual(findings(text, 'ref-undefined'), []);
+  // With the line gone, `AS REPORTED REFTEL` has nothing to point to.
+  const broken = text.replace('REF VIENTIANE 1561\n', '');
+  assert.equal(findings(broken, 'ref-undefined').length, 1);
+  // `REF PARA 2` and prose after REF are not a REF line.
+  assert.equal(parse(text.replace('REF VIENTIANE 1561', 'REF PARA 2 OF THE NOTE')).refs, undefined);
+});

@@ -17,6 +17,9 @@ import {
   refMarker,
 } from './preamble';
 
+/** What opens a body right under the REF line: `SUMMARY:`, `BEGIN SUMMARY`, a rule of dashes over a heading. */
+const BODY_OPENER = /^(?:(?:BEGIN\s+)?SUMMARY\b|-{4,}\s*$)/i;
+
 // Reads the preamble, the lines between the banner and paragraph 1: captions,
 // passing lines, E.O., TAGS, SUBJECT, REF and Classified By. Lines are cut into
 // segments where another element starts inside them (copies that lost their
@@ -335,6 +338,8 @@ class PreambleReader {
   private continueRef(p: Extract<Pending, { kind: 'ref' }>, s: number, e: number): boolean {
     const { text } = this;
     if (truncated(text, p.el)) return false; // a web preview cut short: what follows is not the REF block
+    // The body can follow the REF line with no blank line (1970s printouts: `REF VIENTIANE 1561` / `SUMMARY: ...`).
+    if (startsParagraph(text, s, e) || BODY_OPENER.test(text.slice(s, Math.min(e, s + 16)))) return false;
     const items = p.el.items;
     const marker = refMarker(text, s, e);
     // After a single unlettered REF a lettered line other than A. is no REF item: `(U) THE FOLLOWING ...`

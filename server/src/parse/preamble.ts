@@ -16,7 +16,9 @@ const EO_START = /^(E\s?\.\s?(?:O\.?|0\.)|EO)(?=[\s:.]|\d)\s*:?\s*(\d{3,6})?/i;
 const TAGS_START = /^(TAGS?|TAS|AGS)(?:\s*:\s*|\s+(?=[A-Za-z[])|,\s*(?=[A-Z]{2,4}\b))/i;
 const SUBJECT_START = /^S?UBJ(?:ECT)?\s*:\s*/i;
 // `REF A: VATICAN 05286` and `REF A SECSTATE 76108` start with their first item.
-const REF_START = /^(REF\(S\)|REFTELS?|REFS?|REFERENCES?)(?:\s*[:.]\s*|\s+(?=\(?[A-Z][.):]\s)|(?=\s+[A-Z]\s+[A-Z0-9]))/i;
+// `REF VIENTIANE 1561` (1976VIENTI02015): no colon before a cable cited by post and number.
+const REF_START =
+  /^(REF\(S\)|REFTELS?|REFS?|REFERENCES?)(?:\s*[:.]\s*|\s+(?=\(?[A-Z][.):]\s)|(?=\s+[A-Z]\s+[A-Z0-9])|\s+(?!PARAS?\b)(?=[A-Z]{3,}(?: [A-Z]{3,})? \d))/i;
 const CLBY_START = /^(?:\(U\)\s*)?CLASS?IF[IE]{0,2}D\s+BY\b\s*:?\s*/i;
 
 /** Which preamble element starts at `start`, if any, and where its content begins. */
