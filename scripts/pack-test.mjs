@@ -10,19 +10,8 @@ import { join, resolve } from 'node:path';
 
 const root = resolve(import.meta.dirname, '..');
 const tmp = mkdtempSync(join(tmpdir(), 'cable-pack-'));
-const EXPECTED = [
-  'LICENSE',
-  'README.md',
-  'bin/cable-language-server.js',
-  'bin/cable-lint.js',
-  'dist/cli.js',
-  'dist/server.js',
-  'docs/cable-lint.md',
-  'docs/other-editors.md',
-  'docs/rules.md',
-  'package.json',
-  'schemas/cablelintrc.schema.json',
-];
+// What the package holds: the same list as test/cli/package.test.ts checks with `npm pack --dry-run`.
+const EXPECTED = JSON.parse(readFileSync(join(root, 'test/cli/package-files.json'), 'utf8'));
 let passed = 0;
 
 function check(what, ok, detail = '') {

@@ -1,6 +1,8 @@
 // Where scripts/editor/setup.sh put Node 24 and code-server, shared by the editor-test runners.
 // Cache folder: $CABLE_EDITOR_CACHE, default ~/.cache/cable-tools-editor (never inside the repository).
+import { spawn } from 'node:child_process';
 import fs from 'node:fs';
+import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -89,4 +91,38 @@ export async function killPids(pids, graceMs = 3000) {
     } catch {}
   }
   return { killed: pids.length, forced: left.length };
+}
+
+/**
+ * Starts code-server on a free local port with the flags both runners need (no auth, telemetry,
+ * update checks, trust prompt or welcome page), its output appended to `logFile`.
+ */
+export async function startCodeServer(tools, extraArgs, logFile, env) {
+  const port = await new Promise((resolve, reject) => {
+    const s = net
+      .createServer()
+      .once('error', reject)
+      .listen(0, '127.0.0.1', () => {
+        const p = s.address().port;
+        s.close(() => resolve(p));
+      });
+  });
+  const log = fs.openSync(logFile, 'a');
+  const args = [
+    tools.codeServerEntry,
+    '--bind-addr',
+    `127.0.0.1:${port}`,
+    '--auth',
+    'none',
+    '--disable-telemetry',
+    '--disable-update-check',
+    '--disable-workspace-trust',
+    '--disable-getting-started-override',
+    '--ignore-last-opened',
+    '--reconnection-grace-time',
+    '5',
+    ...extraArgs,
+  ];
+  const server = spawn(tools.node24, args, { stdio: ['ignore', log, log], env });
+  return { server, port, base: `http://127.0.0.1:${port}` };
 }

@@ -17,12 +17,10 @@
 // extension host, as runTests' extensionTestsEnv would be in VS Code desktop.
 // Other env: CODE_SHIM_TIMEOUT_MS (default 300000), CODE_SHIM_VERBOSE=1 (unfiltered log),
 // CODE_SHIM_SCREENSHOT=<file.png> (screenshot of the workbench when the tests fail).
-import { spawn } from 'node:child_process';
 import fs from 'node:fs';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
-import { editorPaths, descendants, killPids, cacheDir } from './cache.mjs';
+import { editorPaths, descendants, killPids, cacheDir, startCodeServer } from './cache.mjs';
 
 const t0 = Date.now();
 const say = (...a) => console.log(`[code-shim ${((Date.now() - t0) / 1000).toFixed(1)}s]`, ...a);
@@ -107,41 +105,12 @@ for (const [k, sub] of [
 const childEnv = { ...process.env, ...isolated };
 
 // ---- 2. code-server --------------------------------------------------------------------------------
-const port = await new Promise((resolve, reject) => {
-  const s = net
-    .createServer()
-    .once('error', reject)
-    .listen(0, '127.0.0.1', () => {
-      const p = s.address().port;
-      s.close(() => resolve(p));
-    });
-});
-const base = `http://127.0.0.1:${port}`;
 const serverLogFile = path.join(userDataDir, 'code-server.log');
-const serverLog = fs.openSync(serverLogFile, 'a');
-const server = spawn(
-  tools.node24,
-  [
-    tools.codeServerEntry,
-    '--bind-addr',
-    `127.0.0.1:${port}`,
-    '--auth',
-    'none',
-    '--disable-telemetry',
-    '--disable-update-check',
-    '--disable-workspace-trust',
-    '--disable-getting-started-override',
-    '--ignore-last-opened',
-    '--reconnection-grace-time',
-    '5',
-    '--user-data-dir',
-    userDataDir,
-    '--extensions-dir',
-    extensionsDir,
-    '--vscode-option',
-    'enable-smoke-test-driver',
-  ],
-  { stdio: ['ignore', serverLog, serverLog], env: childEnv },
+const { server, port, base } = await startCodeServer(
+  tools,
+  ['--user-data-dir', userDataDir, '--extensions-dir', extensionsDir, '--vscode-option', 'enable-smoke-test-driver'],
+  serverLogFile,
+  childEnv,
 );
 
 let context;

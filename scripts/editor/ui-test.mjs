@@ -13,13 +13,12 @@
 // Builds nothing: run `npm run package` first. Runs scripts/editor/setup.sh when the cache is missing.
 // Everything lives in one temp folder and every process started is stopped before exit.
 // Last line: `N passed, N failed`. Env: CABLE_EDITOR_KEEP_TEMP=1 keeps the temp folder.
-import { spawn, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
-import { cacheDir, descendants, editorPaths, killPids, pidsWithEnv, repoRoot, setupScript } from './cache.mjs';
+import { cacheDir, descendants, editorPaths, killPids, pidsWithEnv, repoRoot, setupScript, startCodeServer } from './cache.mjs';
 
 const t0 = Date.now();
 const say = (...a) => console.log(`[test:ui ${((Date.now() - t0) / 1000).toFixed(1)}s]`, ...a);
@@ -155,37 +154,8 @@ if (install.status !== 0 || !installed) {
 }
 say(`installed ${installed}: ${(install.stdout || '').trim().split('\n').pop()}`);
 
-const port = await new Promise((resolve, reject) => {
-  const s = net
-    .createServer()
-    .once('error', reject)
-    .listen(0, '127.0.0.1', () => {
-      const p = s.address().port;
-      s.close(() => resolve(p));
-    });
-});
-const base = `http://127.0.0.1:${port}`;
 const serverLogFile = path.join(tmp, 'code-server.log');
-const serverLog = fs.openSync(serverLogFile, 'a');
-const server = spawn(
-  tools.node24,
-  [
-    tools.codeServerEntry,
-    '--bind-addr',
-    `127.0.0.1:${port}`,
-    '--auth',
-    'none',
-    '--disable-telemetry',
-    '--disable-update-check',
-    '--disable-workspace-trust',
-    '--disable-getting-started-override',
-    '--ignore-last-opened',
-    '--reconnection-grace-time',
-    '5',
-    ...csArgs,
-  ],
-  { stdio: ['ignore', serverLog, serverLog], env },
-);
+const { server, base } = await startCodeServer(tools, csArgs, serverLogFile, env);
 for (let i = 0; ; i++) {
   try {
     if ((await fetch(`${base}/healthz`)).ok) break;

@@ -49,6 +49,32 @@ const SLICE_MS = 15;
 // setImmediate (no 1 ms clamp; pending requests are read before it runs), where there is one.
 const pause = () => new Promise<void>((resolve) => (typeof setImmediate === 'function' ? setImmediate(resolve) : setTimeout(resolve, 0)));
 
+interface Progress {
+  report(percentage: number, message: string): void;
+  done(): void;
+}
+
+/**
+ * Runs `each` on the cables one at a time until the run is cancelled, yielding to other requests
+ * every SLICE_MS and reporting progress; ends the progress. Returns how many cables were done.
+ */
+async function sliced(uris: string[], run: Run, progress: Progress | undefined, each: (uri: string) => Promise<void>): Promise<number> {
+  let t = Date.now();
+  let done = 0;
+  for (const uri of uris) {
+    if (run.cancelled) break;
+    await each(uri);
+    done++;
+    if (Date.now() - t > SLICE_MS) {
+      progress?.report(Math.floor((done * 100) / uris.length), `${done} of ${uris.length} cables`);
+      await pause();
+      t = Date.now();
+    }
+  }
+  progress?.done();
+  return done;
+}
+
 /** The diagnostics of a cable file as it is on disk (none when it is ignored or cannot be read). */
 export async function checkOnDisk(session: Session, uri: string): Promise<Diagnostic[] | undefined> {
   const files = session.workspace.files;
@@ -171,23 +197,13 @@ export class WorkspaceChecker {
     const uris = this.uris();
     const progress = await this.progress('Checking cables');
     progress?.token.onCancellationRequested(() => (run.cancelled = true));
-    let t = Date.now();
-    let done = 0;
-    for (const uri of uris) {
-      if (run.cancelled) break;
+    const done = await sliced(uris, run, progress, async (uri) => {
       const diagnostics = await checkOnDisk(this.session, uri).catch(() => undefined);
       if (diagnostics) {
         this.pushed.add(uri);
         await this.session.host.sendDiagnostics({ uri, diagnostics });
       }
-      done++;
-      if (Date.now() - t > SLICE_MS) {
-        progress?.report(Math.floor((done * 100) / uris.length), `${done} of ${uris.length} cables`);
-        await pause();
-        t = Date.now();
-      }
-    }
-    progress?.done();
+    });
     if (this.run === run) this.run = undefined;
     return done;
   }
@@ -238,27 +254,17 @@ export class WorkspaceChecker {
       progress?.token.onCancellationRequested(() => (run.cancelled = true));
       const held: WorkspaceDocumentDiagnosticReport[] = [];
       let chunk: WorkspaceDocumentDiagnosticReport[] = [];
-      let t = Date.now();
-      let done = 0;
       const open = new Set(this.session.documents.all().map((d) => normaliseUri(d.uri)));
-      for (const uri of uris) {
-        if (run.cancelled) break;
-        if (open.has(uri)) continue;
+      const closed = uris.filter((uri) => !open.has(uri));
+      await sliced(closed, run, progress, async (uri) => {
         const items = this.session.workspace.index.get(uri) ? ((await checkOnDisk(this.session, uri).catch(() => undefined)) ?? []) : [];
         chunk.push({ kind: DocumentDiagnosticReportKind.Full, uri, version: null, items });
-        done++;
         if (chunk.length >= CHUNK) {
           if (results) results.report({ items: chunk });
           else held.push(...chunk);
           chunk = [];
         }
-        if (Date.now() - t > SLICE_MS) {
-          progress?.report(Math.floor((done * 100) / uris.length), `${done} of ${uris.length} cables`);
-          await pause();
-          t = Date.now();
-        }
-      }
-      progress?.done();
+      });
       if (this.run === run) this.run = undefined;
       // With a partial-result token the last chunk is the answer; without, the answer holds all.
       return { items: [...held, ...chunk] };
