@@ -17,6 +17,11 @@ export const MONTH_NAMES = [
   'December',
 ];
 
+/** `FEB`, `Feb.`, `FEBRUARY` -> 2; 0 when not a month. */
+export function monthNumber(word: string): number {
+  return MONTH_NAMES.findIndex((m) => m.slice(0, 3).toUpperCase() === word.slice(0, 3).toUpperCase()) + 1;
+}
+
 export function isRealDate(d: CalendarDate): boolean {
   return d.month >= 1 && d.month <= 12 && d.day >= 1 && d.day <= daysInMonth(d.year, d.month);
 }
@@ -67,6 +72,11 @@ export function telegramYear(written: string): number {
   const n = Number(written);
   if (written.length === 4) return n;
   return n >= 50 ? 1900 + n : 2000 + n;
+}
+
+/** The year of a DECL date's two digits (`DECL: 11/15/17`): DECL dates lie ahead, so 00-69 are 20xx. */
+export function fullYear(yy: number): number {
+  return yy < 70 ? 2000 + yy : 1900 + yy;
 }
 
 export function isoDate(d: CalendarDate): string {

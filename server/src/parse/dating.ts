@@ -1,4 +1,6 @@
-import { daysInMonth, telegramYear } from '../dates';
+import { daysInMonth, monthNumber } from '../dates';
+import { DTG_GROUP, DTG_PRECEDENCE, dtgParts } from './header';
+import { isFirstPageHeader } from './pages';
 import type { Cable, CableDate, CalendarDate, DateSource, Line } from '../model';
 
 // The cable's date as its own text shows it, best evidence first:
@@ -10,22 +12,16 @@ import type { Cable, CableDate, CalendarDate, DateSource, Line } from '../model'
 // - the date-time group of a printout's page 1 header wherever it stands.
 // The file name, the --date option and today are the caller's (cable-date.ts): they are not in the text.
 
-const MONTHS = ['JAN', 'FEB', 'MAR', 'APR', 'MAY', 'JUN', 'JUL', 'AUG', 'SEP', 'OCT', 'NOV', 'DEC'];
-const MON = '(JAN|FEB|MAR|APR|MAY|JUN|JUL|AUG|SEP|OCT|NOV|DEC)[A-Z]{0,6}';
-// Precedence letters, day, hour, minute, Z (maybe spaced off: `221828 Z`), month, year.
-const DTG_IN_LINE = new RegExp(
-  `(?:^|[\\s/])([ZOPRY](?:[ \\t][ZOPRY])?)[ \\t]+(\\d{2})(\\d{2})(\\d{2})[ \\t]?Z[ \\t]+${MON}\\.?[ \\t]+(\\d{4}|\\d{2})(?!\\d)`,
-  'i',
-);
-const BARE_DTG = new RegExp(`^[ \\t.]*(\\d{2})(\\d{2})(\\d{2})[ \\t]?Z[ \\t]+${MON}\\.?[ \\t]+(\\d{4}|\\d{2})(?!\\d)`, 'i');
+const MON = String.raw`(JAN|FEB|MAR|APR|MAY|JUN|JUL|AUG|SEP|OCT|NOV|DEC)[A-Z]{0,6}`;
+// The header's date-time group (parse/header.ts) standing anywhere in a line, or alone at its start.
+const DTG_IN_LINE = new RegExp(String.raw`(?:^|[\s/])(${DTG_PRECEDENCE})[ \t]+${DTG_GROUP}`, 'i');
+const BARE_DTG = new RegExp(String.raw`^[ \t.]*${DTG_GROUP}`, 'i');
 const WEEKDAY_LINE = new RegExp(
-  `^[ \\t]*(?:MON|TUES|WEDNES|THURS|FRI|SATUR|SUN)DAY,?[ \\t]+(\\d{1,2})[ \\t]+${MON}[ \\t]+(\\d{4})\\b`,
+  String.raw`^[ \t]*(?:MON|TUES|WEDNES|THURS|FRI|SATUR|SUN)DAY,?[ \t]+(\d{1,2})[ \t]+${MON}[ \t]+(\d{4})\b`,
   'i',
 );
 const CABLE_DATED = /^[ \t]*Cable dated:[ \t]*(\d{4})-(\d{2})-(\d{2})/i;
 const DATE_FIELD = /^[ \t]*date:[ \t]*(\d{1,2})\/(\d{1,2})\/(\d{4})\b/i;
-/** A printout's page header: `PAGE 01 HARARE 06677 01 OF 03 291400Z`, `PAGE 01 STATE 150591`. */
-const PAGE_HEADER = /^[ \t]*(?:[A-Z0-9 ]{0,60}[ \t])?PAGE[ \t]+0?1\b/i;
 /** Lines before the banner worth reading: a printout's distribution block can be long. */
 const BEFORE_BANNER = 80;
 /** Lines after a printout's page 1 header within which its date-time group stands. */
@@ -36,8 +32,6 @@ const LONGEST_LINE = 4000;
 function realDay(year: number, month: number, day: number): CalendarDate | undefined {
   return month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth(year, month) ? { year, month, day } : undefined;
 }
-
-const monthOf = (m: string) => MONTHS.indexOf(m.slice(0, 3).toUpperCase()) + 1;
 
 function exact(date: CalendarDate, source: DateSource, text: string, start: number, end: number): CableDate {
   return { first: date, last: date, precision: 'day', source, evidence: text.slice(start, end).trim(), span: { start, end } };
@@ -50,14 +44,20 @@ function dtgIn(text: string, line: Line, source: DateSource, bare: boolean): Cab
   let m = DTG_IN_LINE.exec(s);
   if (m) {
     const lead = m[0].length - m[0].trimStart().length;
-    const date = realDay(telegramYear(m[6]), monthOf(m[5]), Number(m[2]));
-    if (date && Number(m[3]) <= 23 && Number(m[4]) <= 59)
-      return exact(date, source, text, line.start + m.index + lead, line.start + m.index + m[0].length);
+    const d = dtgParts(m, 2);
+    if (d.valid)
+      return exact(
+        { year: d.year, month: d.month, day: d.day },
+        source,
+        text,
+        line.start + m.index + lead,
+        line.start + m.index + m[0].length,
+      );
   }
   if (bare && (m = BARE_DTG.exec(s))) {
     const lead = m[0].length - m[0].replace(/^[ \t.]*/, '').length;
-    const date = realDay(telegramYear(m[5]), monthOf(m[4]), Number(m[1]));
-    if (date && Number(m[2]) <= 23 && Number(m[3]) <= 59) return exact(date, source, text, line.start + lead, line.start + m[0].length);
+    const d = dtgParts(m, 1);
+    if (d.valid) return exact({ year: d.year, month: d.month, day: d.day }, source, text, line.start + lead, line.start + m[0].length);
   }
   return undefined;
 }
@@ -68,7 +68,7 @@ function dateLine(text: string, line: Line): CableDate | undefined {
   if (s.length > LONGEST_LINE) return undefined;
   let m: RegExpExecArray | null;
   let date: CalendarDate | undefined;
-  if ((m = WEEKDAY_LINE.exec(s))) date = realDay(Number(m[3]), monthOf(m[2]), Number(m[1]));
+  if ((m = WEEKDAY_LINE.exec(s))) date = realDay(Number(m[3]), monthNumber(m[2]), Number(m[1]));
   else if ((m = CABLE_DATED.exec(s))) date = realDay(Number(m[1]), Number(m[2]), Number(m[3]));
   else if ((m = DATE_FIELD.exec(s))) date = realDay(Number(m[3]), Number(m[1]), Number(m[2]));
   if (!m || !date) return undefined;
@@ -95,7 +95,7 @@ export function findDateEvidence(cable: Cable): CableDate | undefined {
   let inPageHeader = false;
   let line: CableDate | undefined;
   for (let i = 0; i < lines.length && i < BEFORE_BANNER && lines[i].start < stop; i++) {
-    if (lines[i].text.length <= LONGEST_LINE && PAGE_HEADER.test(lines[i].text)) inPageHeader = true;
+    if (lines[i].text.length <= LONGEST_LINE && isFirstPageHeader(lines[i].text)) inPageHeader = true;
     const found = dtgIn(text, lines[i], inPageHeader ? 'page-header' : 'dtg', true);
     if (found) return found;
     line ??= dateLine(text, lines[i]);
@@ -103,7 +103,7 @@ export function findDateEvidence(cable: Cable): CableDate | undefined {
   if (line) return line;
   // A printout's page 1 header further down (a web copy may put a note first).
   for (let i = 0; i < lines.length; i++) {
-    if (lines[i].text.length > LONGEST_LINE || !PAGE_HEADER.test(lines[i].text)) continue;
+    if (lines[i].text.length > LONGEST_LINE || !isFirstPageHeader(lines[i].text)) continue;
     for (let j = i; j < lines.length && j <= i + PAGE_HEADER_LINES; j++) {
       const found = dtgIn(text, lines[j], 'page-header', false);
       if (found) return found;

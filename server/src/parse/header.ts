@@ -1,4 +1,4 @@
-import { daysInMonth, telegramYear } from '../dates';
+import { daysInMonth, monthNumber, telegramYear } from '../dates';
 import type { Addressee, DateTimeGroup, Header, Token } from '../model';
 import { token, trimEnd } from './lines';
 
@@ -10,17 +10,28 @@ const PROSIGN = /^([ZOPRY]{2})((?:[ \t]+R[A-Z0-9]{3,7})*)[ \t]*$/;
 const RI_LIST = /^R[A-Z0-9]{3,7}(?:[ \t]+R[A-Z0-9]{3,7})*[ \t]*$/;
 const DE = /^(DE)[ \t]+(\S+)(?:[ \t]+#(\d{1,5})(?:\/(\d{1,3}))?)?(?:[ \t]+(\d{7}))?/;
 const SECURITY = /^(ZN[RY])[ \t]+([A-Z]{5})\b/;
-const MONTHS = ['JAN', 'FEB', 'MAR', 'APR', 'MAY', 'JUN', 'JUL', 'AUG', 'SEP', 'OCT', 'NOV', 'DEC'];
-const DTG =
-  /^([ZOPRY](?:[ \t][ZOPRY])?)[ \t]+((\d{2})(\d{2})(\d{2})[ \t]?Z[ \t]+(JAN|FEB|MAR|APR|MAY|JUN|JUL|AUG|SEP|OCT|NOV|DEC)[ \t]+(\d{2}|\d{4}))(?=\s|$)/i;
+/**
+ * The group of a date-time group: day, hour, minute, Z (maybe spaced off: `221828 Z`), month, year
+ * (`151318Z FEB 08`, `291359Z Nov 00`, `221828 Z MAY 73`). Five capture groups; dtgParts reads them.
+ */
+export const DTG_GROUP = String.raw`(\d{2})(\d{2})(\d{2})[ \t]?Z[ \t]+(JAN|FEB|MAR|APR|MAY|JUN|JUL|AUG|SEP|OCT|NOV|DEC)[A-Z]{0,6}\.?[ \t]+(\d{4}|\d{2})(?!\d)`;
+/** Precedence letters before the group: `R`, `O`, `P R` (the 1970s printed them spaced). */
+export const DTG_PRECEDENCE = String.raw`[ZOPRY](?:[ \t][ZOPRY])?`;
+const DTG = new RegExp(String.raw`^(${DTG_PRECEDENCE})[ \t]+(${DTG_GROUP})(?=\s|$)`, 'i');
+
+/** The date and time DTG_GROUP's five capture groups hold, from `m[at]` on; `valid` when it is a real day and time. */
+export function dtgParts(m: RegExpExecArray, at: number) {
+  const day = Number(m[at]);
+  const hour = Number(m[at + 1]);
+  const minute = Number(m[at + 2]);
+  const month = monthNumber(m[at + 3]);
+  // Telegram years run from the 1950s: `66` is 1966 here (DECL dates, always in the future, keep fullYear's 2000s).
+  const year = telegramYear(m[at + 4]);
+  const valid = day >= 1 && day <= daysInMonth(year, month) && hour <= 23 && minute <= 59;
+  return { day, hour, minute, month, year, valid };
+}
 const ADDRESS_KEYWORD = /^(FM|TO|INFO)(?=[ \t])/;
 const PRECEDENCE_WORDS = new Set(['FLASH', 'IMMEDIATE', 'PRIORITY', 'ROUTINE']);
-
-export { daysInMonth };
-
-export function fullYear(yy: number): number {
-  return yy < 70 ? 2000 + yy : 1900 + yy;
-}
 
 export function parseVzczc(text: string, start: number, end: number): Header['vzczc'] {
   const m = VZCZC.exec(text.slice(start, end));
@@ -88,13 +99,7 @@ export function parseDtg(text: string, start: number, end: number): DateTimeGrou
   const precedence: Token[] = [];
   for (let i = 0; i < m[1].length; i++) if (m[1][i] !== ' ' && m[1][i] !== '\t') precedence.push(token(text, start + i, start + i + 1));
   const gStart = start + m[0].length - m[2].length;
-  const day = Number(m[3]);
-  const hour = Number(m[4]);
-  const minute = Number(m[5]);
-  const month = MONTHS.indexOf(m[6].toUpperCase()) + 1;
-  // Telegram years run from the 1950s: `66` is 1966 here (DECL dates, always in the future, keep fullYear's 2000s).
-  const year = telegramYear(m[7]);
-  const valid = day >= 1 && day <= daysInMonth(year, month) && hour <= 23 && minute <= 59;
+  const { day, hour, minute, month, year, valid } = dtgParts(m, 3);
   const e = trimEnd(text, start, end);
   const restStart = start + m[0].length + (s.slice(m[0].length).length - s.slice(m[0].length).trimStart().length);
   return {

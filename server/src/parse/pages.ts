@@ -90,6 +90,14 @@ function previousLine(text: string, start: number): string {
   return '';
 }
 
+// A printout's first page header, where its date-time group stands, with whatever the copy put before it.
+const FIRST_PAGE_HEADER = /^[ \t]*(?:[A-Z0-9 ]{0,60}[ \t])?PAGE[ \t]+0?1\b/i;
+
+/** A line holding a printout's page 1 header: `PAGE 01 HARARE 06677 01 OF 03 291400Z`, `CONFIDENTIAL PAGE 01 STATE 150591`. */
+export function isFirstPageHeader(line: string): boolean {
+  return FIRST_PAGE_HEADER.test(line);
+}
+
 /** In the preamble: printout furniture, or a class word alone (not spaced out, which is the banner style). */
 export function isPreamblePageLine(text: string, start: number, end: number): boolean {
   if (end - start >= LONGEST_PAGE_LINE) return false;

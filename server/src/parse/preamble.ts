@@ -1,6 +1,6 @@
 import type { Artifact, ClassifiedBy, Decl, EoLine, RefItem, Tag, Token } from '../model';
 import { parseMarking } from './classification';
-import { daysInMonth, fullYear } from './header';
+import { daysInMonth, fullYear } from '../dates';
 import { skipSpace, token, trimEnd } from './lines';
 
 // Recognisers for the lines between the banner and the first paragraph:
