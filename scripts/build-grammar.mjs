@@ -33,9 +33,9 @@ const r = String.raw;
 
 // The one recogniser of banners and markings is the core's (server/src/parse/class-words.ts): its class
 // words, SECTION, post and serial become the banner rules here and package.json `firstLine`.
-function loadCore() {
+function loadCore(file = 'server/src/parse/class-words.ts') {
   const [out] = buildSync({
-    entryPoints: [join(root, 'server/src/parse/class-words.ts')],
+    entryPoints: [join(root, file)],
     bundle: true,
     format: 'esm',
     platform: 'neutral',
@@ -44,6 +44,8 @@ function loadCore() {
   return import(`data:text/javascript;base64,${Buffer.from(out.text).toString('base64')}`);
 }
 const core = await loadCore();
+// The declassification schedules of E.O. 11652 and 12065 (GDS, XGDS 2, RDS-4, XDS-2) are the eras table's.
+const eras = await loadCore('server/src/eras.ts');
 
 // ---------------------------------------------------------------------------------------------------
 // Scope names. The substrings `classification.<level>`, `keyword.`, `routing`, `dtg`, `date`, `tag`,
@@ -460,7 +462,7 @@ const repository = {
       },
       { match: r`(?<![\w/])(?i:n/a)(?![\w/])`, name: S.notApplicable },
       {
-        match: r`\b(?i:OADR|MR|X[1-8]|25X[1-9](?:-human)?|50X[1-9]|XGDS(?:\s?[1-4])?|NGDS|GDS)\b`,
+        match: r`\b(?i:(?:OADR|MR|X[1-8]|25X[1-9](?:-human)?|50X[1-9])\b|${eras.SCHEDULE_SOURCE})`,
         name: S.exemption,
       },
       inc('runin-tags'),

@@ -1,5 +1,5 @@
 import { addYears, compareDates, formatDeclDate } from './dates';
-import type { CalendarDate } from './model';
+import type { CalendarDate, DeclKind } from './model';
 
 // The eras of a telegram's markings: which executive order governed classification when, the
 // declassification instructions of each, and the dates from which State's telegram rules changed.
@@ -7,8 +7,8 @@ import type { CalendarDate } from './model';
 // (cable-format.md §n, its sources S12-S15 named there) or the order's own text. The parser,
 // the rules, hovers, completion and the new-cable template all read this table.
 
-/** A declassification instruction of an era (parse/preamble.ts reads them into Decl kinds). */
-export type DeclForm = 'date' | 'gds' | 'xgds' | 'ngds' | 'rds' | 'xds' | 'oadr' | 'exemption' | 'event' | 'downgrade';
+/** A declassification instruction of an era: the Decl kinds that are one (parse/preamble.ts reads them). */
+export type DeclForm = Exclude<DeclKind, 'na' | 'other' | 'empty'>;
 
 export interface Order {
   /** The order's number as cables write it. */
@@ -23,6 +23,10 @@ export interface Order {
   decl: string;
   /** The Decl kinds that are a declassification instruction under it. */
   forms: readonly DeclForm[];
+  /** The instruction a classified cable carries under it, for messages. */
+  classifiedForm: string;
+  /** What a fix writes for a classified cable under it, when one form is the plain choice (E.O. 12958 on: a date, computed by the rule). */
+  plainFix?: string;
   /** Where the facts come from. */
   source: string;
 }
@@ -36,6 +40,8 @@ export const ORDERS: readonly Order[] = [
     inForce: '1 June 1972 to 30 November 1978',
     decl: 'the General Declassification Schedule (`GDS`), an exemption from it (`XGDS 1` to `XGDS 4`, the categories of its sec. 5(B)), or `NGDS`',
     forms: ['gds', 'xgds', 'ngds'],
+    classifiedForm: '`GDS`, `XGDS n` (an exemption, n from 1 to 4) or `NGDS`',
+    plainFix: 'GDS',
     source: 'cable-format.md §4.1; 1975 STATE 099768 [S13] ("FOUR EXEMPTIONS ... XGDS 1, 2, 3, AND 4")',
   },
   {
@@ -45,6 +51,7 @@ export const ORDERS: readonly Order[] = [
     inForce: '1 December 1978 to 31 July 1982',
     decl: 'the schedule and a date, the classifier in parentheses and the office symbol: `GDS 8/12/85 (TOMSETH, VICTOR L.) OR-P` (declassify on the date, at most 6 years out: sec. 1-401), `RDS-4 6/5/99 (NAME)` (review for declassification on the date, up to 20 years: sec. 1-402), `XDS-2 ...` (extended), or a date with the classifier',
     forms: ['date', 'gds', 'rds', 'xds'],
+    classifiedForm: '`GDS`, `RDS-n` or `XDS-n` with a date and the classifier in parentheses, e.g. `GDS 8/12/85 (TOMSETH, VICTOR L.) OR-P`',
     source:
       'cable-format.md §4.1; 1978 STATE 296107 [S13b] ("EXECUTIVE ORDER 12065 BECOMES EFFECTIVE DECEMBER 1, 1978"); 79TEHRAN8980, 1979 RIYADH 905',
   },
@@ -55,6 +62,8 @@ export const ORDERS: readonly Order[] = [
     inForce: '1 August 1982 to 13 October 1995',
     decl: "a date or event, or `OADR` (Originating Agency's Determination Required: no date; sec. 1.4(a))",
     forms: ['date', 'oadr', 'event'],
+    classifiedForm: '`DECL: <date>` or `DECL: OADR`',
+    plainFix: 'DECL: OADR',
     source: 'cable-format.md §4.1 (`E.O. 12356: DECL: OADR`); ISOO legacy markings [S15b]',
   },
   {
@@ -65,6 +74,7 @@ export const ORDERS: readonly Order[] = [
       'signed 17 April 1995, in force from 14 October 1995, amended by E.O. 13292 on 25 March 2003, replaced by E.O. 13526 on 27 June 2010',
     decl: '`DECL: MM/DD/YYYY`, by default 10 years after the date of the decision, at most 25 years (exemptions X1-X8 for longer)',
     forms: ['date', 'exemption', 'event', 'downgrade'],
+    classifiedForm: '`DECL: <date>`',
     source: 'cable-format.md §4.1-4.3; E.O. 12958 [S14a], E.O. 13292 [S14b]',
   },
   {
@@ -74,9 +84,61 @@ export const ORDERS: readonly Order[] = [
     inForce: 'signed 29 December 2009, in force from 27 June 2010',
     decl: '`DECL: YYYY/MM/DD` (inferred), 10 years by default, up to 25 years',
     forms: ['date', 'exemption', 'event', 'downgrade'],
+    classifiedForm: '`DECL: <date>`',
     source: 'cable-format.md §4.1; ISOO marking FAQ [S15c]',
   },
 ];
+
+/**
+ * The schedules of E.O. 11652 and E.O. 12065 (§4.1), read by the parser into Decl kinds and coloured by
+ * the grammar (scripts/build-grammar.mjs). `XGDS 2`, `XGDS-2`: the category follows the word.
+ */
+export const SCHEDULES: Readonly<Record<string, { form: DeclForm; meaning: string }>> = {
+  XGDS: {
+    form: 'xgds',
+    meaning:
+      'exempt from the General Declassification Schedule of E.O. 11652: the number is the exemption category (1 to 4, sec. 5(B); 1975 STATE 099768 [S13])',
+  },
+  NGDS: { form: 'ngds', meaning: 'not under the General Declassification Schedule (E.O. 11652)' },
+  GDS: {
+    form: 'gds',
+    meaning:
+      'General Declassification Schedule: under E.O. 11652 downgraded and declassified in steps by the schedule; under E.O. 12065 declassified on the date written, at most six years out (sec. 1-401)',
+  },
+  RDS: {
+    form: 'rds',
+    meaning:
+      'Review for Declassification Schedule (E.O. 12065): classified beyond six years and reviewed for declassification on the date written (sec. 1-402, at most 20 years); the number is the category as written',
+  },
+  XDS: {
+    form: 'xds',
+    meaning: 'extended declassification schedule (E.O. 12065): classified beyond six years; the number is the category as written',
+  },
+};
+
+/**
+ * A schedule word and its category (`XGDS-2`, `RDS 1,3`), not a date's first number (`GDS 8/12/85`): for
+ * case-insensitive matching by the parser and the grammar. Groups: the word, the category. Every repeat is bounded.
+ */
+export const SCHEDULE_SOURCE = `(${Object.keys(SCHEDULES).join('|')})(?:\\s?-?\\s?(\\d(?:\\s?[,&]\\s?\\d){0,3}))?(?![\\w/])`;
+
+/**
+ * True when a declassification form is accepted in the era of the cable: by the order cited on its line,
+ * or by an order in force on some day its date allows (a year-only date spans two orders in 1978, 1982, 1995).
+ */
+export function acceptedInEra(form: DeclForm, cited: Order | undefined, first: CalendarDate, last: CalendarDate): boolean {
+  if (cited?.forms.includes(form)) return true;
+  const a = ORDERS.indexOf(orderInForce(first));
+  const b = ORDERS.indexOf(orderInForce(last));
+  return ORDERS.slice(a, b + 1).some((o) => o.forms.includes(form));
+}
+
+/** The orders whose instruction a form is, in words: `E.O. 11652 or E.O. 12065`. */
+export function ordersOfForm(form: DeclForm): string {
+  return ORDERS.filter((o) => o.forms.includes(form))
+    .map((o) => `E.O. ${o.order}`)
+    .join(' or ');
+}
 
 /** E.O. 13292 amended E.O. 12958 (2003): citing it is not a typo, and the line reads as E.O. 12958. */
 export const AMENDING_ORDER = '13292';
@@ -151,7 +213,35 @@ export function defaultDecl(date: CalendarDate): { order: '12958' | '13526'; tex
   return { order, date: decl, text: formatDeclDate(decl, declDateForm(orderOf(order)!)) };
 }
 
-/** Declassification exemptions and legacy markings, in words (§4.2; E.O. 11652 and 12065 forms per §4.1). */
+/**
+ * The instructions a classified cable of an older order carries, for completion: E.O. 11652's schedules,
+ * E.O. 12065's GDS with the date six years out (sec. 1-401; the classifier and office symbol are the
+ * drafter's to add), E.O. 12356's OADR. Undefined from E.O. 12958 on (a date, which completion computes).
+ */
+export function olderInstructions(order: Order, date: CalendarDate): { text: string; detail: string }[] | undefined {
+  switch (order.order) {
+    case '11652':
+      return [
+        { text: 'GDS', detail: SCHEDULES.GDS.meaning },
+        ...[1, 2, 3, 4].map((n) => ({ text: `XGDS ${n}`, detail: `exemption category ${n} of sec. 5(B)` })),
+        { text: 'NGDS', detail: SCHEDULES.NGDS.meaning },
+      ];
+    case '12065': {
+      const d = addYears(date, 6);
+      return [
+        {
+          text: `GDS ${d.month}/${d.day}/${String(d.year % 100).padStart(2, '0')}`,
+          detail: 'declassify six years out (sec. 1-401); add the classifier in parentheses and the office symbol',
+        },
+      ];
+    }
+    case '12356':
+      return [{ text: 'DECL: OADR', detail: "Originating Agency's Determination Required" }];
+  }
+  return undefined;
+}
+
+/** Declassification exemptions and legacy markings, in words (§4.2; the schedules of E.O. 11652 and 12065 are SCHEDULES). */
 export function exemptionMeaning(v: string): string {
   const u = v.toUpperCase().replace(/[()]/g, '');
   if (/^X[1-8]$/.test(u)) return `exemption ${u} of E.O. 12958 sec. 1.6(d): classified beyond 10 years`;
@@ -159,8 +249,5 @@ export function exemptionMeaning(v: string): string {
   if (u.startsWith('50X')) return `exemption ${u} from automatic declassification at 50 years`;
   if (u.startsWith('75X')) return `exemption ${u} from automatic declassification at 75 years`;
   if (u === 'MR') return 'MR: manual review (a legacy marking)';
-  if (u.startsWith('XGDS')) return `${u}: exempt from the General Declassification Schedule (E.O. 11652)`;
-  if (u.startsWith('GDS')) return 'GDS: General Declassification Schedule (E.O. 11652, E.O. 12065)';
-  if (u === 'NGDS') return 'NGDS: not under the General Declassification Schedule';
   return 'an exemption code';
 }

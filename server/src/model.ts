@@ -138,7 +138,9 @@ export interface Caption extends Token {
 
 // ---- E.O. line ------------------------------------------------------------
 
-export type DeclKind = 'date' | 'na' | 'oadr' | 'exemption' | 'downgrade' | 'event' | 'other' | 'empty';
+/** gds, xgds, ngds: E.O. 11652 (and GDS, rds, xds: E.O. 12065) schedules; oadr: E.O. 12356 (eras.ts). */
+export type DeclKind =
+  'date' | 'na' | 'oadr' | 'gds' | 'xgds' | 'ngds' | 'rds' | 'xds' | 'exemption' | 'downgrade' | 'event' | 'other' | 'empty';
 
 export interface Decl extends Span {
   kind: DeclKind;
@@ -151,6 +153,14 @@ export interface Decl extends Span {
     form: 'MM/DD/YYYY' | 'YYYY/MM/DD' | 'MM/DD/YY' | 'other';
     valid: boolean;
   };
+  /** A schedule of E.O. 11652 or 12065 as written (`GDS`, `XGDS 2`, `RDS-4`), and its category (`2`, `4`). */
+  schedule?: Token;
+  category?: Token;
+  /** Where the date stands when the instruction has more than a date (`GDS 8/12/85 (NAME) OR-P`); `date` reads it. */
+  dateText?: Token;
+  /** E.O. 12065: the classifier named in parentheses (`TOMSETH, VICTOR L.`) and the office symbol after them (`OR-P`). */
+  classifier?: Token;
+  office?: Token;
 }
 
 export interface EoLine extends Span {

@@ -268,7 +268,7 @@ describe('E.O. line', () => {
 
   test('older orders and malformed lines', () => {
     const gds = cable('73TEHRAN2077').eo!;
-    assert.deepEqual([gds.keyword.text, gds.order!.text, gds.decl.kind, gds.decl.value.text], ['E. O.', '11652', 'exemption', 'GDS']);
+    assert.deepEqual([gds.keyword.text, gds.order!.text, gds.decl.kind, gds.decl.value.text], ['E. O.', '11652', 'gds', 'GDS']);
     assert.equal(cable('79TEHRAN8980').eo!.order!.text, '12065');
     const red = cable('09BEIJING1336').eo!;
     assert.deepEqual([red.keyword.text, red.decl.kind, red.decl.value.text], ['EO', 'other', 'XXXXXXXXXXXXX']);

@@ -1,7 +1,7 @@
 import { readListed, yearsOf } from '../analysis/tags';
 import { allTags, type TagInfo } from '../data/index';
 import { addYears, dateInWords, formatDeclDate } from '../dates';
-import { defaultDecl } from '../eras';
+import { defaultDecl, olderInstructions, orderInForce, orderOf } from '../eras';
 import { LEVEL_NAME, LEVEL_RANK, type Cable, type Level, type Span } from '../model';
 import { CAPTIONS } from '../parse/captions';
 import { lineIndexAt, touches, type FeatureContext } from './context';
@@ -176,6 +176,30 @@ function completeDecl(cable: Cable, offset: number, ctx: FeatureContext): Comple
     `Declassify on ${dateInWords(addYears(ctx.date, years))}, ${years} years after the cable's date (${dateInWords(ctx.date)}), in the form of E.O. ${order}.`;
   const d = eo.decl;
   const lineEnd = cable.lines[lineIndexAt(cable, Math.max(eo.start, eo.end - 1))].end;
+  // Before E.O. 12958 each order had instructions of its own (eras.ts): those of the order on the line, else of the one in force.
+  const era = orderOf(eo.order?.text) ?? orderInForce(ctx.date);
+  const older = olderInstructions(era, ctx.date);
+  if (older) {
+    if (eo.order && offset < eo.order.end) return undefined;
+    const afterKeyword = d.keyword !== undefined && offset >= d.keyword.end;
+    let s = afterKeyword ? d.keyword!.end : (eo.order ?? eo.keyword).end;
+    while (s < offset && (t[s] === ' ' || t[s] === '\t' || (eo.order !== undefined && t[s] === ':'))) s++;
+    const prefix = eo.order ? '' : `${era.order}: `;
+    const items: CompletionEntry[] = [];
+    if (classified)
+      older.forEach((o, i) =>
+        items.push({
+          label: prefix + (afterKeyword ? o.text.replace(/^DECL: /, '') : o.text),
+          kind: 'decl',
+          detail: o.detail,
+          documentation: `A declassification instruction of E.O. ${era.order} (${era.inForce}), ${eo.order ? 'the order on the line' : "in force on the cable's date"}.`,
+          preselect: i === 0,
+          sortText: String(i),
+        }),
+      );
+    if (unclassified) items.push({ label: `${prefix}N/A`, kind: 'decl', detail: 'unclassified cable', sortText: '9' });
+    return { start: s, end: Math.max(offset, Math.min(lineEnd, d.end)), items };
+  }
   if (!eo.order && offset >= eo.keyword.end) {
     // `E.O. ` typed: offer the whole rest of the line.
     let s = eo.keyword.end;

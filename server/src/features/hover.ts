@@ -5,8 +5,18 @@ import { analyzeTags, readCode, yearsOf, type CableYears, type TagReading } from
 import { allPosts, lookupRoutingIndicator, nearestTags, type PostEntry, type Seen } from '../data/index';
 import { LISTS_FROM } from '../data/reference';
 import { addYears, compareDates, dateInWords, yearsBetween } from '../dates';
-import { AMENDING_ORDER, exemptionMeaning, orderInForce, orderOf, REASONS_1_4_FROM } from '../eras';
-import { LEVEL_NAME, LEVEL_RANK, type Addressee, type Cable, type CalendarDate, type Marking, type Span, type Token } from '../model';
+import { acceptedInEra, AMENDING_ORDER, exemptionMeaning, orderInForce, orderOf, ordersOfForm, REASONS_1_4_FROM, SCHEDULES } from '../eras';
+import {
+  LEVEL_NAME,
+  LEVEL_RANK,
+  type Addressee,
+  type Cable,
+  type CalendarDate,
+  type Decl,
+  type Marking,
+  type Span,
+  type Token,
+} from '../model';
 import { inside, lastStartingAtOrBefore, type FeatureContext } from './context';
 import {
   CAPTION_MEANING,
@@ -317,6 +327,8 @@ function hoverEo(cable: Cable, offset: number, ctx: FeatureContext): Found {
   const span = decl.value.end > decl.value.start && inside(decl.value, offset) ? decl.value : decl;
   const order = orderOf(eo.order?.text)?.order ?? governing;
   const v = decl.value.text;
+  const old = hoverOldForm(decl, offset, eo.order?.text, ctx);
+  if (old) return old;
   switch (decl.kind) {
     case 'date': {
       const d = decl.date!;
@@ -347,6 +359,40 @@ function hoverEo(cable: Cable, offset: number, ctx: FeatureContext): Found {
     default:
       return hit(span, `${code(v)}: not a declassification instruction in a standard form (\`DECL: MM/DD/YYYY\`, \`N/A\`).`);
   }
+}
+
+/** The parts of an E.O. 11652 or 12065 instruction (`GDS 8/12/85 (TOMSETH, VICTOR L.) OR-P`), or undefined for today's forms. */
+function hoverOldForm(decl: Decl, offset: number, cited: string | undefined, ctx: FeatureContext): Found {
+  const sched = decl.schedule && SCHEDULES[/^[A-Za-z]+/.exec(decl.schedule.text)![0].toUpperCase()];
+  if (!sched && !decl.classifier) return undefined;
+  const era = sched ? ordersOfForm(sched.form) : 'E.O. 12065';
+  if (decl.classifier && inside(decl.classifier, offset))
+    return hit(decl.classifier, `${code(decl.classifier.text)}: the official who classified the cable, named on the E.O. line (${era}).`);
+  if (decl.office && inside(decl.office, offset))
+    return hit(decl.office, `${code(decl.office.text)}: the office symbol of the classifier's office (${era}).`);
+  if (decl.dateText && decl.date && inside(decl.dateText, offset)) {
+    const when = decl.date.valid ? `**${dateInWords(decl.date)}**` : '**not a real calendar date**';
+    const what =
+      decl.kind === 'rds'
+        ? 'reviewed for declassification on'
+        : decl.kind === 'xds' || decl.kind === 'date'
+          ? 'the date given:'
+          : 'declassified on';
+    return hit(decl.dateText, `${code(decl.dateText.text)}: ${what} ${when} (${era}).`);
+  }
+  // The schedule word, else the whole instruction (the blanks between its parts too).
+  const span = decl.schedule && inside(decl.schedule, offset) ? decl.schedule : inside(decl.value, offset) ? decl.value : decl;
+  if (!sched) return hit(span, `${code(decl.value.text)}: a date with the classifier in parentheses, a form of E.O. 12065.`);
+  let md = `${code(span === decl.schedule ? decl.schedule.text : decl.value.text)}: ${sched.meaning}.`;
+  if (decl.category) md += ` Category ${decl.category.text}.`;
+  if (decl.classifier) md += ' Under E.O. 12065 the date, the classifier and the office symbol follow.';
+  // Outside its era the line needs the form of its own order (decl-missing says so on a classified cable).
+  if (!acceptedInEra(sched.form, orderOf(cited), ctx.dated.first, ctx.dated.last)) {
+    const era = orderOf(cited) ?? orderInForce(ctx.date);
+    const why = orderOf(cited) ? 'the order on the line' : `in force on ${dateSourceWords(ctx)}`;
+    md += `\n\n**Not an instruction of E.O. ${era.order}** (${why}): its form is ${era.classifiedForm}.`;
+  }
+  return hit(span, md);
 }
 
 function declDateText(v: string, d: CalendarDate, form: string, ctx: FeatureContext, order: string): string {

@@ -93,7 +93,8 @@ function dateSourceWords(ctx: FeatureContext): string {
  */
 export function declSpan(cable: Cable, ctx: FeatureContext): { label: string; years?: number; sentence: string } | undefined {
   const d = cable.eo?.decl.date;
-  if (cable.eo?.decl.kind !== 'date' || !d?.valid) return undefined;
+  // E.O. 12065's date with the classifier (`11/12/79 (TAYLOR, C)`) is not a span from the cable's date.
+  if (cable.eo?.decl.kind !== 'date' || cable.eo.decl.classifier || !d?.valid) return undefined;
   const base = ctx.date;
   const when = dateInWords(d);
   if (compareDates(d, base) <= 0) {

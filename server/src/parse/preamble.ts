@@ -1,4 +1,5 @@
 import type { Artifact, ClassifiedBy, Decl, EoLine, RefItem, Tag, Token } from '../model';
+import { SCHEDULE_SOURCE, SCHEDULES } from '../eras';
 import { parseMarking } from './classification';
 import { daysInMonth, fullYear } from '../dates';
 import { skipSpace, token, trimEnd } from './lines';
@@ -75,7 +76,14 @@ const DATE_YMD = /^(\d{4})\/(\d{1,2})\/(\d{1,2})$/;
 const DATE_MDYY = /^(\d{1,2})\/(\d{1,2})\/(\d{2})$/;
 const DATE_LIKE = /^\d[\d/.-]*\d$|^\d{1,2}\s+[A-Z]+\s+\d{4}$/i;
 // An exemption code, alone or followed by more text (`25X1-HUMAN`, `25X1, 01/01/2040`).
-const EXEMPTION = /^(\(?X[1-8]\)?|\(?25X\d[\w-]*\)?|\(?50X\d[\w-]*\)?|\(?75X\d[\w-]*\)?|MR|X?GDS\b.*|NGDS)(?=$|[\s,;:(/])/i;
+const EXEMPTION = /^(\(?X[1-8]\)?|\(?25X\d[\w-]*\)?|\(?50X\d[\w-]*\)?|\(?75X\d[\w-]*\)?|MR)(?=$|[\s,;:(/])/i;
+// The instructions of E.O. 11652 and 12065 (eras.ts): a schedule with its category, then under E.O. 12065 a
+// date, the classifier in parentheses and the office symbol: `GDS 8/12/85 (TOMSETH, VICTOR L.) OR-P`,
+// `RDS-4 6/5/99 (GERLACH, FREDERICK H.) OR-M`; or a date with the classifier alone: `11/12/79 (TAYLOR, C)`.
+const SCHEDULE = new RegExp(`^${SCHEDULE_SOURCE}`, 'i');
+const OLD_DATE = /^\s{0,3}(\d{1,2}\/\d{1,2}\/\d{2,4})(?![\d/])/;
+const CLASSIFIER = /^\s{0,3}\(([^()\n]{1,60})\)/;
+const OFFICE = /^\s{0,3}([A-Z][A-Z0-9]{0,5}(?:[-/][A-Z0-9]{1,6}){0,3})\s*$/i;
 
 export function parseEo(text: string, start: number, end: number): EoLine {
   const s = text.slice(start, end);
@@ -108,6 +116,8 @@ export function parseDecl(text: string, start: number, end: number): Decl {
   // A full stop after the date is punctuation; a trailing backslash is an escaped line break in CSV-exported copies.
   while (ve > v && (text[ve - 1] === '.' || text[ve - 1] === '\\' || text[ve - 1] === ' ' || text[ve - 1] === '\t')) ve--;
   const value = token(text, v, ve);
+  const old = oldForm(text, v, ve);
+  if (old) return { start, end, keyword, value, ...old };
   const d = declDate(value.text);
   if (d) return { start, end, kind: 'date', keyword, value, date: d };
   if (value.text.length === 0) return { start, end, kind: 'empty', keyword, value };
@@ -116,6 +126,41 @@ export function parseDecl(text: string, start: number, end: number): Decl {
   if (EXEMPTION.test(value.text)) return { start, end, kind: 'exemption', keyword, value };
   if (keyword && /[A-Za-z]{3}/.test(value.text) && !/\d\/\d/.test(value.text)) return { start, end, kind: 'event', keyword, value };
   return { start, end, kind: 'other', keyword, value };
+}
+
+/** An instruction of E.O. 11652 or 12065 in [v, ve): its kind and parts, or undefined. */
+function oldForm(text: string, v: number, ve: number): Omit<Decl, 'start' | 'end' | 'value' | 'keyword'> | undefined {
+  const s = text.slice(v, Math.min(ve, v + 120));
+  const sched = SCHEDULE.exec(s);
+  let i = 0;
+  const out: Omit<Decl, 'start' | 'end' | 'value' | 'keyword'> = { kind: 'date' };
+  if (sched) {
+    out.kind = SCHEDULES[sched[1].toUpperCase()].form;
+    out.schedule = token(text, v, v + sched[0].length);
+    if (sched[2]) out.category = token(text, v + sched[0].length - sched[2].length, v + sched[0].length);
+    i = sched[0].length;
+  }
+  const date = OLD_DATE.exec(s.slice(i));
+  if (date) {
+    const at = v + i + date[0].length - date[1].length;
+    out.dateText = token(text, at, at + date[1].length);
+    out.date = declDate(date[1]);
+    i += date[0].length;
+  }
+  const who = CLASSIFIER.exec(s.slice(i));
+  if (who) {
+    const at = v + i + who[0].length - who[1].length - 1;
+    out.classifier = token(text, at, at + who[1].length);
+    i += who[0].length;
+    const office = OFFICE.exec(s.slice(i));
+    if (office) {
+      const o = v + i + office[0].trimEnd().length - office[1].length;
+      out.office = token(text, o, o + office[1].length);
+    }
+  }
+  // A bare date is E.O. 12065's only with the classifier after it (`11/12/79 (TAYLOR, C)`); otherwise a date of today's form.
+  if (!sched && !(date && who)) return undefined;
+  return out;
 }
 
 function declDate(v: string): Decl['date'] {

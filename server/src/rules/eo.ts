@@ -1,7 +1,18 @@
 import { addYears, compareDates, dateInWords, daysInMonth, formatDeclDate, isoDate, MONTH_NAMES } from '../dates';
 import { describeDate, isCertain } from '../cable-date';
 import { editDistance } from '../edit-distance';
-import { AMENDING_ORDER, DECL_FULL_YEAR_FROM, defaultDecl, E_O_12958, orderInForce, orderOf, ORDERS } from '../eras';
+import {
+  acceptedInEra,
+  AMENDING_ORDER,
+  DECL_FULL_YEAR_FROM,
+  defaultDecl,
+  E_O_12958,
+  olderInstructions,
+  orderInForce,
+  orderOf,
+  ORDERS,
+  ordersOfForm,
+} from '../eras';
 import { type CalendarDate, type Cable, type Decl, isClassified, LEVEL_NAME } from '../model';
 import { eolOf, lineAt } from './edits';
 import type { Fix, Rule, RuleContext } from './types';
@@ -69,7 +80,11 @@ const eoMissing: Rule = {
     if (cable.eo || !cable.banner) return;
     const d = defaultDecl(ctx.date);
     const classified = isClassified(cable.level);
-    const line = classified ? `E.O. ${d.order}: DECL: ${d.text}` : `E.O. ${d.order}: N/A`;
+    // Before E.O. 12958 the line cites the order of the cable's date with that order's instruction (eras.ts).
+    const era = orderInForce(ctx.date);
+    const older = olderInstructions(era, ctx.date);
+    const order = older ? era.order : d.order;
+    const line = classified ? `E.O. ${order}: ${older ? older[0].text : `DECL: ${d.text}`}` : `E.O. ${order}: N/A`;
     const eol = eolOf(cable);
     // The E.O. line goes right above TAGS (or SUBJECT); without them, after the captions and passing lines.
     const next = [cable.tags, cable.subject].filter((e) => e !== undefined).sort((a, b) => a!.start - b!.start)[0];
@@ -86,7 +101,7 @@ const eoMissing: Rule = {
       edit = { start: l.end, end: l.end, newText: eol + eol + line };
     }
     const what = classified
-      ? `a ${levelName(cable)} cable needs \`${line}\` (the order and the date it may be declassified)`
+      ? `a ${levelName(cable)} cable needs \`${line}\` (the order and ${older ? 'its declassification instruction' : 'the date it may be declassified'})`
       : `an unclassified cable carries \`${line}\``;
     ctx.report(at.start, at.end, `No E.O. line: ${what}, on the line above TAGS (5 FAH-1 H-24x; ISOO marking rules).`, [
       { title: `Insert "${line}"`, edits: [edit], preferred: isCertain(ctx.dated) },
@@ -147,12 +162,14 @@ const eoOrderDate: Rule = {
 const declMissing: Rule = {
   id: 'decl-missing',
   severity: 'error',
-  summary: 'A classified cable has no declassification date, event or exemption.',
+  summary:
+    'A classified cable has no declassification instruction of its era (a date, an event or an exemption; GDS, RDS, OADR under the older orders).',
   check(ctx) {
     const { cable } = ctx;
     const eo = cable.eo;
     if (!eo || !isClassified(cable.level)) return;
     const decl = eo.decl;
+    const cited = orderOf(eo.order?.text);
     let problem: string;
     switch (decl.kind) {
       case 'na':
@@ -162,25 +179,43 @@ const declMissing: Rule = {
         problem = 'the line has no declassification instruction';
         break;
       case 'other':
-        // E.O. 11652, 12065 and 12356 wrote their instructions in forms of their own (GDS, XGDS-2,
-        // RDS-4 6/5/99 (NAME), a date with the classifier's name): not judged as today's forms.
+        // Text the older orders' forms do not cover is not judged on their cables.
         if (eo.order && eo.order.text < E_O_12958.order) return;
         problem = `\`${decl.value.text.slice(0, 40)}\` is not a date, an event or an exemption code`;
         break;
-      case 'oadr': {
-        // OADR was the E.O. 12356 marking; E.O. 12958 (1995) requires a date, an event or an exemption.
-        const order = eo.order?.text;
-        if ((order && order < E_O_12958.order) || compareDates(ctx.date, E_O_12958.from) < 0) return;
-        problem = 'OADR ("originating agency\'s determination required") ended with E.O. 12958';
+      case 'gds':
+      case 'xgds':
+      case 'ngds':
+      case 'rds':
+      case 'xds':
+      case 'oadr':
+        // The older orders' instructions (eras.ts), accepted under the order on the line or on any day of the cable's date.
+        if (acceptedInEra(decl.kind, cited, ctx.dated.first, ctx.dated.last)) return;
+        problem = `\`${(decl.schedule ?? decl.value).text}\` is an instruction of ${ordersOfForm(decl.kind)}${decl.kind === 'oadr' ? ' ("originating agency\'s determination required"), ended with E.O. 12958' : ''}`;
         break;
-      }
       default:
         return; // a date (checked below), an event, an exemption code or a downgrade instruction
     }
+    // The form of the cable's era: the order on the line, else the one in force on its date.
+    const era = cited ?? orderInForce(ctx.dated.first);
+    const at = decl.start < decl.end ? decl : eo;
+    if (era.order < E_O_12958.order) {
+      const under = cited
+        ? `E.O. ${era.order} (the order on the line)`
+        : `E.O. ${era.order} (in force on the cable's date, ${describeDate(ctx.dated)})`;
+      ctx.report(
+        at.start,
+        at.end,
+        `No declassification instruction: ${problem}; under ${under} a ${levelName(cable)} cable carries ${era.classifiedForm} (format doc §4.1).`,
+        // The plain form of the era, offered, never applied by fix-all: the classifier may have meant another.
+        era.plainFix ? [{ title: `Use ${era.plainFix}`, edits: [{ start: decl.start, end: decl.end, newText: era.plainFix }] }] : undefined,
+      );
+      return;
+    }
     const text = defaultIn(decl, ctx.date);
     ctx.report(
-      decl.start < decl.end ? decl.start : eo.start,
-      decl.start < decl.end ? decl.end : eo.end,
+      at.start,
+      at.end,
       `No declassification date: ${problem}; a ${levelName(cable)} cable needs \`DECL: <date>\` (10 years by default: ${text}) or an exemption (ISOO: every classified document carries a "Declassify on" line).`,
       [
         {
@@ -209,11 +244,13 @@ const declDateInvalid: Rule = {
     const d = decl?.date;
     if (!decl || !d || (d.valid && d.form !== 'other')) return;
     const why = d.form === 'other' ? 'is not written MM/DD/YYYY (or YYYY/MM/DD)' : `is not a real date: ${monthDays(d)}`;
+    // In an E.O. 12065 instruction (`GDS 13/12/85 (NAME)`) only the date is named, and today's default is no fix for it.
+    const at = decl.dateText ?? decl.value;
     ctx.report(
-      decl.value.start,
-      decl.value.end,
-      `The declassification date ${decl.value.text} ${why}.`,
-      replaceDateFixes(ctx, decl, false, false),
+      at.start,
+      at.end,
+      `The declassification date ${at.text} ${why}.`,
+      decl.dateText ? undefined : replaceDateFixes(ctx, decl, false, false),
     );
   },
 };
@@ -225,7 +262,8 @@ const declDateForm: Rule = {
   check(ctx) {
     const decl = ctx.cable.eo?.decl;
     const d = decl?.date;
-    if (!decl || !d || !d.valid || d.form !== 'MM/DD/YY') return;
+    // E.O. 12065's instructions wrote `GDS 8/12/85 (NAME)`: only today's `DECL: <date>` is held to the full year.
+    if (!decl || !d || !d.valid || d.form !== 'MM/DD/YY' || decl.dateText) return;
     // Two-digit years were the form of the 1990s: the four-digit form is checked on every day of the date from 2000 on.
     if (compareDates(ctx.dated.first, DECL_FULL_YEAR_FROM) < 0) return;
     const full = formatDeclDate(d, 'MM/DD/YYYY');
@@ -238,9 +276,13 @@ const declDateForm: Rule = {
   },
 };
 
-/** A valid DECL date on the line, as a calendar date. */
+/**
+ * A valid DECL date on the line, as a calendar date. Not the date of E.O. 12065's `11/12/79 (TAYLOR, C)`, whose
+ * date with the classifier (a day before 1979 STATE 294974 of 13 November) is not held to today's limits.
+ */
 function declDate(cable: Cable): CalendarDate | undefined {
-  const d = cable.eo?.decl.kind === 'date' ? cable.eo.decl.date : undefined;
+  const decl = cable.eo?.decl;
+  const d = decl?.kind === 'date' && !decl.classifier ? decl.date : undefined;
   return d && d.valid && d.form !== 'other' ? d : undefined;
 }
 
