@@ -71,12 +71,13 @@ function run(text: string): { ms: number; findings: number; internal: string[] }
 if (!isMainThread && workerData === 'linear-cases') {
   // One run per size: a first run that pays for compiling only makes 256 KB
   // look slower, which makes the check more lenient, never stricter.
-  // A ratio over the limit is measured once more (a collection or a busy
-  // machine can land in one run); a real blow-up fails both times.
+  // A ratio over the limit is measured up to three times more, keeping the
+  // fastest of each size (a collection or a busy machine can land in a run);
+  // a real blow-up fails every time.
   parentPort!.on('message', (name: string) => {
     const small = run(CASES[name](256 * K));
     const large = run(CASES[name](1024 * K));
-    if (large.ms / Math.max(small.ms, NOISE_MS) >= MAX_RATIO) {
+    for (let again = 0; again < 3 && large.ms / Math.max(small.ms, NOISE_MS) >= MAX_RATIO; again++) {
       small.ms = Math.min(small.ms, run(CASES[name](256 * K)).ms);
       large.ms = Math.min(large.ms, run(CASES[name](1024 * K)).ms);
     }
