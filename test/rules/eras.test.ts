@@ -199,3 +199,20 @@ test("eo-missing: the line to insert cites the order of the cable's date and its
   const late = only(deleteLine(TEHRAN75, 'E.O. 11652: GDS'), 'eo-missing', { date: { year: 2005, month: 3, day: 1 } });
   assert.equal(late.finding.fixes![0].edits[0].newText.trim(), 'E.O. 12958: DECL: 03/01/2015');
 });
+
+test('decl-missing: OADR with no order and only a year from the file name fires only when no day of the year had E.O. 12356', () => {
+  const undated = breakText(breakText(BAGHDAD90, 'O 020411Z AUG 90\n', ''), 'E.O. 12356: DECL:OADR', 'E.O.: DECL: OADR');
+  assert.ok(!parse(undated).dated, 'no date in the text');
+  assert.deepEqual(hits(undated, 'decl-missing', { fileName: '1995BAGHDAD04397.txt' }), []);
+  const h = only(undated, 'decl-missing', { fileName: '1996BAGHDAD04397.txt' });
+  assert.match(h.finding.message, /`OADR` is an instruction of E\.O\. 12356/);
+  // A date guessed from the file name: the fix is offered, never applied by fix-all.
+  assert.equal(h.finding.fixes![0].preferred, false);
+});
+
+test('hover: E.O. 13292 is the order that amended E.O. 12958, not an unknown number', () => {
+  const t = load(breakText(TEHRAN75, 'E.O. 11652', 'E.O. 13292'), { date: { year: 2005, month: 3, day: 1 } });
+  const h = hoverAt(t.cable, off(t.text, '13292'), t.ctx)!;
+  assert.match(h.markdown, /\*\*E\.O\. 12958\*\* \(E\.O\. 13292 amended it\)/);
+  assert.match(h.markdown, /It governed classification on the cable's date/);
+});
