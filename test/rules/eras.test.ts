@@ -216,3 +216,15 @@ test('hover: E.O. 13292 is the order that amended E.O. 12958, not an unknown num
   assert.match(h.markdown, /\*\*E\.O\. 12958\*\* \(E\.O\. 13292 amended it\)/);
   assert.match(h.markdown, /It governed classification on the cable's date/);
 });
+
+test("hover: a DECL date under E.O. 12356 is not measured against E.O. 12958's 10 and 25 years", () => {
+  const t = load(breakText(BAGHDAD90, 'DECL:OADR', 'DECL: 08/02/2020'));
+  const h = hoverAt(t.cable, off(t.text, '08/02/2020'), t.ctx)!;
+  assert.match(h.markdown, /exactly 30 years after the cable's date \(2 August 1990, from the date-time group/);
+  assert.match(h.markdown, /under E\.O\. 12356\./);
+  assert.doesNotMatch(h.markdown, /only with an exemption/);
+  const late = load(breakText(BAGHDAD90, 'E.O. 12356: DECL:OADR', 'E.O. 12958: DECL: 08/02/2030'), {
+    date: { year: 2000, month: 8, day: 2 },
+  });
+  assert.match(hoverAt(late.cable, off(late.text, '08/02/2030'), late.ctx)!.markdown, /\*\*more than 25 years\*\*: only with an exemption/);
+});

@@ -5,7 +5,17 @@ import { analyzeTags, readCode, yearsOf, type CableYears, type TagReading } from
 import { allPosts, lookupRoutingIndicator, nearestTags, type PostEntry, type Seen } from '../data/index';
 import { LISTS_FROM } from '../data/reference';
 import { addYears, compareDates, dateInWords, yearsBetween } from '../dates';
-import { acceptedInEra, AMENDING_ORDER, exemptionMeaning, orderInForce, orderOf, ordersOfForm, REASONS_1_4_FROM, SCHEDULES } from '../eras';
+import {
+  acceptedInEra,
+  AMENDING_ORDER,
+  E_O_12958,
+  exemptionMeaning,
+  orderInForce,
+  orderOf,
+  ordersOfForm,
+  REASONS_1_4_FROM,
+  SCHEDULES,
+} from '../eras';
 import {
   LEVEL_NAME,
   LEVEL_RANK,
@@ -414,9 +424,11 @@ function declDateText(v: string, d: CalendarDate, form: string, ctx: FeatureCont
           ? `${extraDays} days`
           : `${y} year${y === 1 ? '' : 's'} and ${extraDays} day${extraDays === 1 ? '' : 's'}`;
     md += `, ${span} after ${src}, under E.O. ${order}`;
-    if (extraDays === 0 && y === 10) md += ' (10 years is the default duration)';
-    else if (extraDays === 0 && y === 25) md += ' (25 years is the longest without an exemption)';
-    else if (y > 25 || (y === 25 && extraDays > 0)) md += ' (**more than 25 years**: only with an exemption)';
+    // The 10-year default and the 25-year limit are E.O. 12958's and 13526's (eras.ts); E.O. 12356 set neither.
+    const limits = order >= E_O_12958.order;
+    if (limits && extraDays === 0 && y === 10) md += ' (10 years is the default duration)';
+    else if (limits && extraDays === 0 && y === 25) md += ' (25 years is the longest without an exemption)';
+    else if (limits && (y > 25 || (y === 25 && extraDays > 0))) md += ' (**more than 25 years**: only with an exemption)';
     md += '.';
   }
   if (form !== 'other')
