@@ -99,6 +99,12 @@ test('banner summary: highest portion, paragraphs, DECL', () => {
   assert.equal(sum(seed().replace(/E\.O\. 12958: DECL: 02\/15\/2018/, '')), 'highest portion: CONFIDENTIAL · 3 paragraphs · no E.O. line');
   assert.equal(sum(draft().replace('02/15/2018', '01/15/2036')), 'highest portion: CONFIDENTIAL · 3 paragraphs · DECL in 10 y from today');
   assert.equal(sum(seed().replace(/\(C\) /g, '')), 'no portion markings · 3 paragraphs · DECL in 10 y');
+  // The instructions of E.O. 12065: the schedule and its date, not the classifier (79TEHRAN8980, 1979 STATE 294974).
+  assert.match(sum(corpus('79TEHRAN8980.txt'))!, / · DECL: GDS 8\/12\/85$/);
+  assert.match(
+    sum(corpus('79TEHRAN8980.txt').replace('GDS 8/12/85 (TOMSETH, VICTOR L.) OR-P', '11/12/79 (TAYLOR, C)'))!,
+    / · DECL 11\/12\/79$/,
+  );
   const { cable, ctx } = load(seed());
   const s = bannerSummary(cable, ctx)!;
   assert.deepEqual([s.start, s.end], [cable.banner!.start, cable.banner!.end]);

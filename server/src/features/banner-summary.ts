@@ -25,11 +25,13 @@ export function bannerSummary(cable: Cable, ctx: FeatureContext): BannerSummary 
     `${paragraphs.length} paragraph${paragraphs.length === 1 ? '' : 's'}`,
   ];
   const decl = cable.eo?.decl;
+  // An E.O. 12065 instruction without its classifier and office: `GDS 8/12/85`.
+  const written = decl && ([decl.schedule?.text, decl.dateText?.text].filter((t) => t).join(' ') || decl.value.text);
   if (!cable.eo) parts.push('no E.O. line');
   else if (decl?.kind === 'date') {
     const span = declSpan(cable, ctx);
-    parts.push(span ? (span.years !== undefined ? `DECL in ${span.label}` : `DECL ${span.label}`) : `DECL ${decl.value.text}`);
-  } else if (decl && decl.kind !== 'empty') parts.push(`DECL: ${decl.value.text}`);
+    parts.push(span ? (span.years !== undefined ? `DECL in ${span.label}` : `DECL ${span.label}`) : `DECL ${written}`);
+  } else if (decl && decl.kind !== 'empty') parts.push(`DECL: ${written}`);
   else parts.push('no DECL instruction');
   return { start: b.start, end: b.end, title: parts.join(' · ') };
 }
