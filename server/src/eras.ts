@@ -1,4 +1,4 @@
-import { addYears, compareDates, formatDeclDate } from './dates';
+import { addYears, compareDates, dateInWords, formatDeclDate } from './dates';
 import type { CalendarDate, DeclKind } from './model';
 
 // The eras of a telegram's markings: which executive order governed classification when, the
@@ -15,10 +15,8 @@ export interface Order {
   order: '11652' | '12065' | '12356' | '12958' | '13526';
   /** The first day it governed new classification. */
   from: CalendarDate;
-  /** The day it was signed, when not the day it took effect. */
-  signed?: CalendarDate;
-  /** The years it was in force, in words (hovers). */
-  inForce: string;
+  /** The day it was signed (it took effect later). */
+  signed: CalendarDate;
   /** Its declassification instructions, in words (hovers). */
   decl: string;
   /** The Decl kinds that are a declassification instruction under it. */
@@ -37,7 +35,6 @@ export const ORDERS: readonly Order[] = [
     order: '11652',
     from: { year: 1972, month: 6, day: 1 },
     signed: { year: 1972, month: 3, day: 8 },
-    inForce: '1 June 1972 to 30 November 1978',
     decl: 'the General Declassification Schedule (`GDS`), an exemption from it (`XGDS 1` to `XGDS 4`, the categories of its sec. 5(B)), or `NGDS`',
     forms: ['gds', 'xgds', 'ngds'],
     classifiedForm: '`GDS`, `XGDS n` (an exemption, n from 1 to 4) or `NGDS`',
@@ -48,7 +45,6 @@ export const ORDERS: readonly Order[] = [
     order: '12065',
     from: { year: 1978, month: 12, day: 1 },
     signed: { year: 1978, month: 6, day: 28 },
-    inForce: '1 December 1978 to 31 July 1982',
     decl: 'the schedule and a date, the classifier in parentheses and the office symbol: `GDS 8/12/85 (TOMSETH, VICTOR L.) OR-P` (declassify on the date, at most 6 years out: sec. 1-401), `RDS-4 6/5/99 (NAME)` (review for declassification on the date, up to 20 years: sec. 1-402), `XDS-2 ...` (extended), or a date with the classifier',
     forms: ['date', 'gds', 'rds', 'xds'],
     classifiedForm: '`GDS`, `RDS-n` or `XDS-n` with a date and the classifier in parentheses, e.g. `GDS 8/12/85 (TOMSETH, VICTOR L.) OR-P`',
@@ -59,7 +55,6 @@ export const ORDERS: readonly Order[] = [
     order: '12356',
     from: { year: 1982, month: 8, day: 1 },
     signed: { year: 1982, month: 4, day: 2 },
-    inForce: '1 August 1982 to 13 October 1995',
     decl: "a date or event, or `OADR` (Originating Agency's Determination Required: no date; sec. 1.4(a))",
     forms: ['date', 'oadr', 'event'],
     classifiedForm: '`DECL: <date>` or `DECL: OADR`',
@@ -70,8 +65,6 @@ export const ORDERS: readonly Order[] = [
     order: '12958',
     from: { year: 1995, month: 10, day: 14 },
     signed: { year: 1995, month: 4, day: 17 },
-    inForce:
-      'signed 17 April 1995, in force from 14 October 1995, amended by E.O. 13292 on 25 March 2003, replaced by E.O. 13526 on 27 June 2010',
     decl: '`DECL: MM/DD/YYYY`, by default 10 years after the date of the decision, at most 25 years (exemptions X1-X8 for longer)',
     forms: ['date', 'exemption', 'event', 'downgrade'],
     classifiedForm: '`DECL: <date>`',
@@ -81,7 +74,6 @@ export const ORDERS: readonly Order[] = [
     order: '13526',
     from: { year: 2010, month: 6, day: 27 },
     signed: { year: 2009, month: 12, day: 29 },
-    inForce: 'signed 29 December 2009, in force from 27 June 2010',
     decl: '`DECL: YYYY/MM/DD` (inferred), 10 years by default, up to 25 years',
     forms: ['date', 'exemption', 'event', 'downgrade'],
     classifiedForm: '`DECL: <date>`',
@@ -149,12 +141,20 @@ export function orderOf(number: string | undefined): Order | undefined {
   return ORDERS.find((o) => o.order === n);
 }
 
-/** The day after which an order no longer governed (the day before the next took effect). */
-export function orderUntil(o: Order): CalendarDate | undefined {
+/** The last day an order governed (the day before the next took effect), undefined for the order in force. */
+function orderUntil(o: Order): CalendarDate | undefined {
   const next = ORDERS[ORDERS.indexOf(o) + 1];
   if (!next) return undefined;
   const d = new Date(Date.UTC(next.from.year, next.from.month - 1, next.from.day - 1));
   return { year: d.getUTCFullYear(), month: d.getUTCMonth() + 1, day: d.getUTCDate() };
+}
+
+/** When an order governed, in words (hovers, completion): `signed 17 April 1995, in force from 14 October 1995 to 26 June 2010, ...`. */
+export function inForceWords(o: Order): string {
+  const until = orderUntil(o);
+  let words = `signed ${dateInWords(o.signed)}, in force from ${dateInWords(o.from)}${until ? ` to ${dateInWords(until)}` : ''}`;
+  if (o.order === '12958') words += `, amended by E.O. ${AMENDING_ORDER} on ${dateInWords(REASONS_1_4_FROM)}`;
+  return words;
 }
 
 /** The order in force on a date (the earliest one for dates before 1972). */

@@ -167,6 +167,7 @@ test('hover: the parts of an older instruction and the era it belongs to', () =>
   // The order under the cursor on a 1975 cable: E.O. 11652 governed it.
   const o = hoverAt(load(TEHRAN75).cable, off(TEHRAN75, '11652'), load(TEHRAN75).ctx)!;
   assert.match(o.markdown, /It governed classification on the cable's date \(4 March 1975/);
+  assert.match(o.markdown, /signed 8 March 1972, in force from 1 June 1972 to 30 November 1978/);
 });
 
 test("completion: the E.O. line offers the instruction of the cable's era", () => {

@@ -1,7 +1,7 @@
 import { readListed, yearsOf } from '../analysis/tags';
 import { allTags, type TagInfo } from '../data/index';
 import { addYears, dateInWords, formatDeclDate } from '../dates';
-import { defaultDecl, olderInstructions, orderInForce, orderOf } from '../eras';
+import { defaultDecl, inForceWords, olderInstructions, orderInForce, orderOf } from '../eras';
 import { LEVEL_NAME, LEVEL_RANK, type Cable, type Level, type Span } from '../model';
 import { CAPTIONS } from '../parse/captions';
 import { lineIndexAt, touches, type FeatureContext } from './context';
@@ -192,7 +192,7 @@ function completeDecl(cable: Cable, offset: number, ctx: FeatureContext): Comple
           label: prefix + (afterKeyword ? o.text.replace(/^DECL: /, '') : o.text),
           kind: 'decl',
           detail: o.detail,
-          documentation: `A declassification instruction of E.O. ${era.order} (${era.inForce}), ${eo.order ? 'the order on the line' : "in force on the cable's date"}.`,
+          documentation: `A declassification instruction of E.O. ${era.order} (${inForceWords(era)}), ${eo.order ? 'the order on the line' : "in force on the cable's date"}.`,
           preselect: i === 0,
           sortText: String(i),
         }),

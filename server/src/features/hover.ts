@@ -10,6 +10,7 @@ import {
   AMENDING_ORDER,
   E_O_12958,
   exemptionMeaning,
+  inForceWords,
   orderInForce,
   orderOf,
   ordersOfForm,
@@ -323,7 +324,7 @@ function hoverEo(cable: Cable, offset: number, ctx: FeatureContext): Found {
         eo.order,
         `${code(eo.order.text)}: **not an executive order on classification**. On ${dateSourceWords(ctx)} classification was governed by E.O. ${governing}.`,
       );
-    let md = `**E.O. ${o.order}**${eo.order.text === AMENDING_ORDER ? ` (E.O. ${AMENDING_ORDER} amended it)` : ''}: ${o.inForce}. Declassification: ${o.decl}.`;
+    let md = `**E.O. ${o.order}**${eo.order.text === AMENDING_ORDER ? ` (E.O. ${AMENDING_ORDER} amended it)` : ''}: ${inForceWords(o)}. Declassification: ${o.decl}.`;
     if (o.order === '12958') md += ' Reasons are cited as section 1.5 before the 2003 amendment, 1.4 after it.';
     md += governs(eo.order.text, ctx.date)
       ? `\n\nIt governed classification on ${dateSourceWords(ctx)}.`
