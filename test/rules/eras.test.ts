@@ -229,3 +229,15 @@ test("hover: a DECL date under E.O. 12356 is not measured against E.O. 12958's 1
   });
   assert.match(hoverAt(late.cable, off(late.text, '08/02/2030'), late.ctx)!.markdown, /\*\*more than 25 years\*\*: only with an exemption/);
 });
+
+test('hover: OADR is E.O. 12356 marking, and says so when the cable is of a later order', () => {
+  const t = load(BAGHDAD90);
+  const h = hoverAt(t.cable, off(t.text, 'OADR'), t.ctx)!;
+  assert.match(h.markdown, /indefinite marking of E\.O\. 12356 \(signed 2 April 1982, in force from 1 August 1982 to 13 October 1995\)/);
+  assert.doesNotMatch(h.markdown, /Not an instruction/);
+  const late = load(breakText(BAGHDAD90, 'E.O. 12356', 'E.O. 12958'), { date: { year: 1999, month: 1, day: 4 } });
+  assert.match(
+    hoverAt(late.cable, off(late.text, 'OADR'), late.ctx)!.markdown,
+    /\*\*Not an instruction of E\.O\. 12958\*\*, which requires `DECL: <date>`/,
+  );
+});

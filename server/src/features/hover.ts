@@ -351,11 +351,13 @@ function hoverEo(cable: Cable, offset: number, ctx: FeatureContext): Found {
         span,
         `${code(v)}: not applicable: the cable is unclassified and has no declassification date.${cable.level && LEVEL_RANK[cable.level] >= LEVEL_RANK.C ? ' **This cable is classified**: it needs a DECL date.' : ''}`,
       );
-    case 'oadr':
-      return hit(
-        span,
-        `${code(v)}: Originating Agency's Determination Required, the indefinite marking of E.O. 12356 (before October 1995).`,
-      );
+    case 'oadr': {
+      const o12356 = orderOf('12356')!;
+      let md = `${code(v)}: Originating Agency's Determination Required, the indefinite marking of E.O. 12356 (${inForceWords(o12356)}).`;
+      if (!acceptedInEra('oadr', orderOf(eo.order?.text), ctx.dated.first, ctx.dated.last))
+        md += `\n\n**Not an instruction of E.O. ${order}**, which requires ${orderOf(order)!.classifiedForm}.`;
+      return hit(span, md);
+    }
     case 'exemption':
       return hit(span, `${code(v)}: ${exemptionMeaning(v)}.`);
     case 'downgrade':

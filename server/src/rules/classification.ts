@@ -1,6 +1,6 @@
 import { describeDate, isCertain } from '../cable-date';
 import { compareDates } from '../dates';
-import { CLASSIFIED_BY_FROM, REASONS_1_4_FROM } from '../eras';
+import { CLASSIFIED_BY_FROM, REASONS_1_4_FROM, SIX_DIGIT_SERIALS_FROM } from '../eras';
 import { type Banner, type Cable, isClassified, type Level, LEVEL_NAME, LEVEL_RANK, type Marking } from '../model';
 import { cableClassName, CLASS_WORDS, classWordOf, markingClassName } from '../parse/class-words';
 import { eolOf, lineAt } from './edits';
@@ -30,9 +30,6 @@ const SPACED = Object.fromEntries(CLASS_WORDS.filter((w) => w.level !== 'SBU').m
   Exclude<Level, 'SBU'>,
   string
 >;
-
-/** Serials were 4 or 5 digits in older cables; 6 digits (zero-padded) is the form observed from the 1990s on. */
-const SIX_DIGIT_SERIALS_FROM = { year: 1995, month: 1, day: 1 };
 
 /** The class words of a misspaced banner written as the telegram system writes them (also Format Document's). */
 export function bannerSpacingEdit(b: Banner): Edit | undefined {
