@@ -81,6 +81,16 @@ export function describeDate(d: CableDate): string {
   return `${dateWords(d)}, ${sourceWords(d)}`;
 }
 
+/**
+ * ` Portion marks are required from 1 December 1978; the cable's date is 2004, from the file name 04LIMA1046.`:
+ * what a rule that applies only from an era's date adds, so a reader of an archived copy sees why it
+ * applies. A draft (dated today) is under today's rules and is not told.
+ */
+export function sinceWords(what: string, from: CalendarDate, d: CableDate): string {
+  if (d.source === 'today') return '';
+  return ` ${what} from ${dateInWords(from)}; the cable's date is ${describeDate(d)}.`;
+}
+
 /** True when every day the date allows is before `day`. */
 export function surelyBefore(d: CableDate, day: CalendarDate): boolean {
   return compareDates(d.last, day) < 0;

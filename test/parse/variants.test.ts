@@ -99,6 +99,15 @@ describe('transmission header', () => {
     assert.equal(c.banner!.post!.text, 'ABU DHABI');
   });
 
+  test('a copy without its date-time group line starts at FM: the addressees are header, the banner 18 lines down is found', () => {
+    const c = parse(readCorpus('96ANKARA12278').replace('R 181142Z NOV 96\n', ''));
+    assert.equal(c.header?.kind, 'acp126');
+    assert.equal(c.header?.dtg, undefined);
+    assert.equal(text(c, c.header?.from?.plad), 'AMEMBASSY ANKARA');
+    assert.equal(text(c, c.banner), 'C O N F I D E N T I A L SECTION 01 OF 03 ANKARA 012278');
+    assert.equal(c.level, 'C');
+  });
+
   test('no header (partial extract)', () => {
     const c = cable('00THEHAGUE1695');
     assert.equal(c.header, undefined);

@@ -147,6 +147,25 @@ test('portion-mark-missing: a year-only date fires only when every day of it is 
   assert.deepEqual(hits(unmarked, 'portion-mark-missing', { date: { year: 1978, month: 11, day: 30 } }), []);
 });
 
+test('date-threshold rules name the era they apply from and the date and source they used; a draft is not told', () => {
+  const text = breakText(TEHRAN79, 'R 130458Z AUG 79\n', '');
+  const unmarked = breakText(text, '1. (C - ENTIRE TEXT). ', '1. ');
+  const archived = hits(unmarked, 'portion-mark-missing', { fileName: '1979TEHRAN08980.txt' })[0].finding.message;
+  assert.match(
+    archived,
+    /Portion marks are required from 1 December 1978; the cable's date is 1979, from the file name 1979TEHRAN08980\.$/,
+  );
+  const draft = hits(unmarked, 'portion-mark-missing')[0].finding.message;
+  assert.ok(!draft.includes('required from'), draft);
+  // Classified By, from E.O. 12958 (14 October 1995): a 1996 copy dated by its file name only.
+  const noCb = breakText(breakText(readCorpus('96ANKARA12278'), 'R 181142Z NOV 96', ''), 'CLASSIFIED BY', 'CLASSIFIED XX');
+  const cb = only(noCb, 'classified-by-missing', { fileName: '96ANKARA12278.txt' }).finding.message;
+  assert.match(cb, /The line is required from 14 October 1995; the cable's date is 1996, from the file name 96ANKARA12278\.$/);
+  // The section to cite, and the date that decides it.
+  const sec = only(readCorpus('04ANKARA348'), 'classified-by-section', { fileName: '04ANKARA348.txt' });
+  assert.match(sec.finding.message, /: cite 1\.4 \(the cable's date is 2004, from the file name 04ANKARA348\)\.$/);
+});
+
 test('hover: the parts of an older instruction and the era it belongs to', () => {
   const t = load(TEHRAN79);
   const h = (needle: string) => hoverAt(t.cable, off(t.text, needle), t.ctx)!;

@@ -40,7 +40,8 @@ export function parseHeaderZone(text: string, lines: Line[], n: number, cable: C
       kind = 'acp127';
       break;
     }
-    if (k === n && parseDtg(text, cs, l.end)) {
+    // A copy that lost its date-time group line (or never had one) starts with FM.
+    if (k === n && (parseDtg(text, cs, l.end) || addressKeyword(text, cs, l.end) === 'FM')) {
       startLine = k;
       kind = 'acp126';
       break;

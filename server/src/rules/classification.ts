@@ -1,4 +1,4 @@
-import { describeDate, isCertain } from '../cable-date';
+import { describeDate, isCertain, sinceWords } from '../cable-date';
 import { compareDates } from '../dates';
 import { CLASSIFIED_BY_FROM, REASONS_1_4_FROM, SIX_DIGIT_SERIALS_FROM } from '../eras';
 import { type Banner, type Cable, isClassified, type Level, LEVEL_NAME, LEVEL_RANK, type Marking } from '../model';
@@ -97,7 +97,7 @@ const bannerMalformed: Rule = {
       ctx.report(
         b.serial.start,
         b.serial.end,
-        `The serial \`${b.serial.text}\` has ${b.serial.text.length} digits; banner serials have 6, zero-padded (6,510 of 6,570 cables).`,
+        `The serial \`${b.serial.text}\` has ${b.serial.text.length} digits; banner serials have 6, zero-padded (6,510 of 6,570 cables).${sinceWords('Six-digit serials are the form', SIX_DIGIT_SERIALS_FROM, ctx.dated)}`,
         fixes,
       );
     }
@@ -203,7 +203,7 @@ const classifiedByMissing: Rule = {
     ctx.report(
       at.start,
       at.end,
-      `No \`Classified By\` line: a ${LEVEL_NAME[cable.level!]} cable names, before paragraph 1, the officer who classified it and the reasons (${section} (a)-(h)) (5 FAH-1 H-24x).`,
+      `No \`Classified By\` line: a ${LEVEL_NAME[cable.level!]} cable names, before paragraph 1, the officer who classified it and the reasons (${section} (a)-(h)) (5 FAH-1 H-24x).${sinceWords('The line is required', CLASSIFIED_BY_FROM, ctx.dated)}`,
       [{ title: 'Insert a Classified By line to fill in', edits: [edit] }],
     );
   },
@@ -274,14 +274,14 @@ const classifiedBySection: Rule = {
       ctx.report(
         sec.start,
         sec.end,
-        `Section 1.5 was renumbered 1.4 by E.O. 13292 (25 March 2003); a cable of ${when} cites 1.4.`,
+        `Section 1.5 was renumbered 1.4 by E.O. 13292 (25 March 2003): cite 1.4 (the cable's date is ${when}).`,
         certain(ctx, fix('1.4')),
       );
     } else if (!five && before) {
       ctx.report(
         sec.start,
         sec.end,
-        `Before E.O. 13292 (25 March 2003) the reasons were section 1.5 of E.O. 12958; a cable of ${when} cites 1.5.`,
+        `Before E.O. 13292 (25 March 2003) the reasons were section 1.5 of E.O. 12958: cite 1.5 (the cable's date is ${when}).`,
         certain(ctx, fix('1.5')),
       );
     }
@@ -290,7 +290,7 @@ const classifiedBySection: Rule = {
       ctx.report(
         h.start,
         h.end,
-        `Reason (h), weapons of mass destruction, was added by E.O. 13292 in 2003; a cable of ${when} cannot cite it.`,
+        `Reason (h), weapons of mass destruction, was added by E.O. 13292 (25 March 2003): a cable before it cannot cite it (the cable's date is ${when}).`,
       );
     }
   },

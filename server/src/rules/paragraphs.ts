@@ -1,5 +1,6 @@
 import { analyzeParagraphs, type LetteringIssue, type NumberingIssue } from '../analysis/paragraphs';
 import type { Cable, Level, Marking, Paragraph } from '../model';
+import { sinceWords } from '../cable-date';
 import { compareDates } from '../dates';
 import { editDistance } from '../edit-distance';
 import { PORTION_MARKS_FROM } from '../eras';
@@ -129,6 +130,7 @@ const portionMarkMissing: Rule = {
     if (!level || !isClassified(level) || entireText(cable)) return;
     // Portions were marked from E.O. 12065 on (eras.ts); with a year or a month only, on every day of it.
     if (compareDates(ctx.dated.first, PORTION_MARKS_FROM) < 0) return;
+    const since = sinceWords('Portion marks are required', PORTION_MARKS_FROM, ctx.dated);
     for (const p of cable.paragraphs) {
       // A redacted copy (`6. XXXXXXXXXXXX`, `7. (XXXXXXXXXXXX`, `11. (C XXXXXXXXXXXX`) may have lost the marking with the text.
       // So may a publisher's removal note (`7. [DETAILS REMOVED]`, 08RPODUBAI49).
@@ -139,7 +141,7 @@ const portionMarkMissing: Rule = {
       ctx.report(
         p.number.start,
         p.head.end,
-        `Paragraph ${p.value} has no portion marking: in a ${LEVEL_NAME[level]} cable every paragraph is marked right after its number, e.g. \`${p.value}. (${level})\` (${FAH}).`,
+        `Paragraph ${p.value} has no portion marking: in a ${LEVEL_NAME[level]} cable every paragraph is marked right after its number, e.g. \`${p.value}. (${level})\` (${FAH}).${since}`,
         [{ title: `Mark the paragraph (${level})`, edits: [{ start: at, end: at, newText: `${glued ? ' ' : ''}(${level}) ` }] }],
       );
     }
