@@ -1,8 +1,8 @@
-import type { Banner, Cable, Line } from '../model';
+import { LEVEL_RANK, type Banner, type Cable, type Line } from '../model';
 import { parseCaptionLine } from './captions';
 import { parseBanner } from './classification';
 import { contentStart, skipSpaceTab, token, trimEnd } from './lines';
-import { isMarkingLine, isPreamblePageLine, startsPrintout } from './pages';
+import { isMarkingLine, isPreamblePageLine, isReleaseFurniture, startsPrintout } from './pages';
 import { startsParagraph } from './paragraphs';
 import { preambleStart } from './preamble';
 
@@ -17,6 +17,33 @@ const WRAPPER_START =
   /^(?:id:\s*\d+|\d{1,7}|>|\d{4}-\d{2}-\d{2}(?:[ T]\d{2}:\d{2}(?::\d{2})?)?|\d{2}\.\d{2}\.\d{4}\s+\d{2}:\d{2})(?:\s|$|,)|^(?:class|key|date|refid|origin|classification):\s/i;
 // A record prefix run together with the banner: `Cable dated:2005-08-17T21:24:00]C O N F I D E N T I A L ...`.
 const DATED_PREFIX = /^(?:ID:\s*\d+\s+)?Cable\s+dated:\s*[\d:T-]{10,19}\]?\s*/i;
+
+const LOOK_AHEAD = 12;
+
+/**
+ * A better banner a few lines below the one found at line k: where the first is a page marking alone
+ * (`UNCLASSIFIED` stamped on a released copy, `CONFIDENTIAL` over a printout page) and a full banner
+ * with post and serial follows, or where the first is a plain copy of the letter-spaced banner that
+ * follows (`CONFIDENTIAL SECTION 01 OF 04 ZAGREB 01796` above `C O N F I D E N T I A L SECTION 01 OF 04
+ * ZAGREB 001796`). Stops at the first preamble element or paragraph.
+ */
+function laterBanner(text: string, lines: Line[], k: number, first: Banner): { banner: Banner; line: number } | undefined {
+  const bare = !first.post && !first.section;
+  if (!bare && first.spaced) return undefined;
+  for (let j = k + 1, seen = 0; j < lines.length && seen < LOOK_AHEAD; j++) {
+    const cs = contentStart(text, lines[j], undefined);
+    const ce = trimEnd(text, cs, lines[j].end);
+    if (cs >= ce) continue;
+    seen++;
+    if (ce - cs > 200 || preambleStart(text, cs, ce) || startsParagraph(text, cs)) return undefined;
+    const b = parseBanner(text, cs, ce, true);
+    if (!b) continue;
+    if (bare) return b.post || b.section ? { banner: b, line: j } : undefined;
+    const samePost = b.post !== undefined && first.post !== undefined && b.post.text.toUpperCase() === first.post.text.toUpperCase();
+    return b.spaced && samePost && b.level === first.level ? { banner: b, line: j } : undefined;
+  }
+  return undefined;
+}
 
 /** Finds the banner from line n; returns the line after it, or n when there is none. */
 export function parseBannerZone(text: string, lines: Line[], n: number, cable: Cable): number {
@@ -53,12 +80,23 @@ export function parseBannerZone(text: string, lines: Line[], n: number, cable: C
       n = k + 1;
       continue;
     }
+    // A FOIA release stamp (`UNCLASSIFIED U.S. Department of State Case No. ...`) or index field is not
+    // the banner, and does not count towards how far the banner may stand.
+    if (isReleaseFurniture(content)) {
+      seen--;
+      continue;
+    }
     // Printout furniture is never the banner: the page marking (`CONFIDENTIAL PTQ2529`) is kept in case no banner follows.
     if (!printout && startsPrintout(text, lines, k)) {
       printout = parseBanner(text, cs, ce, false);
       continue;
     }
-    if (printout && isPreamblePageLine(text, cs, ce)) continue;
+    if (printout && isPreamblePageLine(text, cs, ce)) {
+      // A released copy is marked UNCLASSIFIED over the original's marking: keep the highest.
+      const marking = isMarkingLine(text, cs, ce) ? parseBanner(text, cs, ce, false) : undefined;
+      if (marking && LEVEL_RANK[marking.level] > LEVEL_RANK[printout.level]) printout = marking;
+      continue;
+    }
     // Where a banner may start: the line, after a `Cable dated:` prefix, after the last
     // tab or `","` of a record exported as TSV or CSV.
     const starts = [cs];
@@ -73,8 +111,15 @@ export function parseBannerZone(text: string, lines: Line[], n: number, cable: C
       // Copies exported through spreadsheets start the banner line with `","`.
       let bs = at;
       while (bs < ce && (text[bs] === '"' || text[bs] === ',' || text[bs] === "'")) bs++;
-      const b = parseBanner(text, bs, ce, k !== n || bs !== cs);
-      if (!b) continue;
+      const found = parseBanner(text, bs, ce, k !== n || bs !== cs);
+      if (!found) continue;
+      const later = at === cs ? laterBanner(text, lines, k, found) : undefined;
+      if (later) {
+        pushLines(n, later.line);
+        cable.banner = later.banner;
+        return later.line + 1;
+      }
+      const b = found;
       pushLines(n, k);
       const pe = trimEnd(text, cs, at);
       if (pe > cs) cable.preamble.push(token(text, cs, pe));
@@ -92,7 +137,12 @@ export function parseBannerZone(text: string, lines: Line[], n: number, cable: C
     return at + 1;
   }
   // A printout header whose banner is gone: its page marking is the class there is.
-  const marking = cable.header?.kind === 'printout' ? cable.header.other.find((o) => isMarkingLine(text, o.start, o.end)) : undefined;
-  if (marking) cable.banner = parseBanner(text, marking.start, marking.end, false);
+  // A released copy is marked UNCLASSIFIED over the original's marking: the highest is the original's.
+  let best: Banner | undefined;
+  for (const o of cable.header?.kind === 'printout' ? cable.header.other : []) {
+    const b = isMarkingLine(text, o.start, o.end) ? parseBanner(text, o.start, o.end, false) : undefined;
+    if (b && (!best || LEVEL_RANK[b.level] > LEVEL_RANK[best.level])) best = b;
+  }
+  if (best) cable.banner = best;
   return n;
 }

@@ -1,16 +1,29 @@
 import type { Cable, Header, Line } from '../model';
 import { parseBanner } from './classification';
-import { addressKeyword, parseAddressee, parseDe, parseDtg, parseProsignLine, parseRiLine, parseSecurity, parseVzczc } from './header';
+import {
+  addressKeyword,
+  looksLikeAddressee,
+  parseAddressee,
+  parseDe,
+  parseDtg,
+  parseProsignLine,
+  parseRiLine,
+  parseSecurity,
+  parseVzczc,
+} from './header';
 import { contentStart, skipBlankLines, token, trimEnd } from './lines';
 import { startsParagraph } from './paragraphs';
-import { startsPrintout } from './pages';
+import { isMarkingLine, isReleaseFurniture, startsPrintout } from './pages';
 import { preambleStart } from './preamble';
 
 // Where the transmission header is (VZCZC lines, a date-time group with FM
 // after it, a 1970s printout) and which of its lines is which.
 
 const PRINTOUT = /^(PAGE\s+\d{2}\b|ORIGIN\s|DRAFTED BY|APPROVED BY|-{6,}\s*\S+)/i;
+const PRINTOUT_LATE = /^(?:ORIGIN\s+[A-Z]{1,6}-\d{2}|ACTION\s+[A-Z]{1,6}-\d{2}|DRAFTED BY\b)/;
 const HEADER_SEARCH_LINES = 80;
+// An OCR scrap or archive mark above the header (`L5`, `AH37`, `STAT`, `25X1.`, `OLL/LD`).
+const SCRAP = 8;
 
 /** True when the next non-blank line after line `k` starts with `FM`. */
 function nextStartsWithFm(text: string, lines: Line[], k: number): boolean {
@@ -22,6 +35,18 @@ function nextStartsWithFm(text: string, lines: Line[], k: number): boolean {
   return false;
 }
 
+/** True when the next non-blank line after line `k` is TO, INFO or an addressee. */
+function addresseeFollows(text: string, lines: Line[], k: number): boolean {
+  for (let j = k + 1; j < lines.length && j <= k + 3; j++) {
+    const cs = contentStart(text, lines[j], undefined);
+    const ce = trimEnd(text, cs, lines[j].end);
+    if (cs >= ce) continue;
+    const kw = addressKeyword(text, cs, ce);
+    return kw === 'TO' || kw === 'INFO' || looksLikeAddressee(text, cs, ce);
+  }
+  return false;
+}
+
 /** Reads the header, if any, from line n; returns the line after it. */
 export function parseHeaderZone(text: string, lines: Line[], n: number, cable: Cable): number {
   // The header normally starts at the first line; some copies put a wrapper first.
@@ -29,6 +54,12 @@ export function parseHeaderZone(text: string, lines: Line[], n: number, cable: C
   let acp126Line = -1;
   let pastPreamble = false;
   let kind: Header['kind'] = 'acp127';
+  // Archives put their own lines above the header: FOIA release stamps and index fields, the page
+  // marking of the release (`UNCLASSIFIED`) over the original's, OCR scraps (`L5`, `W16`). The header's
+  // first line may come after them.
+  let front = true;
+  let printoutLine = -1;
+  let bannerSeen = false;
   for (let k = n, seen = 0; k < lines.length && seen < HEADER_SEARCH_LINES; k++) {
     const l = lines[k];
     if (l.text.trim() === '') continue;
@@ -41,25 +72,42 @@ export function parseHeaderZone(text: string, lines: Line[], n: number, cable: C
       break;
     }
     // A copy that lost its date-time group line (or never had one) starts with FM.
-    if (k === n && (parseDtg(text, cs, l.end) || addressKeyword(text, cs, l.end) === 'FM')) {
+    if (front && (parseDtg(text, cs, l.end) || addressKeyword(text, cs, l.end) === 'FM')) {
       startLine = k;
       kind = 'acp126';
       break;
     }
     // A printout starts with its PAGE or ORIGIN line, or with the page marking above it (`LIMITED OFFICIAL USE`).
-    if (k === n && (PRINTOUT.test(text.slice(cs, Math.min(l.end, cs + 60))) || startsPrintout(text, lines, k))) {
-      startLine = k;
-      kind = 'printout';
-      break;
+    if (front && (PRINTOUT.test(text.slice(cs, Math.min(l.end, cs + 60))) || startsPrintout(text, lines, k))) {
+      // Under archive lines, a date-time group with FM further down still starts the header (09MADRID673).
+      if (k === n) {
+        startLine = k;
+        kind = 'printout';
+        break;
+      }
+      if (printoutLine < 0) printoutLine = k;
     }
     // A date-time group followed by FM after other lines (a caption note, distribution
     // lines, a web wrapper): the older header starts there, if no preamble element came first.
     if (acp126Line < 0 && !pastPreamble && parseDtg(text, cs, l.end) && nextStartsWithFm(text, lines, k)) acp126Line = k;
+    // A printout's ORIGIN, ACTION or DRAFTED BY line under archive lines the front did not cover
+    // (`PAb\`E12 OF 87` read by OCR), if no banner or preamble element came first.
+    if (printoutLine < 0 && !pastPreamble && !bannerSeen && PRINTOUT_LATE.test(text.slice(cs, Math.min(l.end, cs + 60)))) printoutLine = k;
+    if (!bannerSeen && parseBanner(text, cs, trimEnd(text, cs, l.end), true)) bannerSeen = true;
     if (!pastPreamble && (preambleStart(text, cs, l.end)?.kind === 'eo' || startsParagraph(text, cs))) pastPreamble = true;
+    if (front) {
+      const ce = trimEnd(text, cs, l.end);
+      front = ce - cs <= SCRAP || isReleaseFurniture(text.slice(cs, ce)) || isMarkingLine(text, cs, ce);
+    }
   }
+  // The date-time group with FM under a distribution block is where the header starts (08LONDON2673);
+  // the printout's own lines start it only where no such group could be read.
   if (startLine < 0 && acp126Line >= 0) {
     startLine = acp126Line;
     kind = 'acp126';
+  } else if (startLine < 0 && printoutLine >= 0) {
+    startLine = printoutLine;
+    kind = 'printout';
   }
   if (startLine < 0) return n;
   for (let k = n; k < startLine; k++) {
@@ -76,10 +124,14 @@ export function parseHeaderZone(text: string, lines: Line[], n: number, cable: C
     const cs = contentStart(text, l, undefined);
     const ce = trimEnd(text, cs, l.end);
     if (cs >= ce) {
-      // A blank line ends the header once the addressees have started.
-      if (header.from || list) break;
+      // A blank line ends the header once the addressees have started, unless an addressee follows
+      // (OCR copies of printouts put a blank line between every two lines).
+      if ((header.from || list) && !addresseeFollows(text, lines, k)) break;
       continue;
     }
+    // E.O., TAGS and SUBJECT are never addressees: the header has ended without a blank line.
+    const element = preambleStart(text, cs, ce)?.kind;
+    if (element === 'eo' || element === 'tags' || element === 'subject') break;
     if (ce - cs > 2000) break; // no header line is this long: leave it to the body
     // The banner can follow the last addressee with no blank line.
     if (parseBanner(text, cs, ce, true)) break;

@@ -123,6 +123,15 @@ export function addressKeyword(text: string, start: number, end: number): 'FM' |
   return m ? (m[1] as 'FM' | 'TO' | 'INFO') : undefined;
 }
 
+// How an addressee line starts: a routing indicator before the PLAD, or the PLAD's office word.
+const ADDRESSEE_START =
+  /^(?:RU[A-Z]{5}\/|AM(?:EMBASSY|CONSUL|CONGEN)\b|SECSTATE\b|SECDEF\b|USMISSION\b|USDEL\b|USINT\b|USLO\b|USCINC|CINC|JOINT\s+STAFF\b|USEU\b|USNATO\b|USUN\b|CIA\b|DIA\b|NSC\b|WHITE\s+HOUSE\b|[A-Z][A-Z ]{1,30}\bCOLLECTIVE\b)/;
+
+/** True when a line reads as an addressee of a TO or INFO list (`AMEMBASSY ROME`, `RUEHC/SECSTATE WASHDC`). */
+export function looksLikeAddressee(text: string, start: number, end: number): boolean {
+  return ADDRESSEE_START.test(text.slice(start, Math.min(end, start + 60)));
+}
+
 /**
  * Reads `[KEYWORD] [RI/]PLAD [PRECEDENCE] [NNNN]` by splitting on white space
  * (no regular expression over the whole line, so long lines stay linear).

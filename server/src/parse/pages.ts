@@ -15,7 +15,14 @@ import { contentStart, isWhiteSpace, token, trimEnd } from './lines';
 //    and their continuation lines of office codes ending `/056 W`, the
 //    `--------------------- 035450` line;
 //  * the review stamp archives print on each page (`... Declassified/Released US
-//    Department of State EO Systematic Review 20 Mar 2014`).
+//    Department of State EO Systematic Review 20 Mar 2014`);
+//  * the release furniture of FOIA reading rooms, where most 1980s and 1990s cables are
+//    published: State's page stamp (`UNCLASSIFIED U.S. Department of State Case No. F-2014-01302
+//    Doc No. C05517243 Date: 05/05/2014`), `RELEASED IN FULL` / `RELEASED IN PART`, the index
+//    sheet's fields (`Current Class: CONFIDENTIAL`, `Document Number:`, `Channel: n/a`, `Date Printed:`),
+//    the reviewer's block (`UNITED STATES DEPARTMENT OF STATE`, `REVIEW AUTHORITY:`, `DATE/CASE ID:`),
+//    State's `Department of State OUTGOING` form head and the CIA's `Approved For Release 2008/12/02 :
+//    CIA-RDP90B01370R000801120124-3` (also `Sanitized Copy Approved for Release ...`).
 // (The 1970s printout form: format document, "Older ACP-126 style header"; 00HARARE6677 shows the 2000 one.)
 
 const PAGE_ID = String.raw`[A-Za-z][A-Za-z .'-]{0,30}\s\d{5,8}(?:\s{1,8}TOSEC\s{1,8}\d{6})?`;
@@ -45,6 +52,18 @@ const ACTION_LINE = new RegExp(String.raw`^(?:ACTION|ORIGIN)\s+${OFFICE}\s*$`);
 // `--------------------- 035450`, `------------------112327Z 001828 /75-62`, `------------------A54E56 291401Z /38`.
 const DASHES_ID = /^-{6,}\s*(?=[0-9A-F]{0,7}\d)[0-9A-F]{6}Z?(?:\s|$)/;
 const REVIEW_STAMP = /Declassified\s?\/\s?Released US Department of State EO Systematic Review \d{1,2} [A-Za-z]{3} \d{4}\s*$/;
+// FOIA release furniture (see above); OCR loses letters (`RELEASED IN FUL`), so the words are matched loosely.
+const RELEASE_FURNITURE = new RegExp(
+  [
+    String.raw`^(?:UNCLASSIFIED\s+)?U\.?\s?S\.?\s+Department\s+of\s+State\s+Case\s+No\b`,
+    String.raw`^(?:Declassified\s+in\s+Part\s*-\s*)?(?:Sanitized\s+Copy\s+)?Approved\s+For\s+Release\s+\d{4}\/\d{2}\/\d{2}`,
+    String.raw`^RELEASED?\s+IN\s+(?:FULL?|PART)\b`,
+    String.raw`^(?:Current\s+Class|Current\s+Handling|Original\s+Class|Document\s+Number|DOC\.?\s?NUMBER|Channel|Case\s+Number|Date\s+Printed|Page)\s?:`,
+    String.raw`^(?:UNITED\s+STATES\s+DEPARTMENT\s+OF\s+STATE\s*$|REVIEW\s+AUTHORITY\s?:|DATE\/CASE\s+ID\s?:)`,
+    String.raw`^Department\s+of\s+State\s+(?:INCOMING|OUTGOING)\b`,
+  ].join('|'),
+  'i',
+);
 const LONGEST_PAGE_LINE = 200;
 const LONGEST_CLASS_WORD = 40;
 
@@ -62,8 +81,14 @@ function isFurniture(text: string, content: string, start: number): boolean {
   const endsLikePage = endsWithDigitOrZ(content);
   if ((endsLikePage && (PAGE_LINE.test(content) || REVIEW_STAMP.test(content))) || DISTRIBUTION.test(content) || DASHES_ID.test(content))
     return true;
+  if (isReleaseFurniture(content)) return true;
   // The id under a bare `PAGE 01`.
   return endsLikePage && PAGE_ID_LINE.test(content) && BARE_PAGE.test(previousLine(text, start));
+}
+
+/** A line an archive added when it released the cable (a FOIA page stamp, `RELEASED IN FULL`, an index field). */
+export function isReleaseFurniture(content: string): boolean {
+  return content.length < LONGEST_PAGE_LINE && RELEASE_FURNITURE.test(content);
 }
 
 /** Whether the last character that is not white space is a digit or Z. */

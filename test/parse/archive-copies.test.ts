@@ -1,0 +1,139 @@
+// Real cables as the FOIA reading rooms publish them: the 1980s and 1990s copies that archive
+// readers have (State's release stamp and index fields, the released copy's UNCLASSIFIED over the
+// original marking, OCR scraps, a blank line between every two lines, a printout's own banner
+// under page furniture). Each test puts that furniture around a corpus fixture and asserts that
+// the parser reads the same cable, and that the rules say no more than they said of the original.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { parse } from '../../server/src/parse';
+import type { Cable, Span } from '../../server/src/model';
+import { isReleaseFurniture } from '../../server/src/parse/pages';
+import { cut, readCorpus } from './fixtures';
+import { allFindings } from '../rules/lint-helpers';
+
+// O 020411Z AUG 90, S E C R E T BAGHDAD 04397, E.O. 12356: DECL:OADR.
+const BAGHDAD90 = readCorpus('90BAGHDAD4397');
+// P 222227Z NOV 78, a printout: UNCLASSIFIED / PAGE 01 / STATE 296107 / ORIGIN PA-02 ..., UNCLAS STATE 296107.
+const STATE78 = readCorpus('1978STATE296107');
+
+const STAMP = 'UNCLASSIFIED U.S. Department of State Case No. F-2014-01302 Doc No. C05517243 Date: 05/05/2014';
+
+/** What the checks read of a cable: its parts' texts. */
+function parts(c: Cable) {
+  const t = (s: Span | undefined) => (s ? cut(c, s) : undefined);
+  return {
+    banner: t(c.banner),
+    level: c.level,
+    eo: t(c.eo),
+    tags: t(c.tags),
+    subject: t(c.subject),
+    dtg: t(c.header?.dtg),
+    from: t(c.header?.from?.plad),
+    paragraphs: c.paragraphs.map((p) => [p.value, p.marking?.value]),
+  };
+}
+
+/** Error and warning findings as rule ids with their counts, for comparing a copy with its original. */
+function findingIds(text: string, fileName: string): string[] {
+  return allFindings(text, { fileName })
+    .filter((f) => f.severity === 'error' || f.severity === 'warning')
+    .map((f) => f.rule)
+    .sort();
+}
+
+test('release furniture: the stamp, RELEASED IN FULL/PART, index fields, the reviewer block, CIA release lines; not prose', () => {
+  for (const line of [
+    STAMP,
+    'U.S. Department of State Case No. F-2015-16745 Doc No.',
+    'RELEASED IN FULL',
+    'RELEASED IN FUL',
+    'RELEASE IN PART',
+    'Current Class: CONFIDENTIAL',
+    'Document Number: 1994KIGALI01415',
+    'Channel: n/a',
+    'Date Printed: 11/14/1996',
+    'UNITED STATES DEPARTMENT OF STATE',
+    'REVIEW AUTHORITY: WILLIAM E LANDFAIR',
+    'DATE/CASE ID: 07 JUN 2006 200103014',
+    'Department of State OUTGOING',
+    'Approved For Release 2008/12/02 : CIA-RDP90B01370R000801120124-3',
+    'Sanitized Copy Approved for Release 2011/05/27: CIA-RDP86B0042OR000100220003-4',
+  ])
+    assert.ok(isReleaseFurniture(line), line);
+  for (const line of [
+    'UNCLASSIFIED',
+    'THE DEPARTMENT OF STATE RELEASED IN FULL THE TEXT OF THE NOTE.',
+    '2. THE UNITED STATES DEPARTMENT OF STATE HAS APPROVED THE SALE.',
+    'C O N F I D E N T I A L BAGHDAD 04397',
+  ])
+    assert.ok(!isReleaseFurniture(line), line);
+});
+
+test('a FOIA copy: stamp, release line and the released UNCLASSIFIED over the original marking are not the banner', () => {
+  const copy = `${STAMP}\n\nRELEASED IN FULL\n\nSECRET\n\n${BAGHDAD90}`;
+  assert.deepEqual(parts(parse(copy)), parts(parse(BAGHDAD90)));
+  assert.deepEqual(findingIds(copy, '90BAGHDAD4397.txt'), findingIds(BAGHDAD90, '90BAGHDAD4397.txt'));
+  // With the index sheet of the older releases and OCR scraps above it.
+  const sheet = `UNCLASSIFIED\nPage: 1\n\nCurrent Class: SECRET\nCurrent Handling: n/a\nDocument Number: 1990BAGHDA04397\n\nChannel: n/a\n\nL5\nRELEASED IN FULL\n\n${BAGHDAD90}`;
+  assert.deepEqual(parts(parse(sheet)), parts(parse(BAGHDAD90)));
+});
+
+test('a printout under archive lines: the header is found, its banner below the furniture; with its DTG lost, from ORIGIN', () => {
+  const copy = `Sanitized Copy Approved for Release 2011/05/27: CIA-RDP86B0042OR000100220003-4\n_a-\n.:\nDepartment of State OUTGOING\n${STATE78}`;
+  const c = parse(copy);
+  assert.ok(c.header);
+  assert.deepEqual(parts(c), parts(parse(STATE78)));
+  assert.deepEqual(findingIds(copy, '1978STATE296107.txt'), findingIds(STATE78, '1978STATE296107.txt'));
+  // The DTG lost to OCR (`0 8819971 OCT 84`): the printout's ORIGIN line still starts the header.
+  const lost = copy.replace('P 222227Z NOV 78', 'P 2222271 NOV 78').replace('UNCLASSIFIED\nPAGE 01\nSTATE 296107\n', 'PAb`E12 OF 87\n');
+  const l = parse(lost);
+  assert.equal(l.header?.kind, 'printout');
+  assert.equal(cut(l, l.banner!), 'UNCLAS STATE 296107');
+});
+
+test('OCR double spacing: a blank line between addressees does not end the header', () => {
+  const spaced = BAGHDAD90.replace(/\n(AMEMBASSY|TO )/g, '\n\n$1');
+  assert.notEqual(spaced, BAGHDAD90);
+  const c = parse(spaced);
+  assert.equal(c.header?.to.length, parse(BAGHDAD90).header?.to.length);
+  assert.deepEqual(parts(c), parts(parse(BAGHDAD90)));
+});
+
+test('addressees run into the E.O. line with no blank line: E.O., TAGS and SUBJECT are not addressees', () => {
+  // A copy whose banner was lost to OCR (`CONFIDENTIALKAMPALA 004180`) still has its E.O., TAGS and SUBJECT.
+  const copy = BAGHDAD90.replace('\nS E C R E T BAGHDAD 04397\n\n', '\n');
+  const c = parse(copy);
+  assert.equal(c.banner, undefined);
+  assert.equal(cut(c, c.eo!), 'E.O. 12356: DECL:OADR');
+  assert.equal(cut(c, c.tags!), 'TAGS: PREL IZ KU AS');
+  assert.match(cut(c, c.subject) ?? '', /^SUBJECT: IRAQI INCURSION/);
+  const ids = findingIds(copy, '90BAGHDAD4397.txt');
+  assert.ok(ids.includes('banner-missing'));
+  assert.ok(!ids.includes('tags-missing') && !ids.includes('subject-missing') && !ids.includes('eo-missing'), ids.join(' '));
+});
+
+test('a page marking or a plain copy of the banner above the letter-spaced banner: the full banner is the banner', () => {
+  const bare = BAGHDAD90.replace('S E C R E T BAGHDAD 04397', 'SECRET\n\nPAGE 02 BAGHDA 04397 020411Z\nS E C R E T BAGHDAD 04397');
+  assert.equal(cut(parse(bare), parse(bare).banner!), 'S E C R E T BAGHDAD 04397');
+  // A partial extract that opens with a plain copy of the banner (1995 ZAGREB 1796).
+  const extract = `SECRET BAGHDAD 4397\n\n${BAGHDAD90.slice(BAGHDAD90.indexOf('AMEMBASSY KUWAIT'))}`;
+  const c = parse(extract);
+  assert.equal(cut(c, c.banner!), 'S E C R E T BAGHDAD 04397');
+  assert.ok(!findingIds(extract, '90BAGHDAD4397.txt').includes('banner-malformed'));
+  // Another post below is not the same banner: the first stays.
+  const other = `SECRET KUWAIT 4397\n\n${BAGHDAD90.slice(BAGHDAD90.indexOf('AMEMBASSY KUWAIT'))}`;
+  assert.equal(cut(parse(other), parse(other).banner!), 'SECRET KUWAIT 4397');
+});
+
+test('whole-text marking with no dash or an en dash (`1.  CONFIDENTIAL ENTIRE TEXT`, `(S–Entire text.)`)', () => {
+  const para1 = BAGHDAD90.indexOf('\n1. ');
+  assert.ok(para1 > 0);
+  for (const mark of ['SECRET ENTIRE TEXT.', 'S\u2013ENTIRE TEXT.', 'SECRET: ENTIRE TEXT']) {
+    const text = `${BAGHDAD90.slice(0, para1)}\n1. ${mark} ${BAGHDAD90.slice(para1 + 4)}`;
+    const c = parse(text);
+    assert.equal(c.paragraphs[0].marking?.value, 'S-ENTIRE TEXT', mark);
+  }
+  // A word that only starts like a class letter is not a marking.
+  const c = parse(`${BAGHDAD90.slice(0, para1)}\n1. CENTIRE TEXT ${BAGHDAD90.slice(para1 + 4)}`);
+  assert.notEqual(c.paragraphs[0].marking?.value, 'C-ENTIRE TEXT');
+});
