@@ -137,3 +137,96 @@ test('whole-text marking with no dash or an en dash (`1.  CONFIDENTIAL ENTIRE TE
   const c = parse(`${BAGHDAD90.slice(0, para1)}\n1. CENTIRE TEXT ${BAGHDAD90.slice(para1 + 4)}`);
   assert.notEqual(c.paragraphs[0].marking?.value, 'C-ENTIRE TEXT');
 });
+
+// C O N F I D E N T I A L TEHRAN 2069 of 4 March 1975 (E.O. 11652: GDS), paragraphs unmarked as then.
+const TEHRAN75 = readCorpus('75TEHRAN2069');
+// C O N F I D E N T I A L TEHRAN 08980 of 13 August 1979, `1. (C - ENTIRE TEXT).`
+const TEHRAN79 = readCorpus('79TEHRAN8980');
+const rule = (text: string, id: string, fileName: string) => findingIds(text, fileName).filter((r) => r === id).length;
+
+test('typed and OCR keywords: `TAGS/ PFOR, PINT` (1976CAIRO13436) and `SUBJECT;` (1994KIGALI01415)', () => {
+  const c = parse(TEHRAN75.replace('TAGS: PINT IR', 'TAGS/ PINT, IR').replace('SUBJECT: IRANIAN', 'SUBJECT; IRANIAN'));
+  assert.deepEqual(
+    c.tags?.tags.map((t) => t.text),
+    ['PINT', 'IR'],
+  );
+  assert.match(cut(c, c.subject) ?? '', /^SUBJECT; IRANIAN RESURGENCE PARTY/);
+});
+
+test('`(C - ENTIRE TEXT.)` with the full stop inside marks the whole text (1979STATE241927)', () => {
+  const text = TEHRAN79.replace('1. (C - ENTIRE TEXT). ', '1. (C - ENTIRE TEXT.) ');
+  assert.equal(parse(text).paragraphs[0].marking?.value, 'C-ENTIRE TEXT');
+  assert.equal(rule(text, 'portion-mark-missing', '79TEHRAN8980.txt'), 0);
+});
+
+test('a marking on the line under a bare number, or past an interleaved REF line (FOIA extractions)', () => {
+  const below = BAGHDAD90.replace('1. (S-ENTIRE TEXT)', '1.\n\n(S-ENTIRE TEXT)');
+  assert.equal(parse(below).paragraphs[0].marking?.value, 'S-ENTIRE TEXT');
+  const past = BAGHDAD90.replace('1. (S-ENTIRE TEXT)', '1.\n(B) WILSON/MACK\nSECRET - ENTIRE TEXT.');
+  assert.equal(parse(past).paragraphs[0].marking?.value, 'S-ENTIRE TEXT');
+  assert.equal(rule(past, 'portion-mark-missing', '90BAGHDAD4397.txt'), 0);
+  // A lettered item under the number is not its marking, and the next paragraph ends the search.
+  const none = BAGHDAD90.replace('1. (S-ENTIRE TEXT)', '1.\n(B) WILSON/MACK');
+  assert.equal(parse(none).paragraphs[0].marking, undefined);
+});
+
+test('before E.O. 12065 a spelled-out `(SECRET)` breaks no vocabulary; from 1 December 1978 it is unknown', () => {
+  const text = TEHRAN75.replace("1. SHAH'S LENGTHY", "1. (CONFIDENTIAL) SHAH'S LENGTHY");
+  assert.equal(parse(text).paragraphs[0].marking?.level, 'C');
+  assert.equal(rule(text, 'portion-mark-unknown', '75TEHRAN2069.txt'), 0);
+  assert.equal(rule(text.replace('R 041125Z MAR 75', 'R 041125Z MAR 80'), 'portion-mark-unknown', '80TEHRAN2069.txt'), 1);
+});
+
+test("a compiled cable's parts are numbered from 1 under their office headings (`H - ROBERT J. MCCLOSKEY`)", () => {
+  const parts2 = BAGHDAD90.replace(
+    /\n\n\nWILSON\s*$/,
+    '\n\nH - ROBERT J. MCCLOSKEY\n1. SIDEWINDERS FOR SAUDI ARABIA.\n2. MONTGOMERY HEARINGS.\n\nWILSON\n',
+  );
+  assert.notEqual(parts2, BAGHDAD90);
+  assert.equal(rule(parts2, 'para-numbering', '90BAGHDAD4397.txt'), 0);
+  // Without the heading the restart is a numbering error.
+  assert.ok(rule(parts2.replace('H - ROBERT J. MCCLOSKEY\n', ''), 'para-numbering', '90BAGHDAD4397.txt') > 0);
+});
+
+test('a table of contents before the sections, with its first item run on (1978USUNN05874); an unnumbered one is not', () => {
+  const toc = BAGHDAD90.replace(
+    'SUBJECT: IRAQI INCURSION ACROSS KUWAITI BORDER\n',
+    'SUBJECT: IRAQI INCURSION ACROSS KUWAITI BORDER\nTABLE OF CONTENTS -1. MOVEMENTS\n2. CONTACTS\n3. CRISIS TEAM\n4. PRESS\n',
+  );
+  const c = parse(toc);
+  assert.equal(cut(c, c.subject), 'SUBJECT: IRAQI INCURSION ACROSS KUWAITI BORDER');
+  assert.deepEqual(
+    c.paragraphs.map((p) => p.value),
+    parse(BAGHDAD90).paragraphs.map((p) => p.value),
+  );
+  assert.equal(rule(toc, 'para-numbering', '90BAGHDAD4397.txt'), 0);
+  // `Contents:` over a list of unnumbered items: paragraph 1 that follows is paragraph 1 (07MADRID2129).
+  const plain = BAGHDAD90.replace('\n1. (S-ENTIRE TEXT)', '\nContents:\nECON: ONE\nPOL: TWO\n\n1. (S-ENTIRE TEXT)');
+  assert.deepEqual(
+    parse(plain).paragraphs.map((p) => p.value),
+    parse(BAGHDAD90).paragraphs.map((p) => p.value),
+  );
+});
+
+test("a web page that shows the text before the printout (PlusD's layout): the printout's header, banner and preamble are read", () => {
+  const body = STATE78.slice(STATE78.indexOf('\n1. ') + 1);
+  const preview = `${body.split('\n').slice(0, 6).join('\n')}\n${STATE78}`;
+  const c = parse(preview);
+  assert.equal(c.header?.kind, 'printout');
+  assert.deepEqual(
+    [cut(c, c.banner), cut(c, c.eo), cut(c, c.tags)],
+    [cut(parse(STATE78), parse(STATE78).banner), 'E.O. 11652: N/A', 'TAGS: AINS'],
+  );
+  assert.ok(!findingIds(preview, '1978STATE296107.txt').some((r) => r === 'tags-missing' || r === 'subject-missing'));
+});
+
+test('a page marking ends the addressees; with the banner glued by OCR the highest page marking gives the class', () => {
+  const glued = BAGHDAD90.replace('\n\nS E C R E T BAGHDAD 04397\n', '\nSECRET\nPAGE 02 BAGHDA 04397 020411Z\nSECRETBAGHDAD 04397\n');
+  const c = parse(glued);
+  assert.equal(c.header?.to.length, parse(BAGHDAD90).header?.to.length);
+  assert.equal(c.level, 'S');
+  assert.equal(cut(c, c.banner), 'SECRET');
+  // A released copy: UNCLASSIFIED stamped above the header is not the class.
+  const released = `UNCLASSIFIED\nRELEASED IN FULL\n${glued}`;
+  assert.equal(parse(released).level, 'S');
+});

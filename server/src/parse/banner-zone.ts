@@ -136,10 +136,11 @@ export function parseBannerZone(text: string, lines: Line[], n: number, cable: C
     cable.banner = printout;
     return at + 1;
   }
-  // A printout header whose banner is gone: its page marking is the class there is.
+  // A header whose banner is gone (or glued by OCR: `CONFIDENTIALKAMPALA 004180`): its page marking is the class there is.
   // A released copy is marked UNCLASSIFIED over the original's marking: the highest is the original's.
+  // The page markings may stand above the header (a FOIA copy whose header starts at its date-time group).
   let best: Banner | undefined;
-  for (const o of cable.header?.kind === 'printout' ? cable.header.other : []) {
+  for (const o of cable.header ? [...cable.preamble, ...cable.header.other] : []) {
     const b = isMarkingLine(text, o.start, o.end) ? parseBanner(text, o.start, o.end, false) : undefined;
     if (b && (!best || LEVEL_RANK[b.level] > LEVEL_RANK[best.level])) best = b;
   }

@@ -7,11 +7,13 @@ import { isBodyPageLine, pagePrefix } from './pages';
 import {
   type Candidate,
   entireTextMarking,
+  markingBelow,
   firstWords,
   isSubItem,
   leadInMarking,
   letterMarker,
   paragraphNumber,
+  TOC_HEAD,
   settleParagraphs,
 } from './paragraphs';
 import { preambleStart } from './preamble';
@@ -91,6 +93,8 @@ class BodyScanner {
   private paragraphLastLine = -1;
   /** A repeated header element (E.O., TAGS, SUBJECT, banner) was seen since the last paragraph. */
   private afterRepeat = false;
+  /** Inside a table of contents: the number of its last item (its items are not paragraphs). */
+  private contents: number | undefined;
   /**
    * Whether a line continues the last line of text: no blank line between them
    * (page breaks and the blank lines around them do not count), and that line
@@ -183,8 +187,22 @@ class BodyScanner {
     const wrapped = !this.blankBefore && this.lastLineMidSentence;
     const first = content.charCodeAt(0);
     if (isRepeatInitial(first)) this.noteRepeatedPreamble(start, end);
+    // A compiled cable numbers each part from 1 under its office's heading (S/S daily activity reports:
+    // `H - ROBERT J. MCCLOSKEY` then `1. SIDEWINDERS ...`, 1976STATE181062).
+    else if (!isDigit(first) && PART_HEADING.test(content)) this.afterRepeat = true;
     let textStart: number | undefined;
-    if (isDigit(first)) textStart = this.paragraphHead(n, content, start, end, wrapped);
+    const toc = TOC_HEAD.exec(content);
+    if (toc) this.contents = toc[1] ? Number(toc[1]) : 0;
+    else if (this.contents === 0 && !isDigit(first))
+      this.contents = undefined; // a table of contents without numbers
+    else if (this.contents !== undefined && isDigit(first)) {
+      // A table of contents (`TABLE OF CONTENTS -1. SPECIAL POLITICAL COMMITTEE`, 1978USUNN05874) lists the
+      // sections by number; its items are not paragraphs. The first number that does not go on with the list opens the text.
+      const item = paragraphNumber(text, content, start, end);
+      if (item && Number(item.digits) === this.contents + 1) this.contents++;
+      else this.contents = undefined;
+    }
+    if (isDigit(first) && this.contents === undefined) textStart = this.paragraphHead(n, content, start, end, wrapped);
     if (textStart === undefined) textStart = this.continuation(n, content, start, end, wrapped);
     this.inlineParagraphs(n, textStart, end);
     if (this.maybeMarker.within(start, end))
@@ -235,7 +253,11 @@ class BodyScanner {
     this.closeParagraph();
     let i = skipSpace(text, start + number.length, end);
     const afterNumber = i;
-    const marking = parseMarking(text, i, end) ?? entireTextMarking(text, i, end) ?? leadInMarking(text, this.lines, n, i, end);
+    const marking =
+      parseMarking(text, i, end) ??
+      entireTextMarking(text, i, end) ??
+      leadInMarking(text, this.lines, n, i, end) ??
+      (i >= end ? markingBelow(text, this.lines, n) : undefined);
     if (marking) i = skipSpace(text, marking.end, end);
     // `3)` is mostly a list item, an unmarked number after a line that stops
     // mid-sentence is mostly a wrapped line ("on November / 28. Ramaer said"), and
@@ -366,6 +388,9 @@ export function isClassInitial(c: number): boolean {
 }
 
 /** E, T or S: the first letter of an E.O., TAGS or SUBJECT line. */
+// An office symbol, a dash and an officer's name, alone on the line: `H - KEMPTON B. JENKINS, ACTING`, `S/P - WINSTON LORD`.
+const PART_HEADING = /^[A-Z][A-Z/]{0,7}[ \t]{1,3}-{1,2}[ \t]{1,3}[A-Z][A-Z.' ]{2,40}(?:,[ \t]?[A-Z ]{2,20})?[ \t]*$/;
+
 function isRepeatInitial(c: number): boolean {
   const l = lower(c);
   return l === CHAR.lowerE || l === CHAR.lowerT || l === CHAR.lowerS;

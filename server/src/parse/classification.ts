@@ -105,9 +105,10 @@ const KNOWN_CAVEATS = /^(NF|NOFORN|N|FOUO|FGI|ORCON|OC|PROPIN|PR|REL(?:[A-Z ,]{0
 
 // A level (`C`, or spelled out: `SECRET`), then components joined by `/`, `//` or `-` (a REL list may
 // have commas: `S/REL to UK, PAKISTAN`). Every repeat starts with a separator, and bounded
-// repetitions keep matching linear. A trailing `//` is tolerated (`(C//REL TO USA, KEN//)`).
+// repetitions keep matching linear. A trailing `//` is tolerated (`(C//REL TO USA, KEN//)`), and a
+// full stop before the parenthesis closes (`(C - ENTIRE TEXT.)`, 1979STATE241927).
 const MARK =
-  /^\(\s{0,2}([A-Za-z]{1,12}(?:\s{0,2}(?:\/{1,2}|-{1,2})\s{0,2}[A-Za-z]{1,12}(?:,?[ \t][A-Za-z]{1,12}|,[A-Za-z]{1,12}){0,12}){0,6})(?:\/{1,2})?\s{0,2}\)/;
+  /^\(\s{0,2}([A-Za-z]{1,12}(?:\s{0,2}(?:\/{1,2}|-{1,2})\s{0,2}[A-Za-z]{1,12}(?:,?[ \t][A-Za-z]{1,12}|,[A-Za-z]{1,12}){0,12}){0,6})(?:\/{1,2})?\.?\s{0,2}\)/;
 
 /**
  * Reads a portion marking at `start` (`(C)`, `(S//NF)`, `(SBU-N)`), or returns

@@ -13,7 +13,7 @@ import {
 } from './header';
 import { contentStart, skipBlankLines, token, trimEnd } from './lines';
 import { startsParagraph } from './paragraphs';
-import { isMarkingLine, isReleaseFurniture, startsPrintout } from './pages';
+import { isFirstPageHeader, isMarkingLine, isReleaseFurniture, startsPrintout } from './pages';
 import { preambleStart } from './preamble';
 
 // Where the transmission header is (VZCZC lines, a date-time group with FM
@@ -47,6 +47,20 @@ function addresseeFollows(text: string, lines: Line[], k: number): boolean {
   return false;
 }
 
+/** True when line k is a page marking (`SECRET`) with a printout's first page line (`PAGE 01 SAIGON 11976 031554Z`) next. */
+function firstPageBelow(text: string, lines: Line[], k: number): boolean {
+  const l = lines[k];
+  const cs = contentStart(text, l, undefined);
+  if (!isMarkingLine(text, cs, trimEnd(text, cs, l.end))) return false;
+  for (let j = k + 1; j < lines.length && j <= k + 3; j++) {
+    const s = contentStart(text, lines[j], undefined);
+    const e = trimEnd(text, s, lines[j].end);
+    if (s >= e) continue;
+    return e - s < 120 && isFirstPageHeader(text.slice(s, e));
+  }
+  return false;
+}
+
 /** Reads the header, if any, from line n; returns the line after it. */
 export function parseHeaderZone(text: string, lines: Line[], n: number, cable: Cable): number {
   // The header normally starts at the first line; some copies put a wrapper first.
@@ -60,6 +74,7 @@ export function parseHeaderZone(text: string, lines: Line[], n: number, cable: C
   let front = true;
   let printoutLine = -1;
   let bannerSeen = false;
+  let eoSeen = false;
   for (let k = n, seen = 0; k < lines.length && seen < HEADER_SEARCH_LINES; k++) {
     const l = lines[k];
     if (l.text.trim() === '') continue;
@@ -93,8 +108,12 @@ export function parseHeaderZone(text: string, lines: Line[], n: number, cable: C
     // A printout's ORIGIN, ACTION or DRAFTED BY line under archive lines the front did not cover
     // (`PAb\`E12 OF 87` read by OCR), if no banner or preamble element came first.
     if (printoutLine < 0 && !pastPreamble && !bannerSeen && PRINTOUT_LATE.test(text.slice(cs, Math.min(l.end, cs + 60)))) printoutLine = k;
+    // A web page that shows the text before the printout (PlusD's layout, 1973SAIGON11976): numbered
+    // paragraphs, then the page marking over `PAGE 01 ...`. The printout starts there; the preview is kept as preamble.
+    if (printoutLine < 0 && acp126Line < 0 && pastPreamble && !eoSeen && !bannerSeen && firstPageBelow(text, lines, k)) printoutLine = k;
     if (!bannerSeen && parseBanner(text, cs, trimEnd(text, cs, l.end), true)) bannerSeen = true;
-    if (!pastPreamble && (preambleStart(text, cs, l.end)?.kind === 'eo' || startsParagraph(text, cs))) pastPreamble = true;
+    if (preambleStart(text, cs, l.end)?.kind === 'eo') eoSeen = true;
+    if (!pastPreamble && (eoSeen || startsParagraph(text, cs))) pastPreamble = true;
     if (front) {
       const ce = trimEnd(text, cs, l.end);
       front = ce - cs <= SCRAP || isReleaseFurniture(text.slice(cs, ce)) || isMarkingLine(text, cs, ce);
@@ -132,6 +151,8 @@ export function parseHeaderZone(text: string, lines: Line[], n: number, cable: C
     // E.O., TAGS and SUBJECT are never addressees: the header has ended without a blank line.
     const element = preambleStart(text, cs, ce)?.kind;
     if (element === 'eo' || element === 'tags' || element === 'subject') break;
+    // Nor is a page marking (`CONFIDENTIAL` over the next printout page): the addressees have ended.
+    if ((header.from || list) && isMarkingLine(text, cs, ce)) break;
     if (ce - cs > 2000) break; // no header line is this long: leave it to the body
     // The banner can follow the last addressee with no blank line.
     if (parseBanner(text, cs, ce, true)) break;

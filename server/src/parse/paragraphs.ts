@@ -36,6 +36,9 @@ export interface ParagraphNumber {
   length: number;
 }
 
+/** `TABLE OF CONTENTS`, `CONTENTS:`, with the first item perhaps run on (`TABLE OF CONTENTS -1. ...`): group 1 is its number. */
+export const TOC_HEAD = /^(?:TABLE[ \t]+OF[ \t]+)?CONTENTS[ \t]*[-:.]?[ \t]*(?:(\d{1,2})\.[ \t]|$)/i;
+
 /** The number that opens a paragraph at the start of `content`, unless what follows is a web preview (`1. ...`). */
 export function paragraphNumber(text: string, content: string, start: number, end: number): ParagraphNumber | undefined {
   const m = NUMBER_DOT.exec(content) ?? NUMBER_BEFORE_MARKING.exec(content) ?? NUMBER_COMMA.exec(content);
@@ -101,6 +104,24 @@ export function leadInMarking(text: string, lines: Line[], n: number, i: number,
     if (s >= l.end) continue;
     while (s < l.end && (text[s] === '-' || text[s] === ' ' || text[s] === '\t')) s++;
     return parseMarking(text, s, l.end);
+  }
+  return undefined;
+}
+
+/**
+ * The marking of a number that stands alone on its line, on the next non-blank line: copies
+ * extracted from FOIA printouts break `1. CONFIDENTIAL - ENTIRE TEXT.` after the number (1994 KIGALI 1415).
+ */
+export function markingBelow(text: string, lines: Line[], n: number): Marking | undefined {
+  // The next line's marking; or, a line or two further down past an interleaved REF or page line,
+  // a whole-text marking, which says what it is on its own.
+  for (let b = n + 1, seen = 0; b < lines.length && b <= n + 8 && seen < 3; b++) {
+    const l = lines[b];
+    const s = skipSpace(text, l.start, l.end);
+    if (s >= l.end) continue;
+    const m = (seen === 0 ? parseMarking(text, s, l.end) : undefined) ?? entireTextMarking(text, s, l.end);
+    if (m || startsParagraph(text, s)) return m;
+    seen++;
   }
   return undefined;
 }

@@ -4,7 +4,7 @@ import { parseCaptionLine } from './captions';
 import { parseBanner, parseMarking } from './classification';
 import { contentStart, skipSpaceTab, token, trimEnd } from './lines';
 import { isPreamblePageLine } from './pages';
-import { startsParagraph } from './paragraphs';
+import { startsParagraph, TOC_HEAD } from './paragraphs';
 import {
   inlineStarts,
   type PreambleKind,
@@ -321,7 +321,8 @@ class PreambleReader {
         return true;
       }
       case 'subject': {
-        if (p.el.lineCount >= SUBJECT_MAX_LINES) return false;
+        // A table of contents opens the text (1978USUNN05874's daily summary).
+        if (p.el.lineCount >= SUBJECT_MAX_LINES || TOC_HEAD.test(text.slice(s, Math.min(e, s + 40)))) return false;
         p.el.text += ' ' + text.slice(s, e);
         p.el.textSpan.end = e;
         p.el.end = e;

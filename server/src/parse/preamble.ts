@@ -14,8 +14,10 @@ export type PreambleKind = 'eo' | 'tags' | 'subject' | 'ref' | 'classifiedBy';
 // `E.0.` (a zero) only with its full stop, so that a REF item `E. 08 ROME 1191` is not taken for it; `E.O.: 12958` has a stray colon.
 const EO_START = /^(E\s?\.\s?(?:O\.?|0\.)|EO)(?=[\s:.]|\d)\s*:?\s*(\d{3,6})?/i;
 // `TAGS, AFSP, APER, LA` (1976VIENTI02015): a comma for the colon, before a code.
-const TAGS_START = /^(TAGS?|TAS|AGS)(?:\s*:\s*|\s+(?=[A-Za-z[])|,\s*(?=[A-Z]{2,4}\b))/i;
-const SUBJECT_START = /^S?UBJ(?:ECT)?\s*:\s*/i;
+// `TAGS/ PFOR, PINT, EG` (1976CAIRO13436): a slash typed for the colon.
+const TAGS_START = /^(TAGS?|TAS|AGS)(?:\s*:\s*|\s+(?=[A-Za-z[])|[,/]\s*(?=[A-Z]{2,4}\b))/i;
+// `SUBJECT; A GOVERNMENT, MAYBE?` (1994KIGALI01415, OCR): a semicolon read for the colon.
+const SUBJECT_START = /^S?UBJ(?:ECT)?\s*[:;]\s*/i;
 // `REF A: VATICAN 05286` and `REF A SECSTATE 76108` start with their first item.
 // `REF VIENTIANE 1561` (1976VIENTI02015): no colon before a cable cited by post and number.
 const REF_START =

@@ -172,6 +172,8 @@ const portionMarkUnknown: Rule = {
   summary: 'A portion marking is one of U, SBU, SBU-N, C, S, TS, with /NF, //NF, /REL…, //FGI… caveats.',
   check(ctx) {
     const { cable } = ctx;
+    // Before E.O. 12065 telegrams had no portion marks, so no vocabulary to break (`(SECRET)`, 1977CAIRO18810).
+    if (compareDates(ctx.dated.last, PORTION_MARKS_FROM) < 0) return;
     for (const p of cable.paragraphs) {
       const m = p.marking;
       if (!m || m.known) continue;
