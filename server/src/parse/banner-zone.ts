@@ -140,7 +140,8 @@ export function parseBannerZone(text: string, lines: Line[], n: number, cable: C
   // A released copy is marked UNCLASSIFIED over the original's marking: the highest is the original's.
   // The page markings may stand above the header (a FOIA copy whose header starts at its date-time group).
   let best: Banner | undefined;
-  for (const o of cable.header ? [...cable.preamble, ...cable.header.other] : []) {
+  // The header's own markings first, then the nearest above it (not a page marking in a text preview above the printout).
+  for (const o of cable.header ? [...cable.header.other, ...[...cable.preamble].reverse()] : []) {
     const b = isMarkingLine(text, o.start, o.end) ? parseBanner(text, o.start, o.end, false) : undefined;
     if (b && (!best || LEVEL_RANK[b.level] > LEVEL_RANK[best.level])) best = b;
   }
