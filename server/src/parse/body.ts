@@ -187,21 +187,9 @@ class BodyScanner {
     const wrapped = !this.blankBefore && this.lastLineMidSentence;
     const first = content.charCodeAt(0);
     if (isRepeatInitial(first)) this.noteRepeatedPreamble(start, end);
-    // A compiled cable numbers each part from 1 under its office's heading (S/S daily activity reports:
-    // `H - ROBERT J. MCCLOSKEY` then `1. SIDEWINDERS ...`, 1976STATE181062).
-    else if (!isDigit(first) && PART_HEADING.test(content)) this.afterRepeat = true;
+    else if (!isDigit(first) && partHeading(content)) this.afterRepeat = true;
     let textStart: number | undefined;
-    const toc = TOC_HEAD.exec(content);
-    if (toc) this.contents = toc[1] ? Number(toc[1]) : 0;
-    else if (this.contents === 0 && !isDigit(first))
-      this.contents = undefined; // a table of contents without numbers
-    else if (this.contents !== undefined && isDigit(first)) {
-      // A table of contents (`TABLE OF CONTENTS -1. SPECIAL POLITICAL COMMITTEE`, 1978USUNN05874) lists the
-      // sections by number; its items are not paragraphs. The first number that does not go on with the list opens the text.
-      const item = paragraphNumber(text, content, start, end);
-      if (item && Number(item.digits) === this.contents + 1) this.contents++;
-      else this.contents = undefined;
-    }
+    if (this.contents !== undefined || isContentsInitial(content)) this.noteContents(content, start, end);
     if (isDigit(first) && this.contents === undefined) textStart = this.paragraphHead(n, content, start, end, wrapped);
     if (textStart === undefined) textStart = this.continuation(n, content, start, end, wrapped);
     this.inlineParagraphs(n, textStart, end);
@@ -240,6 +228,23 @@ class BodyScanner {
   }
 
   /** An E.O., TAGS or SUBJECT line repeated in a second copy of the cable. */
+  /**
+   * A table of contents (`TABLE OF CONTENTS -1. SPECIAL POLITICAL COMMITTEE`, 1978USUNN05874) lists the
+   * sections by number; its items are not paragraphs. The first number that does not go on with the list opens the text.
+   */
+  private noteContents(content: string, start: number, end: number): void {
+    const toc = TOC_HEAD.exec(content);
+    const first = content.charCodeAt(0);
+    if (toc) this.contents = toc[1] ? Number(toc[1]) : 0;
+    else if (this.contents === 0 && !isDigit(first))
+      this.contents = undefined; // a table of contents without numbers
+    else if (this.contents !== undefined && isDigit(first)) {
+      const item = paragraphNumber(this.text, content, start, end);
+      if (item && Number(item.digits) === this.contents + 1) this.contents++;
+      else this.contents = undefined;
+    }
+  }
+
   private noteRepeatedPreamble(start: number, end: number): void {
     const kind = preambleStart(this.text, start, end)?.kind;
     if (kind === 'eo' || kind === 'tags' || kind === 'subject') this.afterRepeat = true;
@@ -387,9 +392,26 @@ export function isClassInitial(c: number): boolean {
   return CLASS_INITIALS.has(lower(c));
 }
 
-/** E, T or S: the first letter of an E.O., TAGS or SUBJECT line. */
 // An office symbol, a dash and an officer's name, alone on the line: `H - KEMPTON B. JENKINS, ACTING`, `S/P - WINSTON LORD`.
+// A compiled cable numbers each part from 1 under its office's heading (S/S daily activity reports, 1976STATE181062).
 const PART_HEADING = /^[A-Z][A-Z/]{0,7}[ \t]{1,3}-{1,2}[ \t]{1,3}[A-Z][A-Z.' ]{2,40}(?:,[ \t]?[A-Z ]{2,20})?[ \t]*$/;
+
+function partHeading(content: string): boolean {
+  // Speed: most lines are prose; the dash stands within the first 12 characters.
+  if (content.length > 80) return false;
+  let dash = false;
+  for (let i = 2; i < 12 && i < content.length && !dash; i++) dash = content.charCodeAt(i) === 45 && content.charCodeAt(i - 1) === 32;
+  return dash && PART_HEADING.test(content);
+}
+
+/** `TA`, `CO`: how a contents heading starts (speed: most lines are prose). */
+function isContentsInitial(content: string): boolean {
+  const a = content.charCodeAt(0) | 32;
+  const b = content.charCodeAt(1) | 32;
+  return (a === 116 && b === 97) || (a === 99 && b === 111);
+}
+
+/** E, T or S: the first letter of an E.O., TAGS or SUBJECT line. */
 
 function isRepeatInitial(c: number): boolean {
   const l = lower(c);
