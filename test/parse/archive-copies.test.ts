@@ -230,3 +230,28 @@ test('a page marking ends the addressees; with the banner glued by OCR the highe
   const released = `UNCLASSIFIED\nRELEASED IN FULL\n${glued}`;
   assert.equal(parse(released).level, 'S');
 });
+
+test('`1. (C) ENTIRE TEXT.`: the words after the marking make it a whole-text marking (1990 MOGADISHU 9903)', () => {
+  const text = TEHRAN79.replace('1. (C - ENTIRE TEXT). ', '1. (C) ENTIRE TEXT. ');
+  assert.equal(parse(text).paragraphs[0].marking?.value, 'C-ENTIRE TEXT');
+  assert.equal(rule(text, 'portion-mark-missing', '79TEHRAN8980.txt'), 0);
+  // Other words after a marking leave it a paragraph's own marking.
+  const own = TEHRAN79.replace('1. (C - ENTIRE TEXT). ', '1. (C) ENTIRELY TEXTUAL. ');
+  assert.equal(parse(own).paragraphs[0].marking?.value, 'C');
+});
+
+test('`SUBJ:` run on after the TAGS line ends the tags (86SANTIAGO448: no body words read as tags)', () => {
+  const text = BAGHDAD90.replace('TAGS: PREL IZ KU AS\nSUBJECT: IRAQI', 'TAGS: PREL IZ KU AS SUBJ: IRAQI');
+  const c = parse(text);
+  assert.deepEqual(
+    c.tags?.tags.map((t) => t.text),
+    ['PREL', 'IZ', 'KU', 'AS'],
+  );
+  assert.match(cut(c, c.subject) ?? '', /^SUBJ: IRAQI INCURSION/);
+});
+
+test("the index sheet's fields on one line under the release marking are not a banner (1997STATE231842)", () => {
+  const line = 'UNCLASSIFIED Current Class: SECRET Current Handling: n/a Document Number: 1990BAGHDA04397 Case Number: 200104094';
+  assert.ok(isReleaseFurniture(line));
+  assert.deepEqual(parts(parse(`${line}\n\n${BAGHDAD90}`)), parts(parse(BAGHDAD90)));
+});

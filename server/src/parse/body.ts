@@ -13,6 +13,7 @@ import {
   leadInMarking,
   letterMarker,
   paragraphNumber,
+  withEntireText,
   TOC_HEAD,
   settleParagraphs,
 } from './paragraphs';
@@ -258,8 +259,9 @@ class BodyScanner {
     this.closeParagraph();
     let i = skipSpace(text, start + number.length, end);
     const afterNumber = i;
+    const inline = parseMarking(text, i, end);
     const marking =
-      parseMarking(text, i, end) ??
+      (inline && withEntireText(text, inline, end)) ??
       entireTextMarking(text, i, end) ??
       leadInMarking(text, this.lines, n, i, end) ??
       (i >= end ? markingBelow(text, this.lines, n) : undefined);

@@ -56,6 +56,8 @@ const REVIEW_STAMP = /Declassified\s?\/\s?Released US Department of State EO Sys
 const RELEASE_FURNITURE = new RegExp(
   [
     String.raw`^(?:UNCLASSIFIED\s+)?U\.?\s?S\.?\s+Department\s+of\s+State\s+Case\s+No\b`,
+    // The index sheet's fields run together on one line under the release marking (1997STATE231842).
+    String.raw`^UNCLASSIFIED\s+(?:Current\s+Class|Page)\s?:`,
     String.raw`^(?:Declassified\s+in\s+Part\s*-\s*)?(?:Sanitized\s+Copy\s+)?Approved\s+For\s+Release\s+\d{4}\/\d{2}\/\d{2}`,
     String.raw`^RELEASED?\s+IN\s+(?:FULL?|PART)\b`,
     String.raw`^(?:Current\s+Class|Current\s+Handling|Original\s+Class|Document\s+Number|DOC\.?\s?NUMBER|Channel|Case\s+Number|Date\s+Printed|Page)\s?:`,

@@ -79,6 +79,23 @@ export function entireTextMarking(text: string, i: number, ce: number): Marking 
   return Object.assign(token(text, i, i + m[0].length), { value: `${level}-ENTIRE TEXT`, level, caveats: ['ENTIRE TEXT'], known: true });
 }
 
+// `1. (C) ENTIRE TEXT.` (1990 MOGADISHU 9903): the words after the marking make it a whole-text marking.
+const ENTIRE_AFTER = /^[ \t]{0,3}(?:[-\u2013\u2014:,][ \t]{0,3})?ENTIRE[ \t]TEXT\b/i;
+
+/** The marking, extended over `ENTIRE TEXT` when those words follow it. */
+export function withEntireText(text: string, m: Marking, ce: number): Marking {
+  if (!m.level || m.caveats.includes('ENTIRE TEXT')) return m;
+  const r = ENTIRE_AFTER.exec(text.slice(m.end, Math.min(ce, m.end + 24)));
+  if (!r) return m;
+  const end = m.end + r[0].length;
+  return Object.assign(token(text, m.start, end), {
+    value: `${m.level}-ENTIRE TEXT`,
+    level: m.level,
+    caveats: [...m.caveats, 'ENTIRE TEXT'],
+    known: m.known,
+  });
+}
+
 /**
  * A marking after a short lead-in: `KEY POINTS -- (C)`, `Summary: (C)`,
  * `Summary and comment. (C)`, or a heading whose first bullet carries it

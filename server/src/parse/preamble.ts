@@ -51,7 +51,7 @@ export function preambleStart(
 // `TAG PTER, PGOV` has no colon but a comma-separated code list.
 // `SIPDISE.O. 12958: DECL:`: copies that lost their line breaks glue the E.O. line to the word before it.
 const INLINE =
-  /(?:[\s"\d]|[A-Z](?=E\.O\.\s?\d{5}))(E\.O\.\s?\d{5}\s*:?\s*(?:DECL|N\/A)|EO \d{5} (?:DECL|N\/A)|T?AGS:|TAGS?\s+(?=[A-Z]{4},\s)|SUBJECT:|REFS?:|CLASSIFIED BY\b)/gi;
+  /(?:[\s"\d]|[A-Z](?=E\.O\.\s?\d{5}))(E\.O\.\s?\d{5}\s*:?\s*(?:DECL|N\/A)|EO \d{5} (?:DECL|N\/A)|T?AGS:|TAGS?\s+(?=[A-Z]{4},\s)|SUBJ(?:ECT)?:|REFS?:|CLASSIFIED BY\b)/gi;
 
 /** Offsets inside [start, end) where another preamble element starts. */
 export function inlineStarts(text: string, start: number, end: number): number[] {
