@@ -44,6 +44,15 @@ test('a draft that starts at its banner, in any line-end style, with a BOM', () 
   assert.equal(cableStart('P R 281848Z DEC 66\nFM AMEMBASSY BUENOS AIRES\nTO SECSTATE WASHDC PRIORITY\n'), 'acp126');
 });
 
+test('archive copies: a FOIA printout under its release stamp with the DTG garbled by OCR; an extract opening with a plain banner copy', () => {
+  const printout = corpus('1978STATE296107.txt').replace('P 222227Z NOV 78', 'P 2222271 NOV 78');
+  const released = `UNCLASSIFIED U.S. Department of State Case No. F-2014-01302 Doc No. C05517243 Date: 05/05/2014\n\nRELEASED IN FULL\n${printout}`;
+  assert.equal(cableStart(released), 'printout');
+  const baghdad = corpus('90BAGHDAD4397.txt');
+  const extract = `SECRET BAGHDAD 4397\n\n${baghdad.slice(baghdad.indexOf('AMEMBASSY KUWAIT'))}`;
+  assert.equal(cableStart(extract), 'banner');
+});
+
 test('plain text stays plain text', () => {
   const texts = [
     '',

@@ -1,3 +1,4 @@
+import { parseBanner } from './classification';
 import { parse } from './index';
 
 // Is a file with no cable extension (a `.txt` from an archive) a cable? The
@@ -31,6 +32,8 @@ export function cableStart(text: string): CableStart | undefined {
     const addressed = h.dtg?.valid === true && h.from !== undefined;
     if (h.kind === 'acp127' && (vzczcLine || addressed)) return 'vzczc';
     if (h.kind !== 'acp127' && addressed) return h.kind;
+    // A printout (page marking and page line or distribution block) with FM, whose date-time group OCR garbled.
+    if (h.kind === 'printout' && h.from !== undefined) return 'printout';
   }
   const b = cable.banner;
   // With `SECTION n OF m`, or in capitals with post and serial, the serial padded to five or more
@@ -39,6 +42,10 @@ export function cableStart(text: string): CableStart | undefined {
   if (b && (b.section || (serial && (serial.length >= 5 || cable.eo || cable.tags || cable.subject)))) {
     const before = cable.lines.filter((l) => l.end < b.start && l.text.trim() !== '').length;
     if (before < BANNER_LINES) return 'banner';
+    // A partial extract that opens with a plain copy of the banner above the letter-spaced one (95ZAGREB1796).
+    const top = cable.lines.find((l) => l.text.trim() !== '');
+    const copy = top && parseBanner(head, top.start + top.text.length - top.text.trimStart().length, top.end, true);
+    if (copy && (copy.section || copy.serial)) return 'banner';
   }
   return undefined;
 }
