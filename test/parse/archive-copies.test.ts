@@ -255,3 +255,19 @@ test("the index sheet's fields on one line under the release marking are not a b
   assert.ok(isReleaseFurniture(line));
   assert.deepEqual(parts(parse(`${line}\n\n${BAGHDAD90}`)), parts(parse(BAGHDAD90)));
 });
+
+test('a SUMMARY right under the REF or the SUBJECT line opens its block (1973TOKYO08164); `SUMMARY FOR` goes on with the subject', () => {
+  // The summary block (TEHRAN 2069 also has an unclosed COMMENT further down).
+  const blocks = (t: string) =>
+    parse(t)
+      .blocks.filter((b) => b.kind === 'summary')
+      .map((b) => [b.kind, b.open !== undefined, b.close !== undefined]);
+  assert.deepEqual(blocks(TEHRAN75), [['summary', true, true]]);
+  const underRef = TEHRAN75.replace('CREATED BY SHAH \n\nSUMMARY:', 'CREATED BY SHAH \nREF: STATE 124169\nSUMMARY:');
+  assert.deepEqual(blocks(underRef), [['summary', true, true]]);
+  const underSubject = TEHRAN75.replace('CREATED BY SHAH \n\nSUMMARY:', 'CREATED BY SHAH \nSUMMARY:');
+  assert.deepEqual(blocks(underSubject), [['summary', true, true]]);
+  assert.equal(cut(parse(underSubject), parse(underSubject).subject), 'SUBJECT: IRANIAN RESURGENCE PARTY CREATED BY SHAH');
+  const wrapped = TEHRAN75.replace('CREATED BY SHAH \n', 'CREATED BY SHAH \nSUMMARY FOR MARCH\n');
+  assert.match(cut(parse(wrapped), parse(wrapped).subject) ?? '', /SUMMARY FOR MARCH$/);
+});

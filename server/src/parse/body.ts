@@ -1,5 +1,5 @@
 import type { Artifact, Block, Line, Paragraph, RefMention, Token } from '../model';
-import { around, scanBlocks } from './blocks';
+import { around, scanBlocks, type Around } from './blocks';
 import { parseBanner, parseMarking } from './classification';
 import { CLASS_WORDS } from './class-words';
 import { contentStart, NextMatch, skipSpace, token, trimEnd } from './lines';
@@ -94,6 +94,8 @@ class BodyScanner {
   private paragraphLastLine = -1;
   /** A repeated header element (E.O., TAGS, SUBJECT, banner) was seen since the last paragraph. */
   private afterRepeat = false;
+  /** The body's first line: it starts afresh whatever the preamble line before it ends with (`REF: STATE 124169` / `SUMMARY: ...`). */
+  private firstLine = -1;
   /** Inside a table of contents: the number of its last item (its items are not paragraphs). */
   private contents: number | undefined;
   /**
@@ -125,6 +127,7 @@ class BodyScanner {
   scan(first: number, from: number): BodyResult {
     const { text, lines, out } = this;
     if (first >= lines.length) return out;
+    this.firstLine = first;
     const lastLine = this.readSignature(first);
     for (let n = first; n <= lastLine; n++) {
       const line = lines[n];
@@ -140,6 +143,11 @@ class BodyScanner {
     const bodyEnd = lastLine >= first ? trimEnd(text, lines[lastLine].start, lines[lastLine].end) : text.length;
     for (const b of out.blocks) if (!b.close) b.end = Math.max(b.start, bodyEnd);
     return out;
+  }
+
+  private around(n: number): Around {
+    const a = around(this.text, this.lines, n);
+    return n === this.firstLine ? { ...a, sentenceBefore: true } : a;
   }
 
   /** Finds the signature on the last line of text (past any trailer such as `===CABLE ENDS===`); returns the last line of the body. */
@@ -195,7 +203,7 @@ class BodyScanner {
     if (textStart === undefined) textStart = this.continuation(n, content, start, end, wrapped);
     this.inlineParagraphs(n, textStart, end);
     if (this.maybeMarker.within(start, end))
-      scanBlocks(text, start, end, textStart, this.out.blocks, this.openBlocks, () => around(text, this.lines, n));
+      scanBlocks(text, start, end, textStart, this.out.blocks, this.openBlocks, () => this.around(n));
     if (this.maybeRef.within(start, end)) scanRefs(text, start, end, this.out.refMentions);
     // Not counting the number: renumbering must not change it.
     this.lastLineMidSentence = end - textStart >= MID_SENTENCE_MIN && midSentence(text, start, end);

@@ -19,6 +19,9 @@ import {
 
 /** What opens a body right under the REF line: `SUMMARY:`, `BEGIN SUMMARY`, a rule of dashes over a heading. */
 const BODY_OPENER = /^(?:(?:BEGIN\s+)?SUMMARY\b|-{4,}\s*$)/i;
+// A summary that opens the text under a wrapped SUBJECT: the word with its colon or full stop
+// (`SUBJECT: WEEKLY ECONOMIC` / `SUMMARY FOR MAY` goes on with the subject).
+const SUMMARY_OPENER = /^(?:BEGIN\s+)?SUMMARY\s*[:.]/i;
 
 // Reads the preamble, the lines between the banner and paragraph 1: captions,
 // passing lines, E.O., TAGS, SUBJECT, REF and Classified By. Lines are cut into
@@ -321,8 +324,10 @@ class PreambleReader {
         return true;
       }
       case 'subject': {
-        // A table of contents opens the text (1978USUNN05874's daily summary).
-        if (p.el.lineCount >= SUBJECT_MAX_LINES || TOC_HEAD.test(text.slice(s, Math.min(e, s + 40)))) return false;
+        // A table of contents or a summary opens the text (1978USUNN05874's daily summary; `SUMMARY: WHILE
+        // EMBASSY ...` right under SUBJECT, 1973TOKYO08164 without its REF line).
+        const head = text.slice(s, Math.min(e, s + 40));
+        if (p.el.lineCount >= SUBJECT_MAX_LINES || TOC_HEAD.test(head) || SUMMARY_OPENER.test(head)) return false;
         p.el.text += ' ' + text.slice(s, e);
         p.el.textSpan.end = e;
         p.el.end = e;
