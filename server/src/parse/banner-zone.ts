@@ -2,7 +2,7 @@ import { LEVEL_RANK, type Banner, type Cable, type Line } from '../model';
 import { parseCaptionLine } from './captions';
 import { parseBanner } from './classification';
 import { contentStart, skipSpaceTab, token, trimEnd } from './lines';
-import { isMarkingLine, isPreamblePageLine, isReleaseFurniture, startsPrintout } from './pages';
+import { isPreamblePageLine, isReleaseFurniture, markingAt, startsPrintout } from './pages';
 import { startsParagraph } from './paragraphs';
 import { preambleStart } from './preamble';
 
@@ -19,6 +19,11 @@ const WRAPPER_START =
 const DATED_PREFIX = /^(?:ID:\s*\d+\s+)?Cable\s+dated:\s*[\d:T-]{10,19}\]?\s*/i;
 
 const LOOK_AHEAD = 12;
+
+/** A released copy is marked UNCLASSIFIED over the original's marking: of two markings the higher is the cable's (the first on a tie). */
+function higher(a: Banner | undefined, b: Banner | undefined): Banner | undefined {
+  return !a || (b && LEVEL_RANK[b.level] > LEVEL_RANK[a.level]) ? (b ?? a) : a;
+}
 
 /**
  * A better banner a few lines below the one found at line k: where the first is a page marking alone
@@ -92,9 +97,7 @@ export function parseBannerZone(text: string, lines: Line[], n: number, cable: C
       continue;
     }
     if (printout && isPreamblePageLine(text, cs, ce)) {
-      // A released copy is marked UNCLASSIFIED over the original's marking: keep the highest.
-      const marking = isMarkingLine(text, cs, ce) ? parseBanner(text, cs, ce, false) : undefined;
-      if (marking && LEVEL_RANK[marking.level] > LEVEL_RANK[printout.level]) printout = marking;
+      printout = higher(printout, markingAt(text, cs, ce));
       continue;
     }
     // Where a banner may start: the line, after a `Cable dated:` prefix, after the last
@@ -141,10 +144,8 @@ export function parseBannerZone(text: string, lines: Line[], n: number, cable: C
   // The page markings may stand above the header (a FOIA copy whose header starts at its date-time group).
   let best: Banner | undefined;
   // The header's own markings first, then the nearest above it (not a page marking in a text preview above the printout).
-  for (const o of cable.header ? [...cable.header.other, ...[...cable.preamble].reverse()] : []) {
-    const b = isMarkingLine(text, o.start, o.end) ? parseBanner(text, o.start, o.end, false) : undefined;
-    if (b && (!best || LEVEL_RANK[b.level] > LEVEL_RANK[best.level])) best = b;
-  }
+  for (const o of cable.header ? [...cable.header.other, ...[...cable.preamble].reverse()] : [])
+    best = higher(best, markingAt(text, o.start, o.end));
   if (best) cable.banner = best;
   return n;
 }

@@ -422,7 +422,6 @@ function isContentsInitial(content: string): boolean {
 }
 
 /** E, T or S: the first letter of an E.O., TAGS or SUBJECT line. */
-
 function isRepeatInitial(c: number): boolean {
   const l = lower(c);
   return l === CHAR.lowerE || l === CHAR.lowerT || l === CHAR.lowerS;

@@ -1,5 +1,6 @@
 import { parseBanner } from './classification';
 import { parse } from './index';
+import { contentStart } from './lines';
 
 // Is a file with no cable extension (a `.txt` from an archive) a cable? The
 // editor asks this when a plain-text document opens. The answer comes from the
@@ -44,7 +45,7 @@ export function cableStart(text: string): CableStart | undefined {
     if (before < BANNER_LINES) return 'banner';
     // A partial extract that opens with a plain copy of the banner above the letter-spaced one (95ZAGREB1796).
     const top = cable.lines.find((l) => l.text.trim() !== '');
-    const copy = top && parseBanner(head, top.start + top.text.length - top.text.trimStart().length, top.end, true);
+    const copy = top && parseBanner(head, contentStart(head, top, undefined), top.end, true);
     if (copy && (copy.section || copy.serial)) return 'banner';
   }
   return undefined;

@@ -13,52 +13,52 @@ import {
 } from './header';
 import { contentStart, skipBlankLines, token, trimEnd } from './lines';
 import { startsParagraph } from './paragraphs';
-import { isFirstPageHeader, isMarkingLine, isReleaseFurniture, startsPrintout } from './pages';
+import { isDistributionHead, isFirstPageHeader, isMarkingLine, isReleaseFurniture, startsPrintout } from './pages';
 import { preambleStart } from './preamble';
 
 // Where the transmission header is (VZCZC lines, a date-time group with FM
 // after it, a 1970s printout) and which of its lines is which.
 
 const PRINTOUT = /^(PAGE\s+\d{2}\b|ORIGIN\s|DRAFTED BY|APPROVED BY|-{6,}\s*\S+)/i;
-const PRINTOUT_LATE = /^(?:ORIGIN\s+[A-Z]{1,6}-\d{2}|ACTION\s+[A-Z]{1,6}-\d{2}|DRAFTED BY\b)/;
 const HEADER_SEARCH_LINES = 80;
 // An OCR scrap or archive mark above the header (`L5`, `AH37`, `STAT`, `25X1.`, `OLL/LD`).
 const SCRAP = 8;
 
-/** True when the next non-blank line after line `k` starts with `FM`. */
-function nextStartsWithFm(text: string, lines: Line[], k: number): boolean {
+/** The content [cs, ce) of the next non-blank line after line `k`, within 3 lines. */
+function nextContent(text: string, lines: Line[], k: number): { cs: number; ce: number } | undefined {
   for (let j = k + 1; j < lines.length && j <= k + 3; j++) {
     const cs = contentStart(text, lines[j], undefined);
-    if (cs >= lines[j].end) continue;
-    return addressKeyword(text, cs, lines[j].end) === 'FM';
+    const ce = trimEnd(text, cs, lines[j].end);
+    if (cs < ce) return { cs, ce };
   }
-  return false;
+  return undefined;
+}
+
+/** True when the next non-blank line after line `k` starts with `FM`. */
+function nextStartsWithFm(text: string, lines: Line[], k: number): boolean {
+  const next = nextContent(text, lines, k);
+  return next !== undefined && addressKeyword(text, next.cs, next.ce) === 'FM';
 }
 
 /** True when the next non-blank line after line `k` is TO, INFO or an addressee. */
 function addresseeFollows(text: string, lines: Line[], k: number): boolean {
-  for (let j = k + 1; j < lines.length && j <= k + 3; j++) {
-    const cs = contentStart(text, lines[j], undefined);
-    const ce = trimEnd(text, cs, lines[j].end);
-    if (cs >= ce) continue;
-    const kw = addressKeyword(text, cs, ce);
-    return kw === 'TO' || kw === 'INFO' || looksLikeAddressee(text, cs, ce);
-  }
-  return false;
+  const next = nextContent(text, lines, k);
+  if (!next) return false;
+  const kw = addressKeyword(text, next.cs, next.ce);
+  return kw === 'TO' || kw === 'INFO' || looksLikeAddressee(text, next.cs, next.ce);
 }
 
 /** True when line k is a page marking (`SECRET`) with a printout's first page line (`PAGE 01 SAIGON 11976 031554Z`) next. */
 function firstPageBelow(text: string, lines: Line[], k: number): boolean {
-  const l = lines[k];
-  const cs = contentStart(text, l, undefined);
-  if (!isMarkingLine(text, cs, trimEnd(text, cs, l.end))) return false;
-  for (let j = k + 1; j < lines.length && j <= k + 3; j++) {
-    const s = contentStart(text, lines[j], undefined);
-    const e = trimEnd(text, s, lines[j].end);
-    if (s >= e) continue;
-    return e - s < 120 && isFirstPageHeader(text.slice(s, e));
-  }
-  return false;
+  const cs = contentStart(text, lines[k], undefined);
+  if (!isMarkingLine(text, cs, trimEnd(text, cs, lines[k].end))) return false;
+  const next = nextContent(text, lines, k);
+  return next !== undefined && next.ce - next.cs < 120 && isFirstPageHeader(text.slice(next.cs, next.ce));
+}
+
+/** A printout's own line below whatever an archive put above it: `ORIGIN SS-25`, `ACTION AF-01`, `DRAFTED BY ...`. */
+function printoutHead(content: string): boolean {
+  return isDistributionHead(content) || content.startsWith('DRAFTED BY');
 }
 
 /** Reads the header, if any, from line n; returns the line after it. */
@@ -107,12 +107,12 @@ export function parseHeaderZone(text: string, lines: Line[], n: number, cable: C
     if (acp126Line < 0 && !pastPreamble && parseDtg(text, cs, l.end) && nextStartsWithFm(text, lines, k)) acp126Line = k;
     // A printout's ORIGIN, ACTION or DRAFTED BY line under archive lines the front did not cover
     // (`PAb\`E12 OF 87` read by OCR), if no banner or preamble element came first.
-    if (printoutLine < 0 && !pastPreamble && !bannerSeen && PRINTOUT_LATE.test(text.slice(cs, Math.min(l.end, cs + 60)))) printoutLine = k;
+    if (printoutLine < 0 && !pastPreamble && !bannerSeen && printoutHead(text.slice(cs, trimEnd(text, cs, l.end)))) printoutLine = k;
     // A web page that shows the text before the printout (PlusD's layout, 1973SAIGON11976): numbered
     // paragraphs, then the page marking over `PAGE 01 ...`. The printout starts there; the preview is kept as preamble.
     if (printoutLine < 0 && acp126Line < 0 && pastPreamble && !eoSeen && !bannerSeen && firstPageBelow(text, lines, k)) printoutLine = k;
     if (!bannerSeen && parseBanner(text, cs, trimEnd(text, cs, l.end), true)) bannerSeen = true;
-    if (preambleStart(text, cs, l.end)?.kind === 'eo') eoSeen = true;
+    if (!eoSeen && preambleStart(text, cs, l.end)?.kind === 'eo') eoSeen = true;
     if (!pastPreamble && (eoSeen || startsParagraph(text, cs))) pastPreamble = true;
     if (front) {
       const ce = trimEnd(text, cs, l.end);

@@ -1,4 +1,4 @@
-import type { Line, Token } from '../model';
+import type { Banner, Line, Token } from '../model';
 import { CLASS_SOURCE } from './class-words';
 import { parseBanner } from './classification';
 import { contentStart, isWhiteSpace, token, trimEnd } from './lines';
@@ -75,6 +75,16 @@ export function isMarkingLine(text: string, start: number, end: number): boolean
   if (MARKING_CONTROL.test(text.slice(start, end))) return true;
   const b = parseBanner(text, start, end, false);
   return b !== undefined && b.end === end && !b.post && !b.section;
+}
+
+/** A page marking line read as a banner, for its class; undefined when the line is no page marking. */
+export function markingAt(text: string, start: number, end: number): Banner | undefined {
+  return isMarkingLine(text, start, end) ? parseBanner(text, start, end, false) : undefined;
+}
+
+/** The head of a printout's distribution block: `ACTION NEA-10`, `ORIGIN EB-08`. */
+export function isDistributionHead(content: string): boolean {
+  return ACTION_LINE.test(content);
 }
 
 /** A line of a printout's furniture other than its marking line (page line, distribution, dashes, review stamp). */

@@ -66,8 +66,11 @@ export function letterMarker(content: string): LetterMarker | undefined {
 // The 1970s-1990 convention `1. SECRET - ENTIRE TEXT.` in place of portion markings, also with the
 // level's letters (`1. C - ENTIRE TEXT.`, 1979 RIYADH 905), an en dash (`(S–Entire text.)`, FRUS) or no
 // separator at all (`1.  CONFIDENTIAL ENTIRE TEXT`, 1995 ZAGREB 1796).
-const ENTIRE_TEXT =
-  /^(UNCLASSIFIED|LIMITED[ \t]OFFICIAL[ \t]USE|CONFIDENTIAL|SECRET|TOP[ \t]SECRET|LOU|TS|C|S|U)(?:[ \t]{0,3}[-\u2013\u2014:,]{1,2}[ \t]{0,3}|[ \t]{1,3})ENTIRE[ \t]TEXT\b/i;
+const ENTIRE_SEPARATOR = String.raw`[ \t]{0,3}[-\u2013\u2014:,]{1,2}[ \t]{0,3}`;
+const ENTIRE_TEXT = new RegExp(
+  String.raw`^(UNCLASSIFIED|LIMITED[ \t]OFFICIAL[ \t]USE|CONFIDENTIAL|SECRET|TOP[ \t]SECRET|LOU|TS|C|S|U)(?:${ENTIRE_SEPARATOR}|[ \t]{1,3})ENTIRE[ \t]TEXT\b`,
+  'i',
+);
 
 export function entireTextMarking(text: string, i: number, ce: number): Marking | undefined {
   const m = ENTIRE_TEXT.exec(text.slice(i, Math.min(ce, i + 60)));
@@ -80,7 +83,7 @@ export function entireTextMarking(text: string, i: number, ce: number): Marking 
 }
 
 // `1. (C) ENTIRE TEXT.` (1990 MOGADISHU 9903): the words after the marking make it a whole-text marking.
-const ENTIRE_AFTER = /^[ \t]{0,3}(?:[-\u2013\u2014:,][ \t]{0,3})?ENTIRE[ \t]TEXT\b/i;
+const ENTIRE_AFTER = new RegExp(String.raw`^(?:${ENTIRE_SEPARATOR}|[ \t]{0,3})ENTIRE[ \t]TEXT\b`, 'i');
 
 /** The marking, extended over `ENTIRE TEXT` when those words follow it. */
 export function withEntireText(text: string, m: Marking, ce: number): Marking {
