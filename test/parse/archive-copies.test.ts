@@ -271,3 +271,22 @@ test('a SUMMARY right under the REF or the SUBJECT line opens its block (1973TOK
   const wrapped = TEHRAN75.replace('CREATED BY SHAH \n', 'CREATED BY SHAH \nSUMMARY FOR MARCH\n');
   assert.match(cut(parse(wrapped), parse(wrapped).subject) ?? '', /SUMMARY FOR MARCH$/);
 });
+
+test("a text preview with its page marking above a printout cut before the banner: the printout's own marking stands in (1973STATE069043)", () => {
+  // C O N F I D E N T I A L STATE 252376 of December 1973, a printout; the copy ends inside its header.
+  const state73 = readCorpus('1973STATE252376');
+  const lines = state73.split('\n');
+  const cutHeader = lines
+    .slice(
+      0,
+      lines.findIndex((l) => l.startsWith('C O N F I D E N T I A L')),
+    )
+    .join('\n');
+  const body = state73.slice(state73.indexOf('\n1. ') + 1);
+  const preview = `${body.split('\n').slice(0, 4).join('\n')}\nCONFIDENTIAL\nCONFIDENTIAL\nPAGE 02 STATE 252376\n${body.split('\n').slice(4, 8).join('\n')}\n${cutHeader}\n`;
+  const c = parse(preview);
+  assert.equal(c.header?.kind, 'printout');
+  assert.equal(c.level, 'C');
+  // The marking is the header's first line, not one of the preview's page-break markings.
+  assert.ok(c.banner!.start >= c.header!.start, `banner at ${c.banner!.start}, header from ${c.header!.start}`);
+});
